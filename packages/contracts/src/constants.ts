@@ -1,0 +1,94 @@
+/**
+ * Version of the record contract. Bumped on any change a consumer could notice:
+ * minor for additive fields, major for removals or changed meanings.
+ */
+const SCHEMA_VERSION = '1.0' as const;
+
+/** The kinds of item the document table holds, in the `kind` attribute. */
+const ItemKind = {
+  DOCUMENT: 'document',
+  SOURCE: 'source',
+  TOPIC: 'topic',
+  REJECTION: 'rejection',
+} as const;
+
+/** Public topic ids of the crime-and-security taxonomy. */
+const TOPIC_IDS = [
+  'terrorism',
+  'cybercrime',
+  'human_trafficking',
+  'migrant_smuggling',
+  'drug_trafficking',
+  'firearms',
+  'organized_crime',
+  'corruption_financial',
+  'environmental',
+  'cultural_property',
+  'child_exploitation',
+  'cooperation',
+] as const;
+
+/** Outcome of one source object, as reported by the CLI and the source records. */
+const IngestStatus = {
+  NEW: 'new',
+  DUPLICATE: 'duplicate',
+  REJECTED: 'rejected',
+} as const;
+
+/** Why an object was not ingested. Stable codes: consumers may switch on them. */
+const RejectionReason = {
+  EMPTY: 'empty',
+  EMPTY_AFTER_NORMALIZATION: 'empty-after-normalization',
+  BINARY_CONTENT: 'binary-content',
+  UNSUPPORTED_TYPE: 'unsupported-type',
+  HTML_CONTENT: 'html-content',
+  INVALID_UTF8: 'invalid-utf8',
+  UNDETECTED_ENCODING: 'undetected-encoding',
+  TOO_LARGE: 'too-large',
+  OBJECT_NOT_FOUND: 'object-not-found',
+} as const;
+
+/** Encodings the decoder recognises, recorded on each source. */
+const TextEncoding = {
+  UTF8: 'utf-8',
+  UTF8_BOM: 'utf-8-bom',
+  UTF16LE: 'utf-16le',
+  UTF16BE: 'utf-16be',
+  WINDOWS_1252: 'windows-1252',
+} as const;
+
+/** Attribute and index names of the document table (single-table design). */
+const TableKeys = {
+  PARTITION_KEY: 'pk',
+  SORT_KEY: 'sk',
+  GSI1_NAME: 'gsi1',
+  GSI1_PARTITION_KEY: 'gsi1pk',
+  GSI1_SORT_KEY: 'gsi1sk',
+} as const;
+
+/** Names of the environment variables the Lambdas read. Set by the CDK constructs. */
+const EnvKeys = {
+  TABLE_NAME: 'DOCUMENT_TABLE_NAME',
+  TEXT_BUCKET_NAME: 'DOCUMENT_TEXT_BUCKET_NAME',
+  MAX_OBJECT_BYTES: 'MAX_OBJECT_BYTES',
+  INLINE_TEXT_MAX_BYTES: 'INLINE_TEXT_MAX_BYTES',
+  EVENT_BUS_NAME: 'EVENT_BUS_NAME',
+} as const;
+
+/** Source and detail type of the events the stream consumer publishes. */
+const DocumentEvents = {
+  SOURCE: 'doc-ingest.documents',
+  DOCUMENT_INGESTED: 'DocumentIngested',
+} as const;
+
+export {
+  SCHEMA_VERSION,
+  ItemKind,
+  TOPIC_IDS,
+  IngestStatus,
+  RejectionReason,
+  TextEncoding,
+  TableKeys,
+  EnvKeys,
+  DocumentEvents,
+};

@@ -1,0 +1,54 @@
+import { z } from 'zod';
+import { ItemKind } from './constants.ts';
+import {
+  ContentHashSchema,
+  IsoTimestampSchema,
+  LanguageShareSchema,
+  ObjectRefSchema,
+  SchemaVersionSchema,
+  TopicScoreSchema,
+} from './primitives.ts';
+
+/**
+ * The canonical record of one distinct content: exactly one per content hash,
+ * however many source objects carried it.
+ *
+ * The normalized text is inline in `text` when it fits comfortably in a
+ * DynamoDB item; larger texts live in S3 and `textLocation` points to them.
+ */
+const DocumentRecordSchema = z
+  .object({
+    pk: z.string().startsWith('DOC#'),
+    sk: z.literal('DOCUMENT'),
+    kind: z.literal(ItemKind.DOCUMENT),
+    schemaVersion: SchemaVersionSchema,
+    contentHash: ContentHashSchema,
+    title: z.string(),
+    /** ISO 639-1 code of the main language, or `und`. */
+    language: z.string().min(2).max(3),
+    /** Every language with a noticeable share, main language first. */
+    languages: z.array(LanguageShareSchema),
+    /** Topics at or above the threshold, highest score first. */
+    topics: z.array(TopicScoreSchema),
+    taxonomyVersion: z.string().min(1),
+    text: z.string().optional(),
+    textLocation: ObjectRefSchema.optional(),
+    /** UTF-8 byte length of the normalized text. */
+    textBytes: z.number().int().nonnegative(),
+    charCount: z.number().int().nonnegative(),
+    /** What normalization did, e.g. `mojibake-repaired`, `boilerplate-removed:2`. */
+    notes: z.array(z.string()),
+    firstSource: ObjectRefSchema,
+    /** Distinct source objects recorded for this content; incremented atomically. */
+    sourceCount: z.number().int().positive(),
+    createdAt: IsoTimestampSchema,
+    updatedAt: IsoTimestampSchema,
+  })
+  .refine((doc) => (doc.text === undefined) !== (doc.textLocation === undefined), {
+    message: 'a document has either inline text or a textLocation',
+  });
+
+type DocumentRecord = z.infer<typeof DocumentRecordSchema>;
+
+export { DocumentRecordSchema };
+export type { DocumentRecord };

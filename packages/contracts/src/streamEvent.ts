@@ -1,0 +1,80 @@
+import type { AttributeValue } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { z } from 'zod';
+import { ItemKind } from './constants.ts';
+import type { DocumentRecord } from './documentRecord.ts';
+import { RecordSchemaViolationError } from './errors.ts';
+import { type TableRecord, TableRecordSchema } from './tableRecord.ts';
+
+/** The parts of a DynamoDB Stream record (as Lambda delivers it) the decoder reads. */
+const StreamRecordSchema = z.object({
+  eventID: z.string().optional(),
+  eventName: z.enum(['INSERT', 'MODIFY', 'REMOVE']),
+  dynamodb: z.object({
+    SequenceNumber: z.string().optional(),
+    ApproximateCreationDateTime: z.number().optional(),
+    NewImage: z.record(z.string(), z.unknown()).optional(),
+    OldImage: z.record(z.string(), z.unknown()).optional(),
+  }),
+});
+
+type StreamRecord = z.input<typeof StreamRecordSchema>;
+
+/** A typed change of the document table. */
+interface TableChange {
+  eventId?: string;
+  eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
+  sequenceNumber?: string;
+  newRecord?: TableRecord;
+  oldRecord?: TableRecord;
+}
+
+const decodeImage = (
+  image: Record<string, unknown> | undefined,
+  which: string,
+): TableRecord | undefined => {
+  if (image === undefined) return undefined;
+  const plain = unmarshall(image as Record<string, AttributeValue>);
+  const parsed = TableRecordSchema.safeParse(plain);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new RecordSchemaViolationError(
+      `${which} of kind ${String(plain.kind)} violates the record contract`,
+      issues,
+    );
+  }
+  return parsed.data;
+};
+
+/**
+ * Turns a DynamoDB Stream record of the document table into a typed change.
+ * Throws `RecordSchemaViolationError` when an image breaks the contract.
+ *
+ * @example
+ * const change = parseTableChange(event.Records[0]);
+ * if (isDocumentInsert(change)) console.log(change.newRecord.topics);
+ */
+const parseTableChange = (record: unknown): TableChange => {
+  const stream = StreamRecordSchema.parse(record);
+  const change: TableChange = { eventName: stream.eventName };
+  if (stream.eventID !== undefined) change.eventId = stream.eventID;
+  if (stream.dynamodb.SequenceNumber !== undefined)
+    change.sequenceNumber = stream.dynamodb.SequenceNumber;
+  const newRecord = decodeImage(stream.dynamodb.NewImage, 'NewImage');
+  const oldRecord = decodeImage(stream.dynamodb.OldImage, 'OldImage');
+  if (newRecord !== undefined) change.newRecord = newRecord;
+  if (oldRecord !== undefined) change.oldRecord = oldRecord;
+  return change;
+};
+
+/** A new canonical document: the event most consumers want. */
+const isDocumentInsert = (
+  change: TableChange,
+): change is TableChange & { eventName: 'INSERT'; newRecord: DocumentRecord } =>
+  change.eventName === 'INSERT' &&
+  change.newRecord?.kind === ItemKind.DOCUMENT;
+
+export { StreamRecordSchema, parseTableChange, isDocumentInsert };
+export type { StreamRecord, TableChange };

@@ -1,0 +1,18 @@
+import { z } from 'zod';
+import { DocumentRecordSchema } from './documentRecord.ts';
+import { RejectionRecordSchema } from './rejectionRecord.ts';
+import { SourceRecordSchema } from './sourceRecord.ts';
+import { TopicRecordSchema } from './topicRecord.ts';
+
+/** Any item of the document table, discriminated by `kind`. */
+const TableRecordSchema = z.union([
+  DocumentRecordSchema,
+  SourceRecordSchema,
+  TopicRecordSchema,
+  RejectionRecordSchema,
+]);
+
+type TableRecord = z.infer<typeof TableRecordSchema>;
+
+export { TableRecordSchema };
+export type { TableRecord };
