@@ -66,6 +66,12 @@ const TableKeys = {
   GSI1_SORT_KEY: 'gsi1sk',
 } as const;
 
+/** Default cap on object size: larger objects are rejected as `too-large` without being read. */
+const DEFAULT_MAX_OBJECT_BYTES = 1_048_576;
+
+/** Default limit for keeping the normalized text inside the DynamoDB item (items max out at 400 KB). */
+const DEFAULT_INLINE_TEXT_MAX_BYTES = 100_000;
+
 /** Names of the environment variables the Lambdas read. Set by the CDK constructs. */
 const EnvKeys = {
   TABLE_NAME: 'DOCUMENT_TABLE_NAME',
@@ -82,13 +88,15 @@ const DocumentEvents = {
 } as const;
 
 export {
-  SCHEMA_VERSION,
-  ItemKind,
-  TOPIC_IDS,
-  IngestStatus,
-  RejectionReason,
-  TextEncoding,
-  TableKeys,
-  EnvKeys,
+  DEFAULT_INLINE_TEXT_MAX_BYTES,
+  DEFAULT_MAX_OBJECT_BYTES,
   DocumentEvents,
+  EnvKeys,
+  IngestStatus,
+  ItemKind,
+  RejectionReason,
+  SCHEMA_VERSION,
+  TableKeys,
+  TextEncoding,
+  TOPIC_IDS,
 };

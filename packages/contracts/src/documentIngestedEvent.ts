@@ -28,9 +28,7 @@ const DocumentIngestedDetailSchema = z.object({
 type DocumentIngestedDetail = z.infer<typeof DocumentIngestedDetailSchema>;
 
 /** @example const detail = toDocumentIngestedDetail(change.newRecord); */
-const toDocumentIngestedDetail = (
-  doc: DocumentRecord,
-): DocumentIngestedDetail => ({
+const toDocumentIngestedDetail = (doc: DocumentRecord): DocumentIngestedDetail => ({
   schemaVersion: doc.schemaVersion,
   contentHash: doc.contentHash,
   title: doc.title,
@@ -42,5 +40,5 @@ const toDocumentIngestedDetail = (
   createdAt: doc.createdAt,
 });
 
-export { DocumentIngestedDetailSchema, toDocumentIngestedDetail };
 export type { DocumentIngestedDetail };
+export { DocumentIngestedDetailSchema, toDocumentIngestedDetail };

@@ -50,5 +50,5 @@ const DocumentRecordSchema = z
 
 type DocumentRecord = z.infer<typeof DocumentRecordSchema>;
 
-export { DocumentRecordSchema };
 export type { DocumentRecord };
+export { DocumentRecordSchema };

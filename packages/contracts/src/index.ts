@@ -1,62 +1,64 @@
 export {
-  SCHEMA_VERSION,
-  ItemKind,
-  TOPIC_IDS,
-  IngestStatus,
-  RejectionReason,
-  TextEncoding,
-  TableKeys,
-  EnvKeys,
+  DEFAULT_INLINE_TEXT_MAX_BYTES,
+  DEFAULT_MAX_OBJECT_BYTES,
   DocumentEvents,
+  EnvKeys,
+  IngestStatus,
+  ItemKind,
+  RejectionReason,
+  SCHEMA_VERSION,
+  TableKeys,
+  TextEncoding,
+  TOPIC_IDS,
 } from './constants.ts';
-export {
-  ContentHashSchema,
-  IsoTimestampSchema,
-  SchemaVersionSchema,
-  TopicIdSchema,
-  TopicScoreSchema,
-  LanguageShareSchema,
-  TextEncodingSchema,
-  IngestStatusSchema,
-  RejectionReasonSchema,
-  ObjectRefSchema,
-} from './primitives.ts';
-export type {
-  TopicId,
-  TopicScore,
-  LanguageShare,
-  ObjectRef,
-  TextEncodingName,
-  IngestStatusName,
-  RejectionReasonCode,
-} from './primitives.ts';
-export {
-  DOCUMENT_SORT_KEY,
-  documentPartitionKey,
-  topicSortKey,
-  topicIndexPartitionKey,
-  topicIndexSortKey,
-  sourcePartitionKey,
-  versionSortKey,
-  sourceIndexSortKey,
-  rejectionPartitionKey,
-  rejectionIndexPartitionKey,
-} from './keys.ts';
-export { DocumentRecordSchema } from './documentRecord.ts';
-export type { DocumentRecord } from './documentRecord.ts';
-export { SourceRecordSchema } from './sourceRecord.ts';
-export type { SourceRecord } from './sourceRecord.ts';
-export { TopicRecordSchema } from './topicRecord.ts';
-export type { TopicRecord } from './topicRecord.ts';
-export { RejectionRecordSchema } from './rejectionRecord.ts';
-export type { RejectionRecord } from './rejectionRecord.ts';
-export { TableRecordSchema } from './tableRecord.ts';
-export type { TableRecord } from './tableRecord.ts';
-export { StreamRecordSchema, parseTableChange, isDocumentInsert } from './streamEvent.ts';
-export type { StreamRecord, TableChange } from './streamEvent.ts';
+export type { DocumentIngestedDetail } from './documentIngestedEvent.ts';
 export {
   DocumentIngestedDetailSchema,
   toDocumentIngestedDetail,
 } from './documentIngestedEvent.ts';
-export type { DocumentIngestedDetail } from './documentIngestedEvent.ts';
+export type { DocumentRecord } from './documentRecord.ts';
+export { DocumentRecordSchema } from './documentRecord.ts';
 export { RecordContractError, RecordSchemaViolationError } from './errors.ts';
+export {
+  DOCUMENT_SORT_KEY,
+  documentPartitionKey,
+  rejectionIndexPartitionKey,
+  rejectionPartitionKey,
+  sourceIndexSortKey,
+  sourcePartitionKey,
+  topicIndexPartitionKey,
+  topicIndexSortKey,
+  topicSortKey,
+  versionSortKey,
+} from './keys.ts';
+export type {
+  IngestStatusName,
+  LanguageShare,
+  ObjectRef,
+  RejectionReasonCode,
+  TextEncodingName,
+  TopicId,
+  TopicScore,
+} from './primitives.ts';
+export {
+  ContentHashSchema,
+  IngestStatusSchema,
+  IsoTimestampSchema,
+  LanguageShareSchema,
+  ObjectRefSchema,
+  RejectionReasonSchema,
+  SchemaVersionSchema,
+  TextEncodingSchema,
+  TopicIdSchema,
+  TopicScoreSchema,
+} from './primitives.ts';
+export type { RejectionRecord } from './rejectionRecord.ts';
+export { RejectionRecordSchema } from './rejectionRecord.ts';
+export type { SourceRecord } from './sourceRecord.ts';
+export { SourceRecordSchema } from './sourceRecord.ts';
+export type { StreamRecord, TableChange } from './streamEvent.ts';
+export { isDocumentInsert, parseTableChange, StreamRecordSchema } from './streamEvent.ts';
+export type { TableRecord } from './tableRecord.ts';
+export { TableRecordSchema } from './tableRecord.ts';
+export type { TopicRecord } from './topicRecord.ts';
+export { TopicRecordSchema } from './topicRecord.ts';

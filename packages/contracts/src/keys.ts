@@ -14,19 +14,16 @@ const DOCUMENT_SORT_KEY = 'DOCUMENT';
 // S3 reports `null` as the version of objects written while versioning was off.
 const UNVERSIONED = 'null';
 
-const documentPartitionKey = (contentHash: string): string =>
-  `DOC#${contentHash}`;
+const documentPartitionKey = (contentHash: string): string => `DOC#${contentHash}`;
 
 const topicSortKey = (topicId: TopicId): string => `TOPIC#${topicId}`;
 
-const topicIndexPartitionKey = (topicId: TopicId): string =>
-  `TOPIC#${topicId}`;
+const topicIndexPartitionKey = (topicId: TopicId): string => `TOPIC#${topicId}`;
 
 const topicIndexSortKey = (createdAt: string, contentHash: string): string =>
   `${createdAt}#${contentHash}`;
 
-const objectPath = (ref: Pick<ObjectRef, 'bucket' | 'key'>): string =>
-  `${ref.bucket}/${ref.key}`;
+const objectPath = (ref: Pick<ObjectRef, 'bucket' | 'key'>): string => `${ref.bucket}/${ref.key}`;
 
 const sourcePartitionKey = (ref: Pick<ObjectRef, 'bucket' | 'key'>): string =>
   `SOURCE#${objectPath(ref)}`;
@@ -37,9 +34,8 @@ const versionSortKey = (ref: Pick<ObjectRef, 'versionId'>): string =>
 const sourceIndexSortKey = (receivedAt: string, ref: ObjectRef): string =>
   `SOURCE#${receivedAt}#${objectPath(ref)}`;
 
-const rejectionPartitionKey = (
-  ref: Pick<ObjectRef, 'bucket' | 'key'>,
-): string => `REJECTION#${objectPath(ref)}`;
+const rejectionPartitionKey = (ref: Pick<ObjectRef, 'bucket' | 'key'>): string =>
+  `REJECTION#${objectPath(ref)}`;
 
 const rejectionIndexPartitionKey = (rejectedAt: string): string =>
   `REJECTION#${rejectedAt.slice(0, 10)}`;
@@ -47,12 +43,12 @@ const rejectionIndexPartitionKey = (rejectedAt: string): string =>
 export {
   DOCUMENT_SORT_KEY,
   documentPartitionKey,
-  topicSortKey,
+  rejectionIndexPartitionKey,
+  rejectionPartitionKey,
+  sourceIndexSortKey,
+  sourcePartitionKey,
   topicIndexPartitionKey,
   topicIndexSortKey,
-  sourcePartitionKey,
+  topicSortKey,
   versionSortKey,
-  sourceIndexSortKey,
-  rejectionPartitionKey,
-  rejectionIndexPartitionKey,
 };

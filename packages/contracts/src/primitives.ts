@@ -3,13 +3,11 @@ import {
   IngestStatus,
   RejectionReason,
   SCHEMA_VERSION,
-  TOPIC_IDS,
   TextEncoding,
+  TOPIC_IDS,
 } from './constants.ts';
 
-const ContentHashSchema = z
-  .string()
-  .regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256');
+const ContentHashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256');
 
 const IsoTimestampSchema = z.iso.datetime({ offset: true });
 
@@ -51,24 +49,24 @@ type TextEncodingName = z.infer<typeof TextEncodingSchema>;
 type IngestStatusName = z.infer<typeof IngestStatusSchema>;
 type RejectionReasonCode = z.infer<typeof RejectionReasonSchema>;
 
-export {
-  ContentHashSchema,
-  IsoTimestampSchema,
-  SchemaVersionSchema,
-  TopicIdSchema,
-  TopicScoreSchema,
-  LanguageShareSchema,
-  TextEncodingSchema,
-  IngestStatusSchema,
-  RejectionReasonSchema,
-  ObjectRefSchema,
-};
 export type {
-  TopicId,
-  TopicScore,
+  IngestStatusName,
   LanguageShare,
   ObjectRef,
-  TextEncodingName,
-  IngestStatusName,
   RejectionReasonCode,
+  TextEncodingName,
+  TopicId,
+  TopicScore,
+};
+export {
+  ContentHashSchema,
+  IngestStatusSchema,
+  IsoTimestampSchema,
+  LanguageShareSchema,
+  ObjectRefSchema,
+  RejectionReasonSchema,
+  SchemaVersionSchema,
+  TextEncodingSchema,
+  TopicIdSchema,
+  TopicScoreSchema,
 };

@@ -1,10 +1,6 @@
 import { z } from 'zod';
 import { ItemKind } from './constants.ts';
-import {
-  IsoTimestampSchema,
-  RejectionReasonSchema,
-  SchemaVersionSchema,
-} from './primitives.ts';
+import { IsoTimestampSchema, RejectionReasonSchema, SchemaVersionSchema } from './primitives.ts';
 
 /** An object the pipeline refused, with a stable reason code and a human detail. */
 const RejectionRecordSchema = z.object({
@@ -25,5 +21,5 @@ const RejectionRecordSchema = z.object({
 
 type RejectionRecord = z.infer<typeof RejectionRecordSchema>;
 
-export { RejectionRecordSchema };
 export type { RejectionRecord };
+export { RejectionRecordSchema };

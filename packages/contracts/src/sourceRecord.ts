@@ -40,5 +40,5 @@ const SourceRecordSchema = z.object({
 
 type SourceRecord = z.infer<typeof SourceRecordSchema>;
 
-export { SourceRecordSchema };
 export type { SourceRecord };
+export { SourceRecordSchema };

@@ -37,9 +37,7 @@ const decodeImage = (
   const plain = unmarshall(image as Record<string, AttributeValue>);
   const parsed = TableRecordSchema.safeParse(plain);
   if (!parsed.success) {
-    const issues = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.')}: ${issue.message}`,
-    );
+    const issues = parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
     throw new RecordSchemaViolationError(
       `${which} of kind ${String(plain.kind)} violates the record contract`,
       issues,
@@ -73,8 +71,7 @@ const parseTableChange = (record: unknown): TableChange => {
 const isDocumentInsert = (
   change: TableChange,
 ): change is TableChange & { eventName: 'INSERT'; newRecord: DocumentRecord } =>
-  change.eventName === 'INSERT' &&
-  change.newRecord?.kind === ItemKind.DOCUMENT;
+  change.eventName === 'INSERT' && change.newRecord?.kind === ItemKind.DOCUMENT;
 
-export { StreamRecordSchema, parseTableChange, isDocumentInsert };
 export type { StreamRecord, TableChange };
+export { isDocumentInsert, parseTableChange, StreamRecordSchema };

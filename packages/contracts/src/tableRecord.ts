@@ -14,5 +14,5 @@ const TableRecordSchema = z.union([
 
 type TableRecord = z.infer<typeof TableRecordSchema>;
 
-export { TableRecordSchema };
 export type { TableRecord };
+export { TableRecordSchema };

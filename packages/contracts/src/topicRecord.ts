@@ -29,5 +29,5 @@ const TopicRecordSchema = z.object({
 
 type TopicRecord = z.infer<typeof TopicRecordSchema>;
 
-export { TopicRecordSchema };
 export type { TopicRecord };
+export { TopicRecordSchema };
