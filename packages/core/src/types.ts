@@ -71,12 +71,12 @@ interface ProcessedDocument extends SourceKeyInfo {
 }
 
 export type {
-  Rejection,
-  StageResult,
-  DecodedText,
-  NormalizedText,
-  SourceKeyInfo,
-  LanguageDetection,
   Classification,
+  DecodedText,
+  LanguageDetection,
+  NormalizedText,
   ProcessedDocument,
+  Rejection,
+  SourceKeyInfo,
+  StageResult,
 };
