@@ -1,0 +1,366 @@
+import { TOPIC_IDS, type TopicId, type TopicScore } from '@doc-ingest/contracts';
+import type { Classification } from '../types.ts';
+import {
+  COMPILED_TAXONOMY,
+  type CompiledTaxonomy,
+  type CompiledTerm,
+  EXACT_PREFIX,
+} from './compileTaxonomy.ts';
+import { getStemmer, type StemFunction } from './stem.ts';
+import { type TaxonomyLanguage, TermWeight } from './taxonomy.ts';
+import { type Token, tokenizeDocument } from './tokenize.ts';
+
+/**
+ * Default score a topic needs to be reported. Calibrated so that one strong term in
+ * the body (e.g. `attentat` once) is not enough, while a strong term in the title,
+ * a strong term repeated, or two different strong terms are.
+ */
+const DEFAULT_THRESHOLD = 0.5;
+
+/**
+ * Constants of the score of a topic. For each matched term, its hit weights are
+ * sorted in decreasing order and summed as w1/1 + w2/2 + w3/3 ... (repeating a word
+ * adds ever less); a hit weighs the term's weight (`TermWeight`), times
+ * `TITLE_WEIGHT` in the title, times `ENUMERATION_WEIGHT` inside an enumeration.
+ * The evidence is the sum over terms (weak terms' share capped at `WEAK_EVIDENCE_CAP`)
+ * times `1 + SPREAD_BONUS * min(lines - 1, SPREAD_MAX_EXTRA)`, `lines` being the
+ * number of lines holding a hit outside enumerations; with weak terms only, the
+ * evidence is capped at `WEAK_EVIDENCE_CAP`. The score is the saturating
+ * `1 - exp(-evidence / SATURATION)`: 0 without evidence, 0.49 for one strong term,
+ * 0.74 for a strong term in the title, at most 0.39 from weak terms alone, and
+ * approaching 1 as evidence accumulates. An enumeration is a sentence, or a run of
+ * bulleted lines, naming at least 3 crime topics with non-weak terms.
+ */
+const ScoringConstants = {
+  TITLE_WEIGHT: 2,
+  ENUMERATION_WEIGHT: 0.25,
+  /** A sentence naming this many crime topics is an enumeration. */
+  SENTENCE_ENUMERATION_TOPICS: 3,
+  /** A bulleted list naming this many crime topics is an enumeration. */
+  LIST_ENUMERATION_TOPICS: 3,
+  SPREAD_BONUS: 0.25,
+  SPREAD_MAX_EXTRA: 3,
+  SATURATION: 3,
+  /** Most evidence weak terms can give a topic; alone they stay below the threshold. */
+  WEAK_EVIDENCE_CAP: 1.5,
+} as const;
+
+/** `cooperation` is the frame of enumerations, never one of their items. */
+const FRAME_TOPIC: TopicId = 'cooperation';
+
+interface ClassifyInput {
+  title: string;
+  body: string;
+  /** ISO 639-1 code of the document's main language, or `und`. */
+  language: string;
+}
+
+interface ClassifyOptions {
+  /**
+   * Score (0..1) a topic needs to be listed in `topics`.
+   * @default DEFAULT_THRESHOLD (0.5)
+   */
+  threshold?: number;
+  /**
+   * Most explaining terms listed per topic.
+   * @default 8
+   */
+  maxTerms?: number;
+  /**
+   * The compiled taxonomy to use.
+   * @default COMPILED_TAXONOMY
+   */
+  taxonomy?: CompiledTaxonomy;
+}
+
+interface Hit {
+  term: CompiledTerm;
+  label: string;
+  segment: number;
+  sentence: number;
+  isTitle: boolean;
+  isListItem: boolean;
+  listBlock: number;
+}
+
+interface Matcher {
+  content: Token[];
+  /** The matching key of the content word at `position` in `language`. */
+  key: (language: TaxonomyLanguage, position: number) => string;
+  /** The terms whose first key is this content word, memoized per distinct word. */
+  candidates: (position: number) => readonly CompiledTerm[];
+}
+
+const NONE: readonly CompiledTerm[] = [];
+
+/** `languages` gives the lookup order: the document's language first. */
+const createMatcher = (
+  tokens: readonly Token[],
+  taxonomy: CompiledTaxonomy,
+  languages: readonly TaxonomyLanguage[],
+  allowed: (term: CompiledTerm) => boolean,
+): Matcher => {
+  const content = tokens.filter((token) => !token.stop);
+  const stemmers = new Map<TaxonomyLanguage, StemFunction>();
+  for (const language of taxonomy.languages) {
+    stemmers.set(language, getStemmer(language));
+  }
+  const stemOf = (language: TaxonomyLanguage, word: string): string =>
+    (stemmers.get(language) as StemFunction)(word);
+  const key = (language: TaxonomyLanguage, position: number): string =>
+    stemOf(language, (content[position] as Token).norm);
+  const memo = new Map<string, readonly CompiledTerm[]>();
+  const candidates = (position: number): readonly CompiledTerm[] => {
+    const word = (content[position] as Token).norm;
+    const known = memo.get(word);
+    if (known !== undefined) return known;
+    const found: CompiledTerm[] = [];
+    for (const language of languages) {
+      const byKey = taxonomy.index.get(language);
+      for (const term of byKey?.get(stemOf(language, word)) ?? NONE) {
+        if (allowed(term)) found.push(term);
+      }
+      for (const term of byKey?.get(EXACT_PREFIX + word) ?? NONE) {
+        if (allowed(term)) found.push(term);
+      }
+    }
+    const value = found.length === 0 ? NONE : found;
+    memo.set(word, value);
+    return value;
+  };
+  return { content, key, candidates };
+};
+
+const keyMatches = (
+  matcher: Matcher,
+  language: TaxonomyLanguage,
+  position: number,
+  expected: string,
+): boolean =>
+  expected.startsWith(EXACT_PREFIX)
+    ? matcher.content[position]?.norm === expected.slice(EXACT_PREFIX.length)
+    : matcher.key(language, position) === expected;
+
+const matchLength = (matcher: Matcher, term: CompiledTerm, start: number): boolean => {
+  const segment = matcher.content[start]?.segment;
+  for (let offset = 1; offset < term.keys.length; offset++) {
+    const position = start + offset;
+    if (matcher.content[position]?.segment !== segment) return false;
+    if (!keyMatches(matcher, term.language, position, term.keys[offset] as string)) return false;
+  }
+  return true;
+};
+
+const contextAllows = (matcher: Matcher, term: CompiledTerm, start: number): boolean => {
+  if (term.near === undefined && term.notNear === undefined) return true;
+  const end = start + term.keys.length - 1;
+  const segment = matcher.content[start]?.segment;
+  const from = Math.max(0, start - term.window);
+  const to = Math.min(matcher.content.length - 1, end + term.window);
+  let nearFound = term.near === undefined;
+  for (let position = from; position <= to; position++) {
+    if (position >= start && position <= end) continue;
+    if (matcher.content[position]?.segment !== segment) continue;
+    const stem = matcher.key(term.language, position);
+    if (term.notNear?.has(stem)) return false;
+    if (term.near?.has(stem)) nearFound = true;
+  }
+  return nearFound;
+};
+
+const isBetter = (candidate: CompiledTerm, best: CompiledTerm | undefined) =>
+  best === undefined ||
+  candidate.keys.length > best.keys.length ||
+  (candidate.keys.length === best.keys.length && candidate.weight > best.weight);
+
+/** Finds the best term of each topic starting at every content word; linear in words. */
+const findHits = (
+  matcher: Matcher,
+  segments: readonly { isTitle: boolean; isListItem: boolean }[],
+): Hit[] => {
+  const listBlocks = segments.map(() => -1);
+  segments.forEach((segment, index) => {
+    if (!segment.isListItem) return;
+    const previous = index > 0 ? listBlocks[index - 1] : -1;
+    listBlocks[index] = previous !== undefined && previous >= 0 ? previous : index;
+  });
+  const coveredUntil = new Map<TopicId, number>();
+  const hits: Hit[] = [];
+  const best = new Map<TopicId, CompiledTerm>();
+  matcher.content.forEach((token, position) => {
+    best.clear();
+    for (const term of matcher.candidates(position)) {
+      if (!isBetter(term, best.get(term.topic))) continue;
+      if (!matchLength(matcher, term, position)) continue;
+      if (!contextAllows(matcher, term, position)) continue;
+      best.set(term.topic, term);
+    }
+    if (best.size === 0) return;
+    // A word a phrase already explains (`trafic` in `trafic de migrants`) is not
+    // reinterpreted by the context rules of other topics.
+    const phraseHere = [...best.values()].some((term) => term.keys.length > 1);
+    for (const topic of TOPIC_IDS) {
+      const term = best.get(topic);
+      if (term === undefined || position <= (coveredUntil.get(topic) ?? -1)) continue;
+      if (phraseHere && term.keys.length === 1 && term.near !== undefined) continue;
+      coveredUntil.set(topic, position + term.keys.length - 1);
+      const segment = segments[token.segment];
+      hits.push({
+        term,
+        label: term.keys.length === 1 ? token.surface.toLowerCase() : term.label,
+        segment: token.segment,
+        sentence: token.sentence,
+        isTitle: segment?.isTitle ?? false,
+        isListItem: segment?.isListItem ?? false,
+        listBlock: listBlocks[token.segment] ?? -1,
+      });
+    }
+  });
+  return hits;
+};
+
+const topicsBy = (hits: readonly Hit[], unit: (hit: Hit) => number) => {
+  const topics = new Map<number, Set<TopicId>>();
+  for (const hit of hits) {
+    // A weak hint does not name a crime area; the frame topic is not an item.
+    if (hit.term.topic === FRAME_TOPIC || hit.term.weight <= TermWeight.WEAK) continue;
+    const key = unit(hit);
+    const set = topics.get(key) ?? new Set<TopicId>();
+    set.add(hit.term.topic);
+    topics.set(key, set);
+  }
+  return topics;
+};
+
+/** Marks the hits that sit in a sentence or a bulleted list naming many crime topics. */
+const enumerationFlags = (hits: readonly Hit[]): boolean[] => {
+  const bySentence = topicsBy(hits, (hit) => hit.sentence);
+  const byList = topicsBy(
+    hits.filter((hit) => hit.isListItem),
+    (hit) => hit.listBlock,
+  );
+  return hits.map(
+    (hit) =>
+      hit.term.topic !== FRAME_TOPIC &&
+      ((bySentence.get(hit.sentence)?.size ?? 0) >= ScoringConstants.SENTENCE_ENUMERATION_TOPICS ||
+        (hit.isListItem &&
+          (byList.get(hit.listBlock)?.size ?? 0) >= ScoringConstants.LIST_ENUMERATION_TOPICS)),
+  );
+};
+
+interface TopicEvidence {
+  evidence: number;
+  terms: { label: string; contribution: number; first: number; weak: boolean }[];
+}
+
+const scoreTopic = (
+  hits: readonly Hit[],
+  enumerated: readonly boolean[],
+  topic: TopicId,
+): TopicEvidence => {
+  const weightsByLabel = new Map<string, { weights: number[]; first: number; weak: boolean }>();
+  const lines = new Set<number>();
+  hits.forEach((hit, index) => {
+    if (hit.term.topic !== topic) return;
+    let weight = hit.term.weight;
+    if (hit.isTitle) weight *= ScoringConstants.TITLE_WEIGHT;
+    if (enumerated[index]) weight *= ScoringConstants.ENUMERATION_WEIGHT;
+    else lines.add(hit.segment);
+    const entry = weightsByLabel.get(hit.label) ?? {
+      weights: [],
+      first: index,
+      weak: hit.term.weight <= TermWeight.WEAK,
+    };
+    entry.weights.push(weight);
+    weightsByLabel.set(hit.label, entry);
+  });
+  const terms = [...weightsByLabel].map(([label, { weights, first, weak }]) => ({
+    label,
+    first,
+    weak,
+    contribution: weights
+      .sort((a, b) => b - a)
+      .reduce((sum, weight, rank) => sum + weight / (rank + 1), 0),
+  }));
+  let weak = 0;
+  let stronger = 0;
+  for (const term of terms) {
+    if (term.weak) weak += term.contribution;
+    else stronger += term.contribution;
+  }
+  const cap = ScoringConstants.WEAK_EVIDENCE_CAP;
+  const spread =
+    1 +
+    ScoringConstants.SPREAD_BONUS *
+      Math.min(Math.max(lines.size - 1, 0), ScoringConstants.SPREAD_MAX_EXTRA);
+  const evidence = (stronger + Math.min(weak, cap)) * spread;
+  return { evidence: stronger === 0 ? Math.min(evidence, cap) : evidence, terms };
+};
+
+const toScore = (evidence: number): number =>
+  Math.round((1 - Math.exp(-evidence / ScoringConstants.SATURATION)) * 1000) / 1000;
+
+const baseLanguage = (language: string): string =>
+  language.trim().toLowerCase().split(/[-_]/)[0] ?? '';
+
+/**
+ * Scores a document against every topic of the taxonomy and lists the topics at or
+ * above the threshold, each with the terms that explain it (strongest first: the
+ * document's word for single terms, the taxonomy phrase for phrases). Words are
+ * stemmed with each taxonomy language's stemmer, the document's language first; terms
+ * of other languages count when they are phrases or strong words. Title hits weigh
+ * double, hits spread over several lines weigh more, and hits inside an enumeration
+ * of many crime areas weigh a quarter (see `ScoringConstants`). Deterministic and
+ * linear in the length of the text.
+ *
+ * @example
+ * const result = classifyTopics({
+ *   title: 'Démantèlement d’un réseau de passeurs',
+ *   body: 'Les passeurs faisaient payer la traversée de la Manche aux migrants.',
+ *   language: 'fr',
+ * });
+ * result.topics[0]?.id; // 'migrant_smuggling'
+ */
+const classifyTopics = (input: ClassifyInput, options: ClassifyOptions = {}): Classification => {
+  const taxonomy = options.taxonomy ?? COMPILED_TAXONOMY;
+  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
+  const maxTerms = options.maxTerms ?? 8;
+  const documentLanguage = baseLanguage(input.language);
+  const { tokens, segments } = tokenizeDocument(input);
+  const native = taxonomy.languages.includes(documentLanguage as TaxonomyLanguage);
+  // Terms of another language than the document's count only when unambiguous
+  // enough: phrases and strong words (a French article quoting `ransomware`).
+  const allowed = (term: CompiledTerm) =>
+    !native ||
+    term.language === documentLanguage ||
+    term.keys.length > 1 ||
+    term.weight >= TermWeight.STRONG;
+  const languages = native
+    ? [
+        documentLanguage as TaxonomyLanguage,
+        ...taxonomy.languages.filter((l) => l !== documentLanguage),
+      ]
+    : taxonomy.languages;
+  const matcher = createMatcher(tokens, taxonomy, languages, allowed);
+  const hits = findHits(matcher, segments);
+  const enumerated = enumerationFlags(hits);
+  const scores = {} as Record<TopicId, number>;
+  const topics: TopicScore[] = [];
+  for (const id of TOPIC_IDS) {
+    const { evidence, terms } = scoreTopic(hits, enumerated, id);
+    const score = toScore(evidence);
+    scores[id] = score;
+    if (score === 0 || score < threshold) continue;
+    const ranked = [...terms].sort((a, b) => b.contribution - a.contribution || a.first - b.first);
+    topics.push({
+      id,
+      score,
+      terms: ranked.slice(0, maxTerms).map((term) => term.label),
+    });
+  }
+  topics.sort((a, b) => b.score - a.score || TOPIC_IDS.indexOf(a.id) - TOPIC_IDS.indexOf(b.id));
+  return { taxonomyVersion: taxonomy.version, topics, scores };
+};
+
+export type { ClassifyInput, ClassifyOptions };
+export { classifyTopics, DEFAULT_THRESHOLD, ScoringConstants };

@@ -1,0 +1,535 @@
+import { TOPIC_IDS, type TopicId } from '@doc-ingest/contracts';
+import { describe, expect, it } from 'vitest';
+import {
+  classifyTopics,
+  DEFAULT_THRESHOLD,
+} from '../../../../../packages/core/src/classify/classifyTopics.ts';
+import { TAXONOMY_VERSION } from '../../../../../packages/core/src/classify/taxonomy.ts';
+
+type Case = [TopicId, 'fr' | 'en' | 'es', string, string];
+
+// Short news-like paragraphs, one topic each, written for these tests.
+const POSITIVE_CASES: Case[] = [
+  [
+    'terrorism',
+    'fr',
+    'Attentat déjoué à Lyon',
+    'Les services antiterroristes ont interpellé deux hommes soupçonnés de préparer un attentat contre une salle de concert. L’un d’eux avait prêté allégeance à un groupe djihadiste.',
+  ],
+  [
+    'terrorism',
+    'en',
+    'Suicide bombing kills twelve at market',
+    'A suicide bomber detonated an explosive vest in a crowded market on Friday. Islamic State claimed the attack, the third by terrorist cells in the province this year.',
+  ],
+  [
+    'terrorism',
+    'es',
+    'Detenido un yihadista en Barcelona',
+    'La policía detuvo a un presunto yihadista que planeaba un atentado en el centro de la ciudad. Había difundido propaganda del Estado Islámico en redes sociales.',
+  ],
+  [
+    'cybercrime',
+    'fr',
+    'Un hôpital paralysé par un rançongiciel',
+    'Les pirates informatiques ont chiffré les serveurs de l’établissement et réclament une rançon. Les enquêteurs spécialisés en cybercriminalité analysent le logiciel malveillant utilisé.',
+  ],
+  [
+    'cybercrime',
+    'en',
+    'Ransomware gang hits city council',
+    'The council’s systems were encrypted by ransomware after staff opened a phishing email. The criminals threatened to leak stolen files on the dark web.',
+  ],
+  [
+    'cybercrime',
+    'es',
+    'Ciberataque contra una empresa eléctrica',
+    'Un grupo de ciberdelincuentes lanzó un ataque con ransomware que dejó sin servicio a miles de clientes. La compañía denunció además una campaña de phishing contra sus empleados.',
+  ],
+  [
+    'human_trafficking',
+    'fr',
+    'Démantèlement d’un réseau de traite des êtres humains',
+    'Quinze femmes, recrutées avec de fausses promesses d’emploi, étaient soumises à la prostitution forcée. Les victimes de la traite ont été prises en charge par une association.',
+  ],
+  [
+    'human_trafficking',
+    'en',
+    'Forced labour ring uncovered on farms',
+    'Police say dozens of workers were victims of human trafficking, held in debt bondage and made to work without pay. Investigators called it a case of modern slavery.',
+  ],
+  [
+    'human_trafficking',
+    'es',
+    'Liberadas veinte víctimas de trata',
+    'La operación desarticuló una red de trata de personas que obligaba a mujeres a la prostitución forzada en clubes de carretera. Los tratantes retenían sus pasaportes.',
+  ],
+  [
+    'migrant_smuggling',
+    'fr',
+    'Démantèlement d’un réseau de passeurs',
+    'Les passeurs faisaient payer 3 000 euros la traversée de la Manche à bord de canots pneumatiques surchargés. Les migrants attendaient le départ dans des camps.',
+  ],
+  [
+    'migrant_smuggling',
+    'en',
+    'People smugglers jailed after deaths at sea',
+    'The gang charged migrants thousands of pounds for places in unseaworthy boats. Prosecutors said the smugglers ignored weather warnings before the crossing.',
+  ],
+  [
+    'migrant_smuggling',
+    'es',
+    'Detenidos los patrones de una patera',
+    'Los agentes detuvieron a dos hombres acusados de tráfico de migrantes tras la llegada de una patera con cuarenta personas. Cada uno había pagado a la red de inmigración ilegal.',
+  ],
+  [
+    'drug_trafficking',
+    'fr',
+    'Saisie record de cocaïne au Havre',
+    'Les douaniers ont découvert deux tonnes de cocaïne dissimulées dans un conteneur de bananes. La cargaison était destinée à un réseau de trafic de stupéfiants.',
+  ],
+  [
+    'drug_trafficking',
+    'en',
+    'Drug cartel lieutenant arrested',
+    'Officers seized 300 kilograms of cocaine and a quantity of fentanyl during the raid. The suspect is accused of running drug trafficking routes through the port.',
+  ],
+  [
+    'drug_trafficking',
+    'es',
+    'Interceptada una narcolancha en el Guadalquivir',
+    'Los agentes intervinieron dos toneladas de hachís y detuvieron a cuatro narcotraficantes. La investigación apunta al tráfico de drogas entre las dos orillas.',
+  ],
+  [
+    'firearms',
+    'fr',
+    'Trafic d’armes : un arsenal découvert dans un garage',
+    'Les gendarmes ont saisi une trentaine d’armes à feu, dont des fusils d’assaut, et des milliers de munitions. Le suspect revendait ces armes illégales sur une messagerie chiffrée.',
+  ],
+  [
+    'firearms',
+    'en',
+    'Gun trafficking network dismantled',
+    'Investigators traced dozens of illegal firearms, including assault rifles, bought in one state and sold in another. Several ghost guns assembled from kits were also recovered.',
+  ],
+  [
+    'firearms',
+    'es',
+    'Desarticulada una red de tráfico de armas',
+    'La policía intervino fusiles de asalto y armas de fuego sin numeración que la banda vendía a otros delincuentes. También halló miles de municiones en un almacén.',
+  ],
+  [
+    'organized_crime',
+    'fr',
+    'Coup de filet contre la mafia calabraise',
+    'Plus de cent membres présumés de la ’Ndrangheta ont été arrêtés. L’organisation criminelle est accusée d’extorsion auprès des commerçants et de plusieurs règlements de comptes.',
+  ],
+  [
+    'organized_crime',
+    'en',
+    'Mafia boss convicted of racketeering',
+    'The jury found that the crime family ran an extortion scheme targeting builders. Prosecutors described a criminal organization with members in three cities.',
+  ],
+  [
+    'organized_crime',
+    'es',
+    'Golpe al crimen organizado en el puerto',
+    'Las autoridades detuvieron a doce sicarios de una organización criminal dedicada a la extorsión de comerciantes y transportistas.',
+  ],
+  [
+    'corruption_financial',
+    'fr',
+    'Un maire mis en examen pour corruption',
+    'L’élu est soupçonné d’avoir perçu des pots-de-vin en échange de marchés publics. Les enquêteurs s’intéressent aussi à des faits de blanchiment d’argent via des sociétés écrans.',
+  ],
+  [
+    'corruption_financial',
+    'en',
+    'Minister charged with bribery',
+    'Prosecutors allege the minister accepted bribes from a construction company and hid the money through shell companies. A second case concerns money laundering.',
+  ],
+  [
+    'corruption_financial',
+    'es',
+    'Imputado un alcalde por cohecho',
+    'El regidor habría cobrado sobornos de varias constructoras y ocultado el dinero mediante sociedades pantalla. La fiscalía le atribuye también blanqueo de capitales.',
+  ],
+  [
+    'environmental',
+    'fr',
+    'Braconnage : des cornes de rhinocéros saisies à l’aéroport',
+    'Les douaniers ont découvert douze cornes de rhinocéros et des écailles de pangolin dans des valises. Ce trafic d’espèces sauvages alimente des réseaux de braconniers.',
+  ],
+  [
+    'environmental',
+    'en',
+    'Crackdown on illegal logging in the Amazon',
+    'Rangers seized timber cut from protected forest and arrested men involved in illegal mining. Officials say environmental crime is now among the most profitable illicit businesses.',
+  ],
+  [
+    'environmental',
+    'es',
+    'Detenidos por caza furtiva en un parque natural',
+    'Los agentes investigaban la caza furtiva de especies protegidas en el parque. Los furtivos también practicaban la pesca ilegal en el embalse.',
+  ],
+  [
+    'cultural_property',
+    'fr',
+    'Des antiquités pillées restituées à l’Irak',
+    'Les objets archéologiques, issus de fouilles clandestines, avaient été vendus par une galerie. Ce trafic de biens culturels finance parfois des milices.',
+  ],
+  [
+    'cultural_property',
+    'en',
+    'Looted antiquities returned to Egypt',
+    'Customs officers recovered statues taken from archaeological sites during the unrest. The dealer had forged export papers to sell the cultural property at auction.',
+  ],
+  [
+    'cultural_property',
+    'es',
+    'Recuperadas piezas arqueológicas expoliadas',
+    'Los agentes recuperaron 500 piezas arqueológicas procedentes del expolio de yacimientos arqueológicos. Los detenidos vendían los bienes culturales por internet.',
+  ],
+  [
+    'child_exploitation',
+    'fr',
+    'Un réseau pédocriminel démantelé',
+    'Les enquêteurs ont identifié quarante suspects qui échangeaient des contenus pédopornographiques sur une plateforme chiffrée. Plusieurs victimes d’abus sexuels sur mineurs ont été identifiées.',
+  ],
+  [
+    'child_exploitation',
+    'en',
+    'Man jailed for online grooming',
+    'The court heard he had contacted children on social media and possessed images of child sexual abuse. Police found more child abuse material on his laptop.',
+  ],
+  [
+    'child_exploitation',
+    'es',
+    'Detenido por distribuir pornografía infantil',
+    'El hombre compartía archivos de pornografía infantil en una red de intercambio. Los agentes especializados en explotación sexual infantil rastrearon su conexión.',
+  ],
+  [
+    'cooperation',
+    'fr',
+    'Extradition d’un fugitif localisé grâce à une notice rouge',
+    'Recherché par la justice italienne, l’homme a été localisé en Espagne grâce à une notice rouge d’INTERPOL. Au titre de l’entraide judiciaire, il sera remis aux autorités italiennes.',
+  ],
+  [
+    'cooperation',
+    'en',
+    'Joint investigation team leads to arrests in five countries',
+    'Europol and Eurojust coordinated the operation, which relied on mutual legal assistance requests and a European arrest warrant.',
+  ],
+  [
+    'cooperation',
+    'es',
+    'Extraditado a Estados Unidos',
+    'El sospechoso fue extraditado tras su detención en Madrid en virtud de una orden de captura internacional difundida por Interpol. Fuentes de la cooperación policial destacaron la rapidez del proceso.',
+  ],
+];
+
+const ids = (title: string, body: string, language: string): TopicId[] =>
+  classifyTopics({ title, body, language }).topics.map((topic) => topic.id);
+
+describe('Function: classifyTopics', () => {
+  it.each(POSITIVE_CASES)(
+    'finds exactly %s in a %s paragraph: %s',
+    (topic, language, title, body) => {
+      // Act
+      const result = ids(title, body, language);
+
+      // Assess
+      expect(result).toEqual([topic]);
+    },
+  );
+
+  it('returns every topic score, the taxonomy version and the explaining terms, strongest first', () => {
+    // Act
+    const result = classifyTopics({
+      title: 'Saisie record de cocaïne au Havre',
+      body: 'Les douaniers ont découvert deux tonnes de cocaïne. La cargaison était destinée à un réseau de trafic de stupéfiants.',
+      language: 'fr',
+    });
+
+    // Assess
+    expect(result.taxonomyVersion).toBe(TAXONOMY_VERSION);
+    expect(Object.keys(result.scores)).toEqual([...TOPIC_IDS]);
+    expect(result.topics).toEqual([
+      {
+        id: 'drug_trafficking',
+        score: 0.933,
+        terms: ['cocaïne', 'saisie', 'trafic de stupéfiants'],
+      },
+    ]);
+    expect(result.scores.terrorism).toBe(0);
+  });
+
+  it.each([
+    [
+      'tir sportif',
+      'fr',
+      'Le club de tir sportif accueille le championnat régional',
+      'Les tireurs licenciés ont concouru à la carabine et au pistolet. Le stand rénové permet de ranger les armes des adhérents. La fédération rappelle que les munitions sont réservées aux licenciés.',
+      'firearms',
+    ],
+    [
+      'arme as a metaphor',
+      'fr',
+      'L’humour, arme redoutable du candidat',
+      'Face à ses adversaires, le candidat a fait de l’ironie son arme favorite pendant le débat.',
+      'firearms',
+    ],
+    [
+      'road tráfico',
+      'es',
+      'Atascos en la M-30 por un accidente',
+      'El tráfico en la M-30 fue muy denso durante la mañana por un accidente de tráfico. La Dirección General de Tráfico recomienda evitar la zona.',
+      'drug_trafficking',
+    ],
+    [
+      'passeur décisif',
+      'fr',
+      'Mbappé buteur et passeur décisif',
+      'L’attaquant a inscrit un doublé et s’est montré passeur décisif sur le troisième but. Ses passeurs habituels étaient blessés.',
+      'migrant_smuggling',
+    ],
+    [
+      'a bank’s results',
+      'fr',
+      'La banque publie un bénéfice en hausse de 8 %',
+      'Le groupe bancaire a publié des résultats trimestriels supérieurs aux attentes. Le produit net bancaire progresse et le ratio de fonds propres reste solide, selon la direction financière.',
+      'corruption_financial',
+    ],
+    [
+      'Côte d’Ivoire',
+      'fr',
+      'La Côte d’Ivoire investit dans le solaire',
+      'Une centrale photovoltaïque sera construite dans le nord de la Côte d’Ivoire.',
+      'environmental',
+    ],
+    [
+      'traite as a verb',
+      'fr',
+      'Le tribunal traite les dossiers en retard',
+      'La juridiction traite désormais les affaires civiles en priorité.',
+      'human_trafficking',
+    ],
+  ])('finds no topic in a text with the trap “%s”', (_trap, language, title, body, trapTopic) => {
+    // Act
+    const result = classifyTopics({ title, body, language });
+
+    // Assess
+    expect(result.topics).toEqual([]);
+    expect(result.scores[trapTopic as TopicId]).toBeLessThan(0.3);
+  });
+
+  it.each([
+    [
+      'fr',
+      'Les réseaux de passeurs ont fait traverser la frontière à des centaines de migrants.',
+      'migrant_smuggling',
+    ],
+    ['fr', 'Le trafic d’armes alimente les groupes rebelles.', 'firearms'],
+    ['fr', 'Le trafic de cocaïne explose dans les ports.', 'drug_trafficking'],
+    ['fr', 'La traite des êtres humains touche des milliers de personnes.', 'human_trafficking'],
+    ['es', 'El tráfico de cocaína por el puerto preocupa a la fiscalía.', 'drug_trafficking'],
+  ])('reads the ambiguous word in context (%s): %s', (language, sentence, topic) => {
+    // Act
+    const result = classifyTopics({ title: '', body: sentence, language });
+
+    // Assess
+    expect(result.scores[topic as TopicId]).toBeGreaterThan(0.3);
+  });
+
+  it('does not read `trafic` of `trafic de migrants` as drug trafficking because drugs are near', () => {
+    // Act
+    const result = classifyTopics({
+      title: '',
+      body: 'Ils sont accusés de trafic de migrants et de détention de drogue.',
+      language: 'fr',
+    });
+
+    // Assess
+    expect(result.scores.drug_trafficking).toBe(0.125);
+  });
+
+  it('weighs topics only listed in a bulleted enumeration far below the real subject', () => {
+    // Prepare
+    const input = {
+      title: 'INTERPOL et Europol renforcent leur coopération',
+      body: [
+        'Les deux organisations ont signé un accord de coopération policière qui facilitera l’échange d’informations entre leurs analystes.',
+        'Les officiers de liaison pourront consulter les bases de données de l’autre agence.',
+        'L’accord prévoit des opérations conjointes dans plusieurs domaines :',
+        '• le terrorisme ;',
+        '• la cybercriminalité ;',
+        '• le trafic de stupéfiants ;',
+        '• la traite des êtres humains.',
+        'Un premier bilan sera présenté l’an prochain.',
+      ].join('\n'),
+      language: 'fr',
+    };
+
+    // Act
+    const result = classifyTopics(input);
+
+    // Assess
+    expect(result.topics.map((topic) => topic.id)).toEqual(['cooperation']);
+    expect(result.scores.terrorism).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(result.scores.cybercrime).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(result.scores.terrorism).toBeLessThan(result.scores.cooperation);
+    expect(result.scores.cybercrime).toBe(0.154);
+  });
+
+  it('weighs topics named in one enumerating sentence less than the same terms in their own sentences', () => {
+    // Prepare
+    const enumeration =
+      'La coopération policière couvre le terrorisme, la cybercriminalité, le trafic de stupéfiants et la traite des êtres humains.';
+    const separate =
+      'La coopération policière couvre le terrorisme. Elle vise aussi la cybercriminalité.';
+
+    // Act
+    const listed = classifyTopics({ title: '', body: enumeration, language: 'fr' });
+    const stated = classifyTopics({ title: '', body: separate, language: 'fr' });
+
+    // Assess
+    expect(listed.scores.terrorism).toBe(0.154);
+    expect(stated.scores.terrorism).toBe(0.487);
+  });
+
+  it('never lets weak terms alone reach the threshold, however often they occur', () => {
+    // Prepare
+    const input = {
+      title: 'Prévention : la drogue recule au lycée',
+      body: [
+        'La consommation de drogue et de cannabis baisse chez les lycéens, selon une enquête.',
+        'Les médecins alertent sur les drogues de synthèse et les stupéfiants vendus en ligne.',
+        'Les associations de prévention parlent de drogue dans les classes.',
+      ].join('\n'),
+      language: 'fr',
+    };
+
+    // Act
+    const result = classifyTopics(input);
+
+    // Assess
+    expect(result.topics).toEqual([]);
+    expect(result.scores.drug_trafficking).toBe(0.393);
+  });
+
+  it('weighs a term in the title double', () => {
+    // Prepare
+    const body = 'Les enquêteurs ont présenté le bilan de la cybercriminalité pour l’année.';
+
+    // Act
+    const withoutTitle = classifyTopics({ title: 'Bilan annuel', body, language: 'fr' });
+    const withTitle = classifyTopics({
+      title: 'La cybercriminalité en hausse',
+      body,
+      language: 'fr',
+    });
+
+    // Assess
+    expect(withoutTitle.scores.cybercrime).toBe(0.487);
+    expect(withoutTitle.topics).toEqual([]);
+    expect(withTitle.scores.cybercrime).toBe(0.875);
+    expect(withTitle.topics.map((topic) => topic.id)).toEqual(['cybercrime']);
+  });
+
+  it('counts hits spread over several paragraphs more than the same hits in one', () => {
+    // Prepare
+    const one = 'Un attentat a visé la gare. Le terrorisme frappe encore.';
+    const two = 'Un attentat a visé la gare.\nLe terrorisme frappe encore.';
+
+    // Act
+    const together = classifyTopics({ title: '', body: one, language: 'fr' });
+    const spread = classifyTopics({ title: '', body: two, language: 'fr' });
+
+    // Assess
+    expect(together.scores.terrorism).toBe(0.736);
+    expect(spread.scores.terrorism).toBe(0.811);
+  });
+
+  it('adds ever less for a repeated word', () => {
+    // Act
+    const once = classifyTopics({ title: '', body: 'Un attentat.', language: 'fr' });
+    const thrice = classifyTopics({
+      title: '',
+      body: 'Un attentat, un attentat, un attentat.',
+      language: 'fr',
+    });
+
+    // Assess
+    expect(once.scores.terrorism).toBe(0.487);
+    expect(thrice.scores.terrorism).toBe(0.705);
+  });
+
+  it('matches phrases and strong words of another language, not its weak words', () => {
+    // Act
+    const phrase = classifyTopics({
+      title: '',
+      body: 'Le financier est poursuivi pour money laundering et corruption.',
+      language: 'fr',
+    });
+    const weak = classifyTopics({
+      title: '',
+      body: 'Le rappeur chante les drugs et les guns.',
+      language: 'fr',
+    });
+
+    // Assess
+    expect(phrase.topics.map((topic) => [topic.id, topic.terms])).toEqual([
+      ['corruption_financial', ['money laundering', 'corruption']],
+    ]);
+    expect(weak.scores.drug_trafficking).toBe(0);
+    expect(weak.scores.firearms).toBe(0);
+  });
+
+  it('uses every language fully when the document language is undetermined', () => {
+    // Act
+    const result = classifyTopics({ title: '', body: 'drugs drugs drugs', language: 'und' });
+
+    // Assess
+    expect(result.scores.drug_trafficking).toBeGreaterThan(0);
+  });
+
+  it('lets the threshold option decide which topics are listed', () => {
+    // Prepare
+    const input = { title: '', body: 'Un attentat a eu lieu.', language: 'fr' };
+
+    // Act
+    const low = classifyTopics(input, { threshold: 0.2 });
+    const high = classifyTopics(input, { threshold: 0.9 });
+
+    // Assess
+    expect(low.topics.map((topic) => topic.id)).toEqual(['terrorism']);
+    expect(high.topics).toEqual([]);
+  });
+
+  it('sorts topics by score and is deterministic', () => {
+    // Prepare
+    const input = {
+      title: 'Extradition d’un baron du narcotrafic',
+      body: 'Arrêté grâce à une notice rouge d’INTERPOL, le narcotrafiquant était recherché pour trafic de cocaïne.\nIl sera extradé vers la Colombie dans le cadre de l’entraide judiciaire.',
+      language: 'fr',
+    };
+
+    // Act
+    const first = classifyTopics(input);
+    const second = classifyTopics(input);
+
+    // Assess
+    expect(first).toEqual(second);
+    expect(first.topics.map((topic) => topic.id)).toEqual(['cooperation', 'drug_trafficking']);
+    expect(first.topics[0]?.score).toBeGreaterThanOrEqual(first.topics[1]?.score ?? 1);
+  });
+
+  it('returns only zero scores for an empty document', () => {
+    // Act
+    const result = classifyTopics({ title: '', body: '', language: 'und' });
+
+    // Assess
+    expect(result.topics).toEqual([]);
+    expect(Object.values(result.scores).every((score) => score === 0)).toBe(true);
+  });
+});

@@ -1,0 +1,131 @@
+import { describe, expect, it } from 'vitest';
+import {
+  foldText,
+  tokenize,
+  tokenizeDocument,
+} from '../../../../../packages/core/src/classify/tokenize.ts';
+
+const norms = (text: string): string[] => tokenize(text).tokens.map((token) => token.norm);
+
+describe('Function: foldText', () => {
+  it.each([
+    ['Cocaïne', 'cocaine'],
+    ['ÉTATS', 'etats'],
+    ['œuvre', 'oeuvre'],
+    ['Straße', 'strasse'],
+    ['narcotráfico', 'narcotrafico'],
+    ['Đảng', 'dang'],
+    ['interpol', 'interpol'],
+  ])('folds %j to %j', (word, folded) => {
+    // Act
+    const result = foldText(word);
+
+    // Assess
+    expect(result).toBe(folded);
+  });
+});
+
+describe('Function: tokenize', () => {
+  it.each([
+    ["l'arrestation", ['arrestation']],
+    ['l’arrestation', ['arrestation']],
+    ['d’êtres humains', ['etres', 'humains']],
+    ["qu'il", ['il']],
+    ['jusqu’à Lyon', ['a', 'lyon']],
+    ["lorsqu'elle", ['elle']],
+    ['puisqu’on', ['on']],
+    ["j'ai n'est s'est c'est", ['ai', 'est', 'est', 'est']],
+    ['dell’Europa', ['europa']],
+    ["un'amica", ['amica']],
+  ])('drops the elision in %j', (text, expected) => {
+    // Act
+    const result = norms(text);
+
+    // Assess
+    expect(result).toEqual(expected);
+  });
+
+  it('keeps a lone letter that is not followed by an apostrophe and a letter', () => {
+    // Act
+    const result = norms("l ' homme");
+
+    // Assess
+    expect(result).toEqual(['l', 'homme']);
+  });
+
+  it('splits on digits, punctuation and hyphens and strips accents', () => {
+    // Act
+    const result = norms('Pots-de-vin: 10M€ versés à l’État (2023)!');
+
+    // Assess
+    expect(result).toEqual(['pots', 'de', 'vin', 'm', 'verses', 'a', 'etat']);
+  });
+
+  it('keeps the surface form, the offset and the position of each word', () => {
+    // Act
+    const { tokens } = tokenize('Le Trafic d’armes');
+
+    // Assess
+    expect(tokens.map(({ surface, offset, index }) => [surface, offset, index])).toEqual([
+      ['Le', 0, 0],
+      ['Trafic', 3, 1],
+      ['armes', 12, 2],
+    ]);
+  });
+
+  it('marks function words, single letters and possessive s as stop words', () => {
+    // Act
+    const { tokens } = tokenize("la traite des personnes à Europol's desk");
+
+    // Assess
+    expect(tokens.filter((token) => token.stop).map((token) => token.norm)).toEqual([
+      'la',
+      'des',
+      'a',
+      's',
+    ]);
+  });
+
+  it('numbers lines as segments and flags bulleted lines as list items', () => {
+    // Prepare
+    const text = 'Intro line.\n\n  • first item\n- second item\n1. third item\nClosing.';
+
+    // Act
+    const { tokens, segments } = tokenize(text);
+
+    // Assess
+    expect(segments.map((segment) => segment.isListItem)).toEqual([false, true, true, true, false]);
+    expect(tokens.find((token) => token.norm === 'closing')?.segment).toBe(4);
+  });
+
+  it('counts sentences across the text, a new line always starting one', () => {
+    // Act
+    const { tokens } = tokenize('Un deux. Trois! Quatre\ncinq');
+
+    // Assess
+    expect(tokens.map((token) => token.sentence)).toEqual([0, 0, 1, 2, 3]);
+  });
+});
+
+describe('Function: tokenizeDocument', () => {
+  it('flags the title segment and continues positions into the body', () => {
+    // Act
+    const { tokens, segments } = tokenizeDocument({
+      title: 'Cyberattaque massive',
+      body: 'Les hôpitaux visés.',
+    });
+
+    // Assess
+    expect(segments).toEqual([
+      { index: 0, isTitle: true, isListItem: false },
+      { index: 1, isTitle: false, isListItem: false },
+    ]);
+    expect(tokens.map((token) => [token.norm, token.index, token.segment])).toEqual([
+      ['cyberattaque', 0, 0],
+      ['massive', 1, 0],
+      ['les', 2, 1],
+      ['hopitaux', 3, 1],
+      ['vises', 4, 1],
+    ]);
+  });
+});

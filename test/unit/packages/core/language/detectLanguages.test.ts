@@ -1,0 +1,113 @@
+import { describe, expect, it } from 'vitest';
+import {
+  detectLanguages,
+  UNDETERMINED,
+} from '../../../../../packages/core/src/language/detectLanguages.ts';
+
+// Written for these tests.
+const PARAGRAPHS = {
+  fr: 'Les enquêteurs ont interpellé trois suspects mardi matin dans la banlieue de Marseille. Selon le parquet, ils préparaient le transport de marchandises volées vers l’Espagne.',
+  en: 'Investigators arrested three suspects on Tuesday morning in the suburbs of Manchester. According to prosecutors, they were preparing to move stolen goods across the border.',
+  es: 'Los investigadores detuvieron a tres sospechosos el martes por la mañana en las afueras de Sevilla. Según la fiscalía, preparaban el traslado de mercancía robada hacia Francia.',
+  it: 'Gli investigatori hanno arrestato tre sospettati martedì mattina nella periferia di Napoli. Secondo la procura, stavano preparando il trasporto di merce rubata verso la Francia.',
+  de: 'Die Ermittler haben am Dienstagmorgen drei Verdächtige in einem Vorort von Hamburg festgenommen. Nach Angaben der Staatsanwaltschaft wollten sie gestohlene Waren ins Ausland bringen.',
+  pt: 'Os investigadores detiveram três suspeitos na manhã de terça-feira nos arredores de Lisboa. Segundo o Ministério Público, preparavam o transporte de mercadorias roubadas para Espanha.',
+} as const;
+
+const CAPTION_VI =
+  'Đại diện lực lượng cảnh sát các nước chụp ảnh lưu niệm tại hội nghị ở Hà Nội. (Ảnh: tư liệu)';
+
+describe('Function: detectLanguages', () => {
+  it.each(Object.entries(PARAGRAPHS))('detects %s as the only language', (code, text) => {
+    // Act
+    const result = detectLanguages(text);
+
+    // Assess
+    expect(result).toEqual({ language: code, languages: [{ code, share: 1 }] });
+  });
+
+  it('reports a Vietnamese caption inside a French article as a small share', () => {
+    // Prepare
+    const text = [
+      'Une délégation vietnamienne en visite à Lyon',
+      PARAGRAPHS.fr,
+      CAPTION_VI,
+      'La délégation a rencontré les responsables de la coopération policière et visité le centre de commandement. Les échanges ont porté sur la formation des enquêteurs.',
+      'Les deux parties ont convenu de se revoir l’an prochain pour dresser un premier bilan des actions engagées ensemble, notamment contre les escroqueries en ligne.',
+      'Le ministre a salué un partenariat ancien et souhaité que de nouveaux accords soient signés avant la fin de l’année, dans un contexte de menaces croissantes.',
+    ].join('\n\n');
+
+    // Act
+    const result = detectLanguages(text);
+
+    // Assess
+    expect(result.language).toBe('fr');
+    expect(result.languages.map((share) => share.code)).toEqual(['fr', 'vi']);
+    expect(result.languages[0]?.share).toBeGreaterThan(0.85);
+    expect(result.languages[1]?.share).toBeGreaterThan(0.05);
+    expect(result.languages[1]?.share).toBeLessThan(0.15);
+  });
+
+  it('ignores lines with too few letters, such as dates', () => {
+    // Prepare
+    const text = `September 26, 2017 17:30\n\n${PARAGRAPHS.fr}`;
+
+    // Act
+    const result = detectLanguages(text);
+
+    // Assess
+    expect(result.languages).toEqual([{ code: 'fr', share: 1 }]);
+  });
+
+  it('falls back to the whole text when no line is long enough', () => {
+    // Act
+    const result = detectLanguages('Gracias por todo,\namigos míos');
+
+    // Assess
+    expect(result.language).toBe('es');
+  });
+
+  it.each(['', '   \n ', 'ok', '12 345 678', '!!!'])('returns und for %j', (text) => {
+    // Act
+    const result = detectLanguages(text);
+
+    // Assess
+    expect(result).toEqual({ language: UNDETERMINED, languages: [] });
+  });
+
+  it('samples lines over the whole document when it exceeds the character budget', () => {
+    // Prepare
+    const french = Array.from({ length: 40 }, () => PARAGRAPHS.fr);
+    const english = Array.from({ length: 40 }, () => PARAGRAPHS.en);
+    const text = [...french, ...english].join('\n');
+
+    // Act
+    const result = detectLanguages(text, { maxChars: 2_000 });
+
+    // Assess
+    expect(result.languages.map((share) => share.code).sort()).toEqual(['en', 'fr']);
+    expect(result.languages[0]?.share).toBeGreaterThan(0.4);
+  });
+
+  it('cuts long lines at maxLineChars', () => {
+    // Prepare
+    const text = `${PARAGRAPHS.de} ${PARAGRAPHS.fr.repeat(20)}`;
+
+    // Act
+    const result = detectLanguages(text, { maxLineChars: 150 });
+
+    // Assess
+    expect(result.language).toBe('de');
+  });
+
+  it('drops languages below minShare', () => {
+    // Prepare
+    const text = [PARAGRAPHS.fr, PARAGRAPHS.fr, PARAGRAPHS.fr, PARAGRAPHS.en].join('\n');
+
+    // Act
+    const result = detectLanguages(text, { minShare: 0.3 });
+
+    // Assess
+    expect(result.languages.map((share) => share.code)).toEqual(['fr']);
+  });
+});
