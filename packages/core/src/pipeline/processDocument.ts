@@ -1,0 +1,61 @@
+import { classifyTopics } from '../classify/classifyTopics.ts';
+import { decodeText } from '../decode/decodeText.ts';
+import { computeContentHash } from '../hash/computeContentHash.ts';
+import { detectLanguages } from '../language/detectLanguages.ts';
+import { normalizeText } from '../normalize/normalizeText.ts';
+import { parseSourceKey } from '../source/parseSourceKey.ts';
+import type { ProcessedDocument, StageResult } from '../types.ts';
+
+// A document saved as one long line would otherwise carry all of itself as its title.
+const TITLE_MAX_CHARS = 300;
+
+const shortTitle = (line: string): string =>
+  line.length <= TITLE_MAX_CHARS ? line : `${line.slice(0, TITLE_MAX_CHARS - 1).trimEnd()}…`;
+
+interface DocumentInput {
+  bytes: Uint8Array;
+  /** The object key or file path: only its name is read, for type hints and `NNN_<hash>.txt`. */
+  key: string;
+}
+
+/**
+ * The whole pure pipeline: decode, normalize, hash, detect languages and
+ * classify. Bad input is a rejection in the result, never an exception.
+ *
+ * @example
+ * const result = processDocument({ bytes: await readFile(path), key: path });
+ * if (result.ok) console.log(result.value.contentHash, result.value.topics);
+ * else console.log(result.rejection.reason);
+ */
+const processDocument = (input: DocumentInput): StageResult<ProcessedDocument> => {
+  const decoded = decodeText(input.bytes, { key: input.key });
+  if (!decoded.ok) return decoded;
+  const normalized = normalizeText(decoded.value.text);
+  if (!normalized.ok) return normalized;
+  const { text, title, body } = normalized.value;
+  const contentHash = computeContentHash(text);
+  const detection = detectLanguages(text);
+  const classification = classifyTopics({ title, body, language: detection.language });
+  const keyInfo = parseSourceKey(input.key);
+  const doc: ProcessedDocument = {
+    contentHash,
+    title: shortTitle(title),
+    text,
+    textBytes: Buffer.byteLength(text, 'utf8'),
+    charCount: text.length,
+    encoding: decoded.value.encoding,
+    language: detection.language,
+    languages: detection.languages,
+    topics: classification.topics,
+    taxonomyVersion: classification.taxonomyVersion,
+    notes: [...decoded.value.notes, ...normalized.value.notes],
+    ...keyInfo,
+  };
+  if (keyInfo.declaredHash !== undefined) {
+    doc.declaredHashMatches = contentHash.startsWith(keyInfo.declaredHash);
+  }
+  return { ok: true, value: doc };
+};
+
+export type { DocumentInput };
+export { processDocument, TITLE_MAX_CHARS };

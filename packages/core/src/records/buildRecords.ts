@@ -1,0 +1,157 @@
+import {
+  DOCUMENT_SORT_KEY,
+  type DocumentRecord,
+  documentPartitionKey,
+  IngestStatus,
+  ItemKind,
+  type ObjectRef,
+  type RejectionRecord,
+  rejectionIndexPartitionKey,
+  rejectionPartitionKey,
+  SCHEMA_VERSION,
+  type SourceRecord,
+  sourceIndexSortKey,
+  sourcePartitionKey,
+  type TopicRecord,
+  topicIndexPartitionKey,
+  topicIndexSortKey,
+  topicSortKey,
+  versionSortKey,
+} from '@doc-ingest/contracts';
+import type { ProcessedDocument, Rejection } from '../types.ts';
+
+/** An object as the store describes it. */
+interface SourceObject extends ObjectRef {
+  size: number;
+  eTag?: string;
+}
+
+/** Where the document's text goes: inline, or a pointer to the text store. */
+type TextPlacement = { inline: true } | { inline: false; location: ObjectRef };
+
+interface DocumentItems {
+  document: DocumentRecord;
+  newSource: SourceRecord;
+  duplicateSource: SourceRecord;
+  topics: TopicRecord[];
+}
+
+const buildSource = (
+  doc: ProcessedDocument,
+  object: SourceObject,
+  status: SourceRecord['status'],
+  receivedAt: string,
+): SourceRecord => ({
+  pk: sourcePartitionKey(object),
+  sk: versionSortKey(object),
+  gsi1pk: documentPartitionKey(doc.contentHash),
+  gsi1sk: sourceIndexSortKey(receivedAt, object),
+  kind: ItemKind.SOURCE,
+  schemaVersion: SCHEMA_VERSION,
+  bucket: object.bucket,
+  key: object.key,
+  versionId: object.versionId,
+  eTag: object.eTag,
+  size: object.size,
+  contentHash: doc.contentHash,
+  status,
+  encoding: doc.encoding,
+  sourceIndex: doc.sourceIndex,
+  declaredHash: doc.declaredHash,
+  declaredHashMatches: doc.declaredHashMatches,
+  receivedAt,
+});
+
+const buildTopic = (
+  doc: ProcessedDocument,
+  topic: ProcessedDocument['topics'][number],
+  createdAt: string,
+): TopicRecord => ({
+  pk: documentPartitionKey(doc.contentHash),
+  sk: topicSortKey(topic.id),
+  gsi1pk: topicIndexPartitionKey(topic.id),
+  gsi1sk: topicIndexSortKey(createdAt, doc.contentHash),
+  kind: ItemKind.TOPIC,
+  schemaVersion: SCHEMA_VERSION,
+  topicId: topic.id,
+  contentHash: doc.contentHash,
+  score: topic.score,
+  title: doc.title,
+  language: doc.language,
+  taxonomyVersion: doc.taxonomyVersion,
+  createdAt,
+});
+
+/**
+ * The table items for one processed object: the canonical document, the
+ * source in both of its possible states (the writer picks one atomically) and
+ * one topic-membership item per topic.
+ *
+ * @example
+ * const items = buildDocumentItems(doc, object, { inline: true }, new Date().toISOString());
+ */
+const buildDocumentItems = (
+  doc: ProcessedDocument,
+  object: SourceObject,
+  placement: TextPlacement,
+  now: string,
+): DocumentItems => {
+  const firstSource: ObjectRef = { bucket: object.bucket, key: object.key };
+  if (object.versionId !== undefined) firstSource.versionId = object.versionId;
+  const document: DocumentRecord = {
+    pk: documentPartitionKey(doc.contentHash),
+    sk: DOCUMENT_SORT_KEY,
+    kind: ItemKind.DOCUMENT,
+    schemaVersion: SCHEMA_VERSION,
+    contentHash: doc.contentHash,
+    title: doc.title,
+    language: doc.language,
+    languages: doc.languages,
+    topics: doc.topics,
+    taxonomyVersion: doc.taxonomyVersion,
+    textBytes: doc.textBytes,
+    charCount: doc.charCount,
+    notes: doc.notes,
+    firstSource,
+    sourceCount: 1,
+    createdAt: now,
+    updatedAt: now,
+  };
+  if (placement.inline) document.text = doc.text;
+  else document.textLocation = placement.location;
+  return {
+    document,
+    newSource: buildSource(doc, object, IngestStatus.NEW, now),
+    duplicateSource: buildSource(doc, object, IngestStatus.DUPLICATE, now),
+    topics: doc.topics.map((topic) => buildTopic(doc, topic, now)),
+  };
+};
+
+/**
+ * The record of a refused object.
+ *
+ * @example
+ * const record = buildRejectionRecord(object, rejection, new Date().toISOString());
+ */
+const buildRejectionRecord = (
+  object: SourceObject,
+  rejection: Rejection,
+  rejectedAt: string,
+): RejectionRecord => ({
+  pk: rejectionPartitionKey(object),
+  sk: versionSortKey(object),
+  gsi1pk: rejectionIndexPartitionKey(rejectedAt),
+  gsi1sk: `${rejectedAt}#${object.bucket}/${object.key}`,
+  kind: ItemKind.REJECTION,
+  schemaVersion: SCHEMA_VERSION,
+  bucket: object.bucket,
+  key: object.key,
+  versionId: object.versionId,
+  size: object.size,
+  reason: rejection.reason,
+  detail: rejection.detail,
+  rejectedAt,
+});
+
+export type { DocumentItems, SourceObject, TextPlacement };
+export { buildDocumentItems, buildRejectionRecord };

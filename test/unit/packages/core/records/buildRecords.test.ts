@@ -1,0 +1,81 @@
+import {
+  DocumentRecordSchema,
+  RejectionRecordSchema,
+  SourceRecordSchema,
+  TopicRecordSchema,
+} from '@doc-ingest/contracts';
+import { buildDocumentItems, buildRejectionRecord, processDocument } from '@doc-ingest/core';
+import { describe, expect, it } from 'vitest';
+
+const NOW = '2026-11-22T10:00:00.000Z';
+const object = { bucket: 'bucket', key: 'in/007_0123456789abcdef.txt', versionId: 'v1', size: 300 };
+
+const processed = () => {
+  const result = processDocument({
+    bytes: Buffer.from(
+      'Saisie record de cocaïne au port\n\nLes douaniers ont saisi deux tonnes de cocaïne dans un conteneur; le réseau de narcotrafiquants visait l’Europe.\n\nLe trafic de drogue par conteneurs ne cesse de croître.',
+    ),
+    key: object.key,
+  });
+  if (!result.ok) throw new Error(`fixture rejected: ${result.rejection.reason}`);
+  return result.value;
+};
+
+describe('Function: buildDocumentItems', () => {
+  it('builds items that satisfy the published contract', () => {
+    // Act
+    const items = buildDocumentItems(processed(), object, { inline: true }, NOW);
+
+    // Assess
+    expect(DocumentRecordSchema.parse(items.document).text).toContain('cocaïne');
+    expect(SourceRecordSchema.parse(items.newSource).status).toBe('new');
+    expect(SourceRecordSchema.parse(items.duplicateSource).status).toBe('duplicate');
+    for (const topic of items.topics) TopicRecordSchema.parse(topic);
+    expect(items.topics.map((topic) => topic.topicId)).toContain('drug_trafficking');
+  });
+
+  it('keys the document by content hash and the source by object version', () => {
+    // Act
+    const { document, newSource } = buildDocumentItems(processed(), object, { inline: true }, NOW);
+
+    // Assess
+    expect(document.pk).toBe(`DOC#${document.contentHash}`);
+    expect(newSource.pk).toBe('SOURCE#bucket/in/007_0123456789abcdef.txt');
+    expect(newSource.sk).toBe('VERSION#v1');
+    expect(newSource.gsi1pk).toBe(document.pk);
+    expect(newSource.sourceIndex).toBe(7);
+    expect(newSource.declaredHash).toBe('0123456789abcdef');
+    expect(newSource.declaredHashMatches).toBe(false);
+  });
+
+  it('points to the text store instead of inlining when told to', () => {
+    // Prepare
+    const location = { bucket: 'texts', key: 'text/x.txt' };
+
+    // Act
+    const { document } = buildDocumentItems(processed(), object, { inline: false, location }, NOW);
+
+    // Assess
+    expect(document.text).toBeUndefined();
+    expect(DocumentRecordSchema.parse(document).textLocation).toEqual(location);
+  });
+});
+
+describe('Function: buildRejectionRecord', () => {
+  it('records the reason and the source key', () => {
+    // Act
+    const record = buildRejectionRecord(
+      { bucket: 'bucket', key: 'in/empty.txt', size: 0 },
+      { reason: 'empty', detail: 'the object has no bytes' },
+      NOW,
+    );
+
+    // Assess
+    expect(RejectionRecordSchema.parse(record)).toMatchObject({
+      pk: 'REJECTION#bucket/in/empty.txt',
+      sk: 'VERSION#null',
+      gsi1pk: 'REJECTION#2026-11-22',
+      reason: 'empty',
+    });
+  });
+});
