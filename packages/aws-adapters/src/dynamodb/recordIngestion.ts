@@ -1,0 +1,129 @@
+import {
+  type DynamoDBClient,
+  TransactionCanceledException,
+  type TransactWriteItem,
+  TransactWriteItemsCommand,
+} from '@aws-sdk/client-dynamodb';
+import { marshall } from '@aws-sdk/util-dynamodb';
+import type { DocumentRecord, SourceRecord, TopicRecord } from '@doc-ingest/contracts';
+import { TransientDependencyError } from '../errors.ts';
+
+/** The items one ingested object produces. */
+interface IngestionItems {
+  document: DocumentRecord;
+  /** The source as recorded when it creates the document (`status: new`). */
+  newSource: SourceRecord;
+  /** The same source as recorded when the content already exists (`status: duplicate`). */
+  duplicateSource: SourceRecord;
+  topics: TopicRecord[];
+}
+
+/**
+ * What the write did:
+ * - `new`: this object created the canonical document;
+ * - `duplicate`: the content existed; this object was added as one more source;
+ * - `already-recorded`: this very object version was recorded before (a redelivery).
+ */
+type IngestionOutcome = 'new' | 'duplicate' | 'already-recorded';
+
+const NOT_EXISTS = 'attribute_not_exists(pk)';
+
+const toItem = (record: object) =>
+  marshall(record, { removeUndefinedValues: true, convertClassInstanceToMap: false });
+
+const put = (tableName: string, record: object, condition?: string): TransactWriteItem => ({
+  Put: {
+    TableName: tableName,
+    Item: toItem(record),
+    ...(condition === undefined ? {} : { ConditionExpression: condition }),
+  },
+});
+
+/** Cancellation reasons, in the order of the transaction's items. */
+const cancellationCodes = (error: TransactionCanceledException): string[] =>
+  (error.CancellationReasons ?? []).map((reason) => reason.Code ?? 'None');
+
+const runTransaction = async (
+  client: DynamoDBClient,
+  items: TransactWriteItem[],
+): Promise<string[] | undefined> => {
+  try {
+    await client.send(new TransactWriteItemsCommand({ TransactItems: items }));
+    return undefined;
+  } catch (error) {
+    if (!(error instanceof TransactionCanceledException)) throw error;
+    const codes = cancellationCodes(error);
+    const onlyConditions = codes.every(
+      (code) => code === 'None' || code === 'ConditionalCheckFailed',
+    );
+    if (!onlyConditions) {
+      throw new TransientDependencyError(`transaction cancelled: ${codes.join(', ')}`, {
+        cause: error,
+      });
+    }
+    return codes;
+  }
+};
+
+const addDuplicateSource = async (
+  client: DynamoDBClient,
+  tableName: string,
+  items: IngestionItems,
+  now: string,
+): Promise<IngestionOutcome> => {
+  const codes = await runTransaction(client, [
+    put(tableName, items.duplicateSource, NOT_EXISTS),
+    {
+      Update: {
+        TableName: tableName,
+        Key: toItem({ pk: items.document.pk, sk: items.document.sk }),
+        UpdateExpression: 'ADD sourceCount :one SET updatedAt = :now',
+        ConditionExpression: 'attribute_exists(pk)',
+        ExpressionAttributeValues: toItem({ ':one': 1, ':now': now }),
+      },
+    },
+  ]);
+  if (codes === undefined) return 'duplicate';
+  if (codes[0] === 'ConditionalCheckFailed') return 'already-recorded';
+  // The document vanished between the two transactions: only a manual delete
+  // does that. Failing the record lets the retry create it again.
+  throw new TransientDependencyError(
+    `document ${items.document.contentHash} disappeared while adding a source`,
+  );
+};
+
+/**
+ * Writes one ingested object so that exactly one document exists per content
+ * hash and every distinct object version is recorded once, whatever the
+ * number of concurrent or repeated deliveries:
+ *
+ * 1. one transaction puts the document, its first source and its topic
+ *    memberships, each conditional on not existing yet;
+ * 2. if only the document existed, a second transaction records the source
+ *    as a duplicate and increments the document's `sourceCount`;
+ * 3. if the source existed, this is a redelivery and nothing is written.
+ *
+ * Throws `TransientDependencyError` on transaction conflicts so the caller
+ * can retry; other SDK errors propagate as they are.
+ *
+ * @example
+ * const outcome = await recordIngestion(dynamodb, tableName, items, new Date().toISOString());
+ */
+const recordIngestion = async (
+  client: DynamoDBClient,
+  tableName: string,
+  items: IngestionItems,
+  now: string,
+): Promise<IngestionOutcome> => {
+  const codes = await runTransaction(client, [
+    put(tableName, items.document, NOT_EXISTS),
+    put(tableName, items.newSource, NOT_EXISTS),
+    ...items.topics.map((topic) => put(tableName, topic, NOT_EXISTS)),
+  ]);
+  if (codes === undefined) return 'new';
+  if (codes[1] === 'ConditionalCheckFailed') return 'already-recorded';
+  return addDuplicateSource(client, tableName, items, now);
+};
+
+export type { IngestionItems, IngestionOutcome };
+export { recordIngestion };

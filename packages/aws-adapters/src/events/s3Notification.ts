@@ -1,0 +1,93 @@
+import { z } from 'zod';
+
+/*
+ * The body of an SQS message that S3 sends for a bucket notification. Only the
+ * fields the pipeline reads are required, so notifications from S3-compatible
+ * services and our own backfill messages (same shape) parse too.
+ */
+const S3ObjectNotificationSchema = z.object({
+  eventName: z.string(),
+  eventTime: z.string().optional(),
+  s3: z.object({
+    bucket: z.object({ name: z.string().min(1) }),
+    object: z.object({
+      /** URL-encoded, with `+` for spaces, as S3 sends it. */
+      key: z.string().min(1),
+      size: z.number().nonnegative().optional(),
+      eTag: z.string().optional(),
+      versionId: z.string().optional(),
+      sequencer: z.string().optional(),
+    }),
+  }),
+});
+
+/** S3 sends this once when a notification configuration is created. */
+const S3TestEventSchema = z.object({
+  Event: z.literal('s3:TestEvent'),
+  Bucket: z.string().optional(),
+});
+
+const S3NotificationBodySchema = z.union([
+  z.object({ Records: z.array(S3ObjectNotificationSchema) }),
+  S3TestEventSchema,
+]);
+
+type S3ObjectNotification = z.infer<typeof S3ObjectNotificationSchema>;
+type S3NotificationBody = z.infer<typeof S3NotificationBodySchema>;
+
+/** One object that a notification announces, key already URL-decoded. */
+interface AnnouncedObject {
+  bucket: string;
+  key: string;
+  versionId?: string;
+  eTag?: string;
+  size?: number;
+  eventName: string;
+}
+
+/**
+ * Decodes a key as S3 writes it into notifications: `+` stands for a space and
+ * everything else is percent-encoded. A malformed escape falls back to the raw
+ * key rather than losing the object.
+ */
+const decodeNotificationKey = (rawKey: string): string => {
+  const spaced = rawKey.replaceAll('+', ' ');
+  try {
+    return decodeURIComponent(spaced);
+  } catch {
+    return spaced;
+  }
+};
+
+/**
+ * The created objects a notification body announces. Test events and
+ * non-create events (deletes, restores, ...) announce nothing.
+ *
+ * @example
+ * for (const object of announcedObjects(JSON.parse(message.body))) ingest(object);
+ */
+const announcedObjects = (body: S3NotificationBody): AnnouncedObject[] => {
+  if (!('Records' in body)) return [];
+  return body.Records.filter((record) => record.eventName.startsWith('ObjectCreated:')).map(
+    (record) => {
+      const object: AnnouncedObject = {
+        bucket: record.s3.bucket.name,
+        key: decodeNotificationKey(record.s3.object.key),
+        eventName: record.eventName,
+      };
+      const { versionId, eTag, size } = record.s3.object;
+      if (versionId !== undefined && versionId !== '') object.versionId = versionId;
+      if (eTag !== undefined) object.eTag = eTag;
+      if (size !== undefined) object.size = size;
+      return object;
+    },
+  );
+};
+
+export type { AnnouncedObject, S3NotificationBody, S3ObjectNotification };
+export {
+  announcedObjects,
+  decodeNotificationKey,
+  S3NotificationBodySchema,
+  S3ObjectNotificationSchema,
+};

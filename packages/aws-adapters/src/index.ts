@@ -1,0 +1,20 @@
+export type { IngestionItems, IngestionOutcome } from './dynamodb/recordIngestion.ts';
+export { recordIngestion } from './dynamodb/recordIngestion.ts';
+export { recordRejection } from './dynamodb/recordRejection.ts';
+export { AdapterError, TransientDependencyError } from './errors.ts';
+export type { DomainEvent } from './eventbridge/publishEvents.ts';
+export { publishEvents } from './eventbridge/publishEvents.ts';
+export type {
+  AnnouncedObject,
+  S3NotificationBody,
+  S3ObjectNotification,
+} from './events/s3Notification.ts';
+export {
+  announcedObjects,
+  decodeNotificationKey,
+  S3NotificationBodySchema,
+  S3ObjectNotificationSchema,
+} from './events/s3Notification.ts';
+export { putDocumentText, TEXT_PREFIX } from './s3/putDocumentText.ts';
+export type { ObjectReadResult, ReadObjectOptions } from './s3/readObject.ts';
+export { readObject } from './s3/readObject.ts';

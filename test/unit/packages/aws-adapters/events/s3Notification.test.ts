@@ -1,0 +1,62 @@
+import {
+  announcedObjects,
+  decodeNotificationKey,
+  S3NotificationBodySchema,
+} from '@doc-ingest/aws-adapters';
+import type { SQSEvent } from 'aws-lambda';
+import { describe, expect, it } from 'vitest';
+import { loadEvent } from '../../../../helpers/loadEvent.ts';
+
+const bodyOf = (name: string, index = 0) => {
+  const event = loadEvent<SQSEvent>(name);
+  return S3NotificationBodySchema.parse(JSON.parse(event.Records[index]?.body ?? ''));
+};
+
+describe('Function: decodeNotificationKey', () => {
+  it.each([
+    ['Rapport+final+%C3%A9%2B%C3%BC+%28copie%29+2024.txt', 'Rapport final é+ü (copie) 2024.txt'],
+    ['plain/key.txt', 'plain/key.txt'],
+    ['100%25+done.txt', '100% done.txt'],
+    ['broken%E9escape.txt', 'broken%E9escape.txt'],
+  ])('decodes %s', (raw, decoded) => {
+    // Act
+    const key = decodeNotificationKey(raw);
+
+    // Assess
+    expect(key).toBe(decoded);
+  });
+});
+
+describe('Function: announcedObjects', () => {
+  it('returns the created object with its version and decoded key', () => {
+    // Prepare
+    const body = bodyOf('sqs/object-created-encoded-key');
+
+    // Act
+    const objects = announcedObjects(body);
+
+    // Assess
+    expect(objects).toEqual([
+      {
+        bucket: 'doc-ingest-bucket',
+        key: 'incoming/Rapport final é+ü (copie) 2024.txt',
+        versionId: '3HL4kqtJlcpXroDTDmjVBH40Nrjfkd',
+        eTag: '0123456789abcdef0123456789abcdef',
+        size: 120,
+        eventName: 'ObjectCreated:Put',
+      },
+    ]);
+  });
+
+  it('announces nothing for the S3 test event', () => {
+    expect(announcedObjects(bodyOf('sqs/s3-test-event'))).toEqual([]);
+  });
+
+  it('announces nothing for a delete', () => {
+    expect(announcedObjects(bodyOf('sqs/batch-mixed', 4))).toEqual([]);
+  });
+
+  it('refuses a body that is not a notification', () => {
+    expect(S3NotificationBodySchema.safeParse({ hello: 'world' }).success).toBe(false);
+  });
+});
