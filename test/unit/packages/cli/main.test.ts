@@ -1,0 +1,111 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { main } from '@doc-ingest/cli';
+import { describe, expect, it } from 'vitest';
+import { SAMPLES_DIR } from '../../../helpers/samples.ts';
+
+const run = async (...argv: string[]) => {
+  const out: string[] = [];
+  const err: string[] = [];
+  const code = await main(argv, {
+    stdout: { write: (chunk: string) => out.push(chunk) },
+    stderr: { write: (chunk: string) => err.push(chunk) },
+  });
+  const lines = out
+    .join('')
+    .split('\n')
+    .filter(Boolean)
+    .map((line) => JSON.parse(line));
+  return { code, lines, stderr: err.join('') };
+};
+
+const scratch = () => mkdtempSync(join(tmpdir(), 'ingest-cli-'));
+
+describe('Function: main (ingest process)', () => {
+  it('prints one JSON line per sample with the documented fields', async () => {
+    // Act
+    const { code, lines } = await run('process', SAMPLES_DIR);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(lines).toHaveLength(18);
+    for (const line of lines) {
+      expect(Object.keys(line).sort()).toEqual(
+        [
+          'contentHash',
+          'declaredHash',
+          'detail',
+          'duplicateOf',
+          'language',
+          'reason',
+          'source',
+          'status',
+          'taxonomyVersion',
+          'title',
+          'topics',
+        ].sort(),
+      );
+      expect(line.status).toBe('new');
+      expect(line.contentHash).toMatch(/^[0-9a-f]{64}$/);
+    }
+  });
+
+  it('marks later copies of a content as duplicates of the first', async () => {
+    // Prepare
+    const dir = scratch();
+    const text = 'Un titre\n\nLe même texte, deux fois, sous deux noms.\n';
+    writeFileSync(join(dir, 'a.txt'), text);
+    writeFileSync(join(dir, 'b.txt'), text.replaceAll('\n', '\r\n'));
+
+    // Act
+    const { lines } = await run('process', dir);
+
+    // Assess
+    expect(lines.map((line) => line.status)).toEqual(['new', 'duplicate']);
+    expect(lines[1].duplicateOf).toBe(join(dir, 'a.txt'));
+    expect(lines[1].contentHash).toBe(lines[0].contentHash);
+  });
+
+  it('reports a rejection as output and still exits 0', async () => {
+    // Prepare
+    const dir = scratch();
+    writeFileSync(join(dir, 'empty.txt'), '');
+
+    // Act
+    const { code, lines } = await run('process', join(dir, 'empty.txt'));
+
+    // Assess
+    expect(code).toBe(0);
+    expect(lines[0]).toMatchObject({ status: 'rejected', reason: 'empty', contentHash: null });
+  });
+
+  it('rejects a file above the size cap without reading it', async () => {
+    // Prepare
+    const dir = scratch();
+    writeFileSync(join(dir, 'big.txt'), 'x'.repeat(2048));
+
+    // Act
+    const { code, lines } = await run('process', '--max-bytes', '1024', dir);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(lines[0]).toMatchObject({ status: 'rejected', reason: 'too-large' });
+  });
+
+  it.each([
+    [['process', '--max-bytes', 'lots', 'a.txt'], /positive whole number/],
+    [['process', '--bogus'], /Unknown option/],
+    [['process'], /at least one file/],
+    [['process', '/no/such/path'], /no such file/],
+    [['frobnicate'], /unknown command/],
+    [[], /Usage/],
+  ])('exits 2 on misuse %j', async (argv, message) => {
+    // Act
+    const { code, stderr } = await run(...argv);
+
+    // Assess
+    expect(code).toBe(2);
+    expect(stderr).toMatch(message);
+  });
+});
