@@ -1,0 +1,40 @@
+import {
+  DEFAULT_INLINE_TEXT_MAX_BYTES,
+  DEFAULT_MAX_OBJECT_BYTES,
+  EnvKeys,
+} from '@doc-ingest/contracts';
+import { z } from 'zod';
+
+const IngestConfigSchema = z.object({
+  [EnvKeys.TABLE_NAME]: z.string().min(1),
+  [EnvKeys.TEXT_BUCKET_NAME]: z.string().min(1),
+  /** Objects above this size are rejected without being downloaded. */
+  [EnvKeys.MAX_OBJECT_BYTES]: z.coerce.number().int().positive().default(DEFAULT_MAX_OBJECT_BYTES),
+  /** Normalized texts above this size go to the text bucket instead of the item. */
+  [EnvKeys.INLINE_TEXT_MAX_BYTES]: z.coerce
+    .number()
+    .int()
+    .positive()
+    .default(DEFAULT_INLINE_TEXT_MAX_BYTES),
+});
+
+interface IngestConfig {
+  tableName: string;
+  textBucketName: string;
+  maxObjectBytes: number;
+  inlineTextMaxBytes: number;
+}
+
+/** Parses the environment once, at cold start, so a bad deployment fails fast. */
+const loadIngestConfig = (env: NodeJS.ProcessEnv): IngestConfig => {
+  const parsed = IngestConfigSchema.parse(env);
+  return Object.freeze({
+    tableName: parsed[EnvKeys.TABLE_NAME],
+    textBucketName: parsed[EnvKeys.TEXT_BUCKET_NAME],
+    maxObjectBytes: parsed[EnvKeys.MAX_OBJECT_BYTES],
+    inlineTextMaxBytes: parsed[EnvKeys.INLINE_TEXT_MAX_BYTES],
+  });
+};
+
+export type { IngestConfig };
+export { loadIngestConfig };

@@ -1,0 +1,162 @@
+import { Readable } from 'node:stream';
+import { TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
+import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import type { SQSEvent } from 'aws-lambda';
+import { mockClient } from 'aws-sdk-client-mock';
+import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { fakeContext } from '../../helpers/fakeContext.ts';
+import { fakeDocumentTable } from '../../helpers/fakeDocumentTable.ts';
+import { loadEvent } from '../../helpers/loadEvent.ts';
+import { loadSamples } from '../../helpers/samples.ts';
+
+/*
+ * The ingest handler through its real middy + Powertools chain. S3 and
+ * DynamoDB are in-memory fakes here (no AWS in unit runs); the LocalStack
+ * end-to-end suite runs the same handler against real service emulations.
+ */
+
+const sample = loadSamples().find((s) => s.name.startsWith('100_'));
+if (sample === undefined) throw new Error('sample 100 missing');
+
+const objects = new Map<string, Buffer>([
+  ['incoming/100_b55afea218a2948c.txt', sample.bytes],
+  ['incoming/copy-of-100.txt', sample.bytes],
+  ['incoming/empty.txt', Buffer.alloc(0)],
+  [
+    'incoming/Rapport final é+ü (copie) 2024.txt',
+    Buffer.from('Titre\n\nUn compte rendu sportif sans histoire.'),
+  ],
+]);
+
+const s3Mock = mockClient(S3Client);
+let table: ReturnType<typeof fakeDocumentTable>;
+type Handler = (
+  event: SQSEvent,
+  context: ReturnType<typeof fakeContext>,
+) => Promise<{
+  batchItemFailures: { itemIdentifier: string }[];
+}>;
+let handler: Handler;
+
+beforeAll(async () => {
+  vi.stubEnv('DOCUMENT_TABLE_NAME', 'documents');
+  vi.stubEnv('DOCUMENT_TEXT_BUCKET_NAME', 'texts');
+  vi.stubEnv('MAX_OBJECT_BYTES', '1048576');
+  vi.stubEnv('INLINE_TEXT_MAX_BYTES', '100000');
+  vi.stubEnv('POWERTOOLS_DEV', 'true');
+  vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'SILENT');
+  vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'true');
+  vi.stubEnv('POWERTOOLS_METRICS_NAMESPACE', 'DocIngestTest');
+  ({ handler } = (await import('../../../functions/ingest/handler.ts')) as unknown as {
+    handler: Handler;
+  });
+});
+
+beforeEach(() => {
+  s3Mock.reset();
+  s3Mock.on(GetObjectCommand).callsFake((input: { Key: string; VersionId?: string }) => {
+    const bytes = objects.get(input.Key);
+    if (bytes === undefined) throw new NoSuchKey({ message: 'gone', $metadata: {} });
+    return {
+      Body: Readable.from([bytes]) as never,
+      ContentLength: bytes.byteLength,
+      VersionId: input.VersionId,
+      ETag: '"etag"',
+    };
+  });
+  s3Mock.on(PutObjectCommand).resolves({});
+  table = fakeDocumentTable();
+});
+
+describe('Handler: ingest', () => {
+  it('records one document, its source and its topics for a new object', async () => {
+    // Act
+    const response = await handler(loadEvent<SQSEvent>('sqs/object-created'), fakeContext());
+
+    // Assess
+    expect(response.batchItemFailures).toEqual([]);
+    const [document] = table.ofKind('document');
+    expect(document).toMatchObject({ title: expect.any(String), sourceCount: 1, language: 'fr' });
+    expect(table.ofKind('source')).toHaveLength(1);
+    expect(table.ofKind('topic').map((t) => t.topicId)).toContain('terrorism');
+  });
+
+  it('sorts a mixed batch and fails only the message that cannot be read', async () => {
+    // Act
+    const response = await handler(loadEvent<SQSEvent>('sqs/batch-mixed'), fakeContext());
+
+    // Assess
+    expect(response.batchItemFailures).toEqual([
+      { itemIdentifier: 'a1f0c1b2-0006-4000-8000-000000000006' },
+    ]);
+    expect(table.ofKind('document')).toHaveLength(1);
+    expect(table.ofKind('document')[0]?.sourceCount).toBe(2);
+    expect(
+      table
+        .ofKind('source')
+        .map((s) => s.status)
+        .sort(),
+    ).toEqual(['duplicate', 'new']);
+    expect(table.ofKind('rejection')).toEqual([
+      expect.objectContaining({ key: 'incoming/empty.txt', reason: 'empty' }),
+    ]);
+  });
+
+  it('changes nothing when the same batch is delivered again', async () => {
+    // Prepare
+    await handler(loadEvent<SQSEvent>('sqs/batch-mixed'), fakeContext());
+    const before = JSON.stringify([...table.items.entries()]);
+
+    // Act
+    await handler(loadEvent<SQSEvent>('sqs/batch-mixed'), fakeContext());
+
+    // Assess
+    expect(JSON.stringify([...table.items.entries()])).toBe(before);
+  });
+
+  it('reads the URL-decoded key S3 announced', async () => {
+    // Act
+    const response = await handler(
+      loadEvent<SQSEvent>('sqs/object-created-encoded-key'),
+      fakeContext(),
+    );
+
+    // Assess
+    expect(response.batchItemFailures).toEqual([]);
+    expect(s3Mock.commandCalls(GetObjectCommand)[0]?.args[0].input.Key).toBe(
+      'incoming/Rapport final é+ü (copie) 2024.txt',
+    );
+    expect(table.ofKind('source')[0]?.key).toBe('incoming/Rapport final é+ü (copie) 2024.txt');
+  });
+
+  it('records a deleted object as a rejection instead of failing forever', async () => {
+    // Prepare
+    const event = loadEvent<SQSEvent>('sqs/object-created');
+    const record = event.Records[0];
+    if (record === undefined) throw new Error('fixture');
+    record.body = record.body.replace('100_b55afea218a2948c.txt', 'vanished.txt');
+
+    // Act
+    const response = await handler(event, fakeContext());
+
+    // Assess
+    expect(response.batchItemFailures).toEqual([]);
+    expect(table.ofKind('rejection')[0]).toMatchObject({ reason: 'object-not-found' });
+  });
+
+  it('fails only the record whose write hits a transient error', async () => {
+    // Prepare
+    table.mock.on(TransactWriteItemsCommand).rejects(new Error('ProvisionedThroughputExceeded'));
+
+    // Act
+    const response = await handler(loadEvent<SQSEvent>('sqs/batch-mixed'), fakeContext());
+
+    // Assess: the two document messages and the unparsable one fail; the rejection is recorded.
+    expect(response.batchItemFailures.map((f) => f.itemIdentifier).sort()).toEqual([
+      'a1f0c1b2-0001-4000-8000-000000000001',
+      'a1f0c1b2-0002-4000-8000-000000000002',
+      'a1f0c1b2-0006-4000-8000-000000000006',
+    ]);
+    expect(table.ofKind('rejection')).toHaveLength(1);
+  });
+});
