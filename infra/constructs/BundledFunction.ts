@@ -1,0 +1,186 @@
+import { fileURLToPath } from 'node:url';
+import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import { Construct } from 'constructs';
+
+/** Repository root: infra/constructs/ is two levels below it. */
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+const LOCK_FILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
+
+/**
+ * ESM bundles have no `require`; some CommonJS dependencies call it for Node
+ * built-ins, so the bundle defines one. `__cdkCreateRequire` avoids clashing
+ * with any `createRequire` binding in the bundled code.
+ */
+const ESM_REQUIRE_BANNER =
+  "import { createRequire as __cdkCreateRequire } from 'node:module';" +
+  'const require = __cdkCreateRequire(import.meta.url);';
+
+/** Powertools log levels accepted by `POWERTOOLS_LOG_LEVEL`. */
+const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT', 'CRITICAL'];
+
+/** Properties of {@link BundledFunction}. */
+interface BundledFunctionProps {
+  /** Absolute path of the TypeScript entry; it must export `handler`. */
+  readonly entry: string;
+  /**
+   * Function description shown in the console.
+   * @default no description
+   */
+  readonly description?: string;
+  /**
+   * Memory in MB (128 to 10240).
+   * @default 1024
+   */
+  readonly memorySize?: number;
+  /**
+   * Timeout (1 s to 15 min).
+   * @default Duration.seconds(60)
+   */
+  readonly timeout?: Duration;
+  /**
+   * Environment variables besides the Powertools ones.
+   * @default none
+   */
+  readonly environment?: Record<string, string>;
+  /** `POWERTOOLS_SERVICE_NAME`: the `service` of every log line and metric. */
+  readonly serviceName: string;
+  /**
+   * `POWERTOOLS_METRICS_NAMESPACE`.
+   * @default 'DocIngest'
+   */
+  readonly metricsNamespace?: string;
+  /**
+   * `POWERTOOLS_LOG_LEVEL`.
+   * @default 'INFO'
+   */
+  readonly logLevel?: string;
+  /**
+   * How long the function's log group keeps logs.
+   * @default logs.RetentionDays.ONE_MONTH
+   */
+  readonly logRetention?: logs.RetentionDays;
+  /**
+   * Active X-Ray tracing. Adds `xray:PutTraceSegments` and
+   * `xray:PutTelemetryRecords` on `*` (X-Ray has no resource-level
+   * permissions).
+   * @default false
+   */
+  readonly tracing?: boolean;
+  /**
+   * Removal policy of the log group.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly removalPolicy?: RemovalPolicy;
+}
+
+/**
+ * A Node.js 24 arm64 Lambda function bundled locally by esbuild (no Docker)
+ * as minified ESM with source maps and the AWS SDK v3 bundled, running
+ * under its own role with no managed policies and writing to its own log
+ * group with a retention.
+ *
+ * The SDK is bundled rather than taken from the runtime so the deployed
+ * version is the one pinned in `package-lock.json` and exercised by the tests.
+ *
+ * @example
+ * const fn = new BundledFunction(this, 'Ingest', {
+ *   entry: '/repo/functions/ingest/handler.ts',
+ *   serviceName: 'ingest',
+ * });
+ */
+class BundledFunction extends Construct {
+  /** The function. */
+  public readonly function: nodejs.NodejsFunction;
+  /** The execution role; grant permissions to it. */
+  public readonly role: iam.Role;
+  /** The function's log group. */
+  public readonly logGroup: logs.LogGroup;
+
+  public constructor(scope: Construct, id: string, props: BundledFunctionProps) {
+    super(scope, id);
+    const memorySize = props.memorySize ?? 1024;
+    const timeout = props.timeout ?? Duration.seconds(60);
+    const logLevel = props.logLevel ?? 'INFO';
+    if (!Number.isInteger(memorySize) || memorySize < 128 || memorySize > 10_240) {
+      throw new Error(`memorySize must be an integer in 128..10240, got ${memorySize}`);
+    }
+    if (timeout.toSeconds() < 1 || timeout.toSeconds() > 900) {
+      throw new Error(
+        `timeout must be between 1 second and 15 minutes, got ${timeout.toHumanString()}`,
+      );
+    }
+    if (!LOG_LEVELS.includes(logLevel)) {
+      throw new Error(`logLevel must be one of ${LOG_LEVELS.join(', ')}, got ${logLevel}`);
+    }
+
+    this.logGroup = new logs.LogGroup(this, 'LogGroup', {
+      retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
+      removalPolicy: props.removalPolicy ?? RemovalPolicy.RETAIN,
+    });
+
+    // An explicit role keeps AWSLambdaBasicExecutionRole (logs:* on every
+    // log group) off the function: it may write to its own log group only.
+    this.role = new iam.Role(this, 'Role', {
+      assumedBy: new iam.ServicePrincipal('lambda.amazonaws.com'),
+      description: `Execution role of the ${id} function`,
+    });
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        actions: ['logs:CreateLogStream', 'logs:PutLogEvents'],
+        resources: [this.logGroup.logGroupArn],
+      }),
+    );
+
+    this.function = new nodejs.NodejsFunction(this, 'Function', {
+      entry: props.entry,
+      handler: 'handler',
+      description: props.description,
+      runtime: lambda.Runtime.NODEJS_24_X,
+      architecture: lambda.Architecture.ARM_64,
+      memorySize,
+      timeout,
+      role: this.role,
+      logGroup: this.logGroup,
+      tracing: props.tracing ? lambda.Tracing.ACTIVE : lambda.Tracing.DISABLED,
+      projectRoot: REPO_ROOT,
+      depsLockFilePath: LOCK_FILE,
+      environment: {
+        ...props.environment,
+        NODE_OPTIONS: '--enable-source-maps',
+        POWERTOOLS_SERVICE_NAME: props.serviceName,
+        POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace ?? 'DocIngest',
+        POWERTOOLS_LOG_LEVEL: logLevel,
+      },
+      bundling: {
+        forceDockerBundling: false,
+        format: nodejs.OutputFormat.ESM,
+        mainFields: ['module', 'main'],
+        banner: ESM_REQUIRE_BANNER,
+        target: 'node24',
+        minify: true,
+        sourceMap: true,
+        sourceMapMode: nodejs.SourceMapMode.EXTERNAL,
+        sourcesContent: false,
+        // Bundle the SDK: the version is pinned by our lock file.
+        bundleAwsSDK: true,
+        externalModules: [],
+      },
+    });
+
+    if (props.tracing) {
+      Validations.of(this.role).acknowledge({
+        id: 'AwsSolutions-IAM5[Resource::*]',
+        reason:
+          'X-Ray PutTraceSegments/PutTelemetryRecords support no ' +
+          'resource-level permissions; CDK adds them for active tracing.',
+      });
+    }
+  }
+}
+
+export type { BundledFunctionProps };
+export { BundledFunction };

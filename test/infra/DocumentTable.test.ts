@@ -1,0 +1,41 @@
+import { RemovalPolicy } from 'aws-cdk-lib';
+import { Template } from 'aws-cdk-lib/assertions';
+import * as kms from 'aws-cdk-lib/aws-kms';
+import { describe, expect, it } from 'vitest';
+import { DocumentTable } from '../../infra/constructs/DocumentTable.ts';
+import { createConstructStack, logicalIdOf } from './testApp.ts';
+
+describe('Construct: DocumentTable', () => {
+  it('uses a customer-managed key when one is given', () => {
+    const stack = createConstructStack();
+    const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
+    new DocumentTable(stack, 'Docs', { encryptionKey: key });
+    Template.fromStack(stack).hasResourceProperties('AWS::DynamoDB::Table', {
+      SSESpecification: {
+        SSEEnabled: true,
+        SSEType: 'KMS',
+        KMSMasterKeyId: { 'Fn::GetAtt': [logicalIdOf(key), 'Arn'] },
+      },
+    });
+  });
+
+  it('turns deletion protection off with RemovalPolicy.DESTROY', () => {
+    const stack = createConstructStack();
+    new DocumentTable(stack, 'Docs', { removalPolicy: RemovalPolicy.DESTROY });
+    Template.fromStack(stack).hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Delete',
+      Properties: { DeletionProtectionEnabled: false },
+    });
+  });
+
+  it('throws when deletion protection is combined with RemovalPolicy.DESTROY', () => {
+    const stack = createConstructStack();
+    expect(
+      () =>
+        new DocumentTable(stack, 'Docs', {
+          removalPolicy: RemovalPolicy.DESTROY,
+          deletionProtection: true,
+        }),
+    ).toThrow(/deletionProtection cannot be combined/);
+  });
+});

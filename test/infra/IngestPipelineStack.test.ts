@@ -1,0 +1,506 @@
+import { DocumentEvents, EnvKeys, TableKeys } from '@doc-ingest/contracts';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import type { IConstruct } from 'constructs';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { createPipelineStack, logicalIdOf } from './testApp.ts';
+
+type Statement = {
+  Effect: string;
+  Action: string | string[];
+  Resource: unknown;
+  Principal?: unknown;
+  Condition?: unknown;
+};
+type PolicyResource = {
+  Properties: {
+    PolicyDocument: { Statement: Statement[] };
+    Roles?: { Ref: string }[];
+  };
+};
+
+const asArray = <T>(value: T | T[]): T[] => (Array.isArray(value) ? value : [value]);
+
+/** Allow statements of the identity policies attached to the role `roleId`. */
+function statementsOfRole(template: Template, roleId: string): Statement[] {
+  const policies = Object.values(template.findResources('AWS::IAM::Policy')) as PolicyResource[];
+  return policies
+    .filter((p) => p.Properties.Roles?.some((r) => r.Ref === roleId))
+    .flatMap((p) => p.Properties.PolicyDocument.Statement)
+    .filter((s) => s.Effect === 'Allow');
+}
+
+describe('Stack: IngestPipelineStack (defaults)', () => {
+  let template: Template;
+  let ids: Record<string, string>;
+
+  beforeAll(() => {
+    const { stack } = createPipelineStack();
+    template = Template.fromStack(stack);
+    ids = {
+      ingestBucket: logicalIdOf(stack.ingestBucket.bucket),
+      textBucket: logicalIdOf(stack.textBucket.bucket),
+      logBucket: logicalIdOf(stack.ingestBucket.accessLogsBucket),
+      dataKey: logicalIdOf(stack.ingestBucket.encryptionKey as IConstruct),
+      queueKey: logicalIdOf(stack.ingestQueue.encryptionKey),
+      queue: logicalIdOf(stack.ingestQueue.queue),
+      dlq: logicalIdOf(stack.ingestQueue.deadLetterQueue),
+      failureQueue: logicalIdOf(stack.eventPublisher.failureQueue),
+      table: logicalIdOf(stack.documentTable.table),
+      bus: logicalIdOf(stack.eventPublisher.eventBus),
+      ingestFn: logicalIdOf(stack.ingestFunction.function),
+      publishFn: logicalIdOf(stack.eventPublisher.function),
+      ingestRole: logicalIdOf(stack.ingestFunction.role),
+      publishRole: logicalIdOf(stack.eventPublisher.role),
+    };
+  }, 60_000);
+
+  describe('buckets', () => {
+    it('creates the ingest, text and one shared access-log bucket', () => {
+      template.resourceCountIs('AWS::S3::Bucket', 3);
+    });
+
+    it.each(['ingestBucket', 'textBucket'])(
+      'locks down the %s: public access, KMS, versioning, access logs',
+      (name) => {
+        // Prepare
+        const bucket = template.toJSON().Resources[ids[name] as string];
+
+        // Assess
+        expect(bucket.DeletionPolicy).toBe('Retain');
+        expect(bucket.Properties).toMatchObject({
+          PublicAccessBlockConfiguration: {
+            BlockPublicAcls: true,
+            BlockPublicPolicy: true,
+            IgnorePublicAcls: true,
+            RestrictPublicBuckets: true,
+          },
+          BucketEncryption: {
+            ServerSideEncryptionConfiguration: [
+              {
+                BucketKeyEnabled: true,
+                ServerSideEncryptionByDefault: {
+                  SSEAlgorithm: 'aws:kms',
+                  KMSMasterKeyID: { 'Fn::GetAtt': [ids.dataKey, 'Arn'] },
+                },
+              },
+            ],
+          },
+          VersioningConfiguration: { Status: 'Enabled' },
+          OwnershipControls: { Rules: [{ ObjectOwnership: 'BucketOwnerEnforced' }] },
+          LoggingConfiguration: {
+            DestinationBucketName: { Ref: ids.logBucket },
+          },
+        });
+      },
+    );
+
+    it('keeps the access-log bucket private, SSE-S3 encrypted and expiring', () => {
+      template.hasResourceProperties('AWS::S3::Bucket', {
+        BucketEncryption: {
+          ServerSideEncryptionConfiguration: [
+            { ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } },
+          ],
+        },
+        PublicAccessBlockConfiguration: Match.objectLike({ BlockPublicAcls: true }),
+        LifecycleConfiguration: {
+          Rules: [Match.objectLike({ ExpirationInDays: 365, Status: 'Enabled' })],
+        },
+        LoggingConfiguration: Match.absent(),
+      });
+    });
+
+    it.each(['ingestBucket', 'textBucket', 'logBucket'])(
+      'denies non-TLS requests to the %s',
+      (name) => {
+        template.hasResourceProperties('AWS::S3::BucketPolicy', {
+          Bucket: { Ref: ids[name] },
+          PolicyDocument: {
+            Statement: Match.arrayWith([
+              Match.objectLike({
+                Effect: 'Deny',
+                Action: 's3:*',
+                Principal: { AWS: '*' },
+                Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+              }),
+            ]),
+          },
+        });
+      },
+    );
+
+    it('sends ObjectCreated notifications of the ingest bucket to the queue', () => {
+      template.hasResourceProperties('Custom::S3BucketNotifications', {
+        BucketName: { Ref: ids.ingestBucket },
+        NotificationConfiguration: {
+          QueueConfigurations: [
+            {
+              Events: ['s3:ObjectCreated:*'],
+              QueueArn: { 'Fn::GetAtt': [ids.queue, 'Arn'] },
+            },
+          ],
+        },
+      });
+      template.resourceCountIs('Custom::S3BucketNotifications', 1);
+    });
+
+    it('rotates both customer-managed keys', () => {
+      template.resourceCountIs('AWS::KMS::Key', 2);
+      template.allResourcesProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    });
+  });
+
+  describe('queues', () => {
+    it.each(['queue', 'dlq', 'failureQueue'])(
+      'encrypts the %s with the queue key and denies non-TLS access',
+      (name) => {
+        template.hasResourceProperties('AWS::SQS::Queue', {
+          KmsMasterKeyId: { 'Fn::GetAtt': [ids.queueKey, 'Arn'] },
+        });
+        expect(template.toJSON().Resources[ids[name] as string].Properties.KmsMasterKeyId).toEqual({
+          'Fn::GetAtt': [ids.queueKey, 'Arn'],
+        });
+        template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+          Queues: [{ Ref: ids[name] }],
+          PolicyDocument: {
+            Statement: Match.arrayWith([
+              Match.objectLike({
+                Effect: 'Deny',
+                Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+              }),
+            ]),
+          },
+        });
+      },
+    );
+
+    it('redrives to the DLQ after 5 receives and hides messages 6x the ingest timeout', () => {
+      template.hasResourceProperties('AWS::SQS::Queue', {
+        RedrivePolicy: {
+          deadLetterTargetArn: { 'Fn::GetAtt': [ids.dlq, 'Arn'] },
+          maxReceiveCount: 5,
+        },
+        VisibilityTimeout: 360,
+      });
+    });
+
+    it('lets S3 send to the queue only from the ingest bucket of this account', () => {
+      template.hasResourceProperties('AWS::SQS::QueuePolicy', {
+        Queues: [{ Ref: ids.queue }],
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            {
+              Sid: 'AllowS3ObjectCreatedNotifications',
+              Effect: 'Allow',
+              Principal: { Service: 's3.amazonaws.com' },
+              Action: 'sqs:SendMessage',
+              Resource: { 'Fn::GetAtt': [ids.queue, 'Arn'] },
+              Condition: {
+                StringEquals: { 'aws:SourceAccount': '123456789012' },
+                ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [ids.ingestBucket, 'Arn'] } },
+              },
+            },
+          ]),
+        },
+      });
+    });
+
+    it('lets S3 use the queue key only for the ingest bucket of this account', () => {
+      // Prepare
+      const key = template.toJSON().Resources[ids.queueKey as string];
+      const s3Statements = (key.Properties.KeyPolicy.Statement as Statement[]).filter((s) =>
+        JSON.stringify(s.Principal).includes('s3.amazonaws.com'),
+      );
+
+      // Assess
+      expect(s3Statements).toEqual([
+        {
+          Sid: 'AllowS3ToEncryptNotifications',
+          Effect: 'Allow',
+          Principal: { Service: 's3.amazonaws.com' },
+          Action: ['kms:Decrypt', 'kms:GenerateDataKey'],
+          Resource: '*',
+          Condition: {
+            StringEquals: { 'aws:SourceAccount': '123456789012' },
+            ArnLike: { 'aws:SourceArn': { 'Fn::GetAtt': [ids.ingestBucket, 'Arn'] } },
+          },
+        },
+      ]);
+    });
+  });
+
+  describe('table', () => {
+    it('is on-demand with PITR, a NEW_AND_OLD_IMAGES stream and gsi1', () => {
+      template.resourceCountIs('AWS::DynamoDB::Table', 1);
+      template.hasResourceProperties('AWS::DynamoDB::Table', {
+        KeySchema: [
+          { AttributeName: TableKeys.PARTITION_KEY, KeyType: 'HASH' },
+          { AttributeName: TableKeys.SORT_KEY, KeyType: 'RANGE' },
+        ],
+        AttributeDefinitions: Match.arrayWith([
+          { AttributeName: TableKeys.PARTITION_KEY, AttributeType: 'S' },
+          { AttributeName: TableKeys.SORT_KEY, AttributeType: 'S' },
+          { AttributeName: TableKeys.GSI1_PARTITION_KEY, AttributeType: 'S' },
+          { AttributeName: TableKeys.GSI1_SORT_KEY, AttributeType: 'S' },
+        ]),
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        StreamSpecification: { StreamViewType: 'NEW_AND_OLD_IMAGES' },
+        DeletionProtectionEnabled: true,
+        GlobalSecondaryIndexes: [
+          {
+            IndexName: TableKeys.GSI1_NAME,
+            KeySchema: [
+              { AttributeName: TableKeys.GSI1_PARTITION_KEY, KeyType: 'HASH' },
+              { AttributeName: TableKeys.GSI1_SORT_KEY, KeyType: 'RANGE' },
+            ],
+            Projection: { ProjectionType: 'ALL' },
+          },
+        ],
+        TimeToLiveSpecification: Match.absent(),
+      });
+    });
+
+    it('is retained when removed from the stack', () => {
+      template.hasResource('AWS::DynamoDB::Table', {
+        DeletionPolicy: 'Retain',
+        UpdateReplacePolicy: 'Retain',
+      });
+    });
+  });
+
+  describe('functions', () => {
+    it('runs both functions on Node.js 24, arm64, with their own log groups', () => {
+      for (const fn of [ids.ingestFn, ids.publishFn]) {
+        const props = template.toJSON().Resources[fn as string].Properties;
+        expect(props).toMatchObject({
+          Runtime: 'nodejs24.x',
+          Architectures: ['arm64'],
+          Handler: 'index.handler',
+          LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
+        });
+      }
+      template.resourceCountIs('AWS::Logs::LogGroup', 2);
+      template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
+    });
+
+    it('configures the ingest function (1024 MB, 60 s, env from EnvKeys)', () => {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        MemorySize: 1024,
+        Timeout: 60,
+        Environment: {
+          Variables: {
+            [EnvKeys.TABLE_NAME]: { Ref: ids.table },
+            [EnvKeys.TEXT_BUCKET_NAME]: { Ref: ids.textBucket },
+            [EnvKeys.MAX_OBJECT_BYTES]: '1048576',
+            [EnvKeys.INLINE_TEXT_MAX_BYTES]: '100000',
+            POWERTOOLS_SERVICE_NAME: 'ingest',
+            POWERTOOLS_METRICS_NAMESPACE: 'DocIngest',
+            POWERTOOLS_LOG_LEVEL: 'INFO',
+            NODE_OPTIONS: '--enable-source-maps',
+          },
+        },
+      });
+    });
+
+    it('configures the publish-events function (table and bus names)', () => {
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Environment: {
+          Variables: {
+            [EnvKeys.TABLE_NAME]: { Ref: ids.table },
+            [EnvKeys.EVENT_BUS_NAME]: { Ref: ids.bus },
+            POWERTOOLS_SERVICE_NAME: 'publish-events',
+            POWERTOOLS_METRICS_NAMESPACE: 'DocIngest',
+            POWERTOOLS_LOG_LEVEL: 'INFO',
+            NODE_OPTIONS: '--enable-source-maps',
+          },
+        },
+      });
+    });
+
+    it('creates the roles without managed policies', () => {
+      for (const roleId of [ids.ingestRole, ids.publishRole]) {
+        const role = template.toJSON().Resources[roleId as string];
+        expect(role.Properties.ManagedPolicyArns).toBeUndefined();
+      }
+    });
+  });
+
+  describe('event source mappings', () => {
+    it('feeds the ingest queue to the ingest function with partial batch responses', () => {
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        EventSourceArn: { 'Fn::GetAtt': [ids.queue, 'Arn'] },
+        FunctionName: { Ref: ids.ingestFn },
+        BatchSize: 10,
+        MaximumBatchingWindowInSeconds: 1,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        ScalingConfig: Match.absent(),
+      });
+    });
+
+    it('feeds only INSERTed documents of the stream to publish-events', () => {
+      template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+        EventSourceArn: { 'Fn::GetAtt': [ids.table, 'StreamArn'] },
+        FunctionName: { Ref: ids.publishFn },
+        StartingPosition: 'TRIM_HORIZON',
+        BatchSize: 100,
+        BisectBatchOnFunctionError: true,
+        MaximumRetryAttempts: 3,
+        MaximumRecordAgeInSeconds: 3600,
+        FunctionResponseTypes: ['ReportBatchItemFailures'],
+        DestinationConfig: {
+          OnFailure: { Destination: { 'Fn::GetAtt': [ids.failureQueue, 'Arn'] } },
+        },
+        FilterCriteria: {
+          Filters: [
+            {
+              Pattern: JSON.stringify({
+                eventName: ['INSERT'],
+                dynamodb: { NewImage: { kind: { S: ['document'] } } },
+              }),
+            },
+          ],
+        },
+      });
+      template.resourceCountIs('AWS::Lambda::EventSourceMapping', 2);
+    });
+  });
+
+  describe('IAM', () => {
+    it('uses no wildcard actions in any identity policy', () => {
+      // Prepare
+      const policies = Object.values(
+        template.findResources('AWS::IAM::Policy'),
+      ) as PolicyResource[];
+      const actions = policies
+        .flatMap((p) => p.Properties.PolicyDocument.Statement)
+        .filter((s) => s.Effect === 'Allow')
+        .flatMap((s) => asArray(s.Action));
+
+      // Assess
+      expect(policies.length).toBeGreaterThanOrEqual(3);
+      expect(actions.length).toBeGreaterThan(0);
+      expect(actions.filter((a) => a.includes('*'))).toEqual([]);
+    });
+
+    it('scopes the ingest function to objects, the table and the keys it uses', () => {
+      // Prepare
+      const statements = statementsOfRole(template, ids.ingestRole as string);
+      const byAction = (action: string) =>
+        statements.filter((s) => asArray(s.Action).includes(action));
+
+      // Assess
+      expect(statements.some((s) => s.Resource === '*')).toBe(false);
+      expect(byAction('s3:GetObject')[0]?.Resource).toEqual({
+        'Fn::Join': ['', [{ 'Fn::GetAtt': [ids.ingestBucket, 'Arn'] }, '/*']],
+      });
+      expect(byAction('s3:GetObjectVersion')).toHaveLength(1);
+      expect(byAction('s3:ListBucket').map((s) => s.Resource)).toEqual([
+        { 'Fn::GetAtt': [ids.ingestBucket, 'Arn'] },
+      ]);
+      expect(byAction('s3:PutObject')[0]?.Resource).toEqual({
+        'Fn::Join': ['', [{ 'Fn::GetAtt': [ids.textBucket, 'Arn'] }, '/text/*']],
+      });
+      expect(byAction('s3:PutObject')).toHaveLength(1);
+      for (const action of [
+        'dynamodb:GetItem',
+        'dynamodb:PutItem',
+        'dynamodb:UpdateItem',
+        'dynamodb:ConditionCheckItem',
+      ]) {
+        expect(byAction(action).map((s) => s.Resource)).toEqual([
+          { 'Fn::GetAtt': [ids.table, 'Arn'] },
+        ]);
+      }
+      expect(byAction('dynamodb:DeleteItem')).toEqual([]);
+      expect(byAction('dynamodb:Scan')).toEqual([]);
+      expect(byAction('kms:GenerateDataKey').map((s) => s.Resource)).toEqual([
+        { 'Fn::GetAtt': [ids.dataKey, 'Arn'] },
+      ]);
+      expect(byAction('kms:Decrypt').map((s) => s.Resource)).toEqual(
+        expect.arrayContaining([
+          { 'Fn::GetAtt': [ids.dataKey, 'Arn'] },
+          { 'Fn::GetAtt': [ids.queueKey, 'Arn'] },
+        ]),
+      );
+      expect(byAction('sqs:ReceiveMessage').map((s) => s.Resource)).toEqual([
+        { 'Fn::GetAtt': [ids.queue, 'Arn'] },
+      ]);
+      expect(byAction('events:PutEvents')).toEqual([]);
+    });
+
+    it('scopes publish-events to the bus, the stream and the failure queue', () => {
+      // Prepare
+      const statements = statementsOfRole(template, ids.publishRole as string);
+      const byAction = (action: string) =>
+        statements.filter((s) => asArray(s.Action).includes(action));
+
+      // Assess
+      expect(byAction('events:PutEvents').map((s) => s.Resource)).toEqual([
+        { 'Fn::GetAtt': [ids.bus, 'Arn'] },
+      ]);
+      expect(byAction('dynamodb:GetRecords').map((s) => s.Resource)).toEqual([
+        { 'Fn::GetAtt': [ids.table, 'StreamArn'] },
+      ]);
+      expect(byAction('sqs:SendMessage').map((s) => s.Resource)).toEqual([
+        { 'Fn::GetAtt': [ids.failureQueue, 'Arn'] },
+      ]);
+      // ListStreams has no resource-level permissions; nothing else may use "*".
+      expect(
+        statements.filter((s) => s.Resource === '*').flatMap((s) => asArray(s.Action)),
+      ).toEqual(['dynamodb:ListStreams']);
+      expect(byAction('dynamodb:PutItem')).toEqual([]);
+      expect(byAction('s3:GetObject')).toEqual([]);
+    });
+  });
+
+  describe('alarms', () => {
+    it.each([
+      ['ingest DLQ', 'dlq', 'AWS/SQS', 'ApproximateNumberOfMessagesVisible'],
+      ['stream-failure queue', 'failureQueue', 'AWS/SQS', 'ApproximateNumberOfMessagesVisible'],
+    ])('alarms on any message in the %s', (_label, queue, namespace, metric) => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: namespace,
+        MetricName: metric,
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [ids[queue], 'QueueName'] } }],
+        Statistic: 'Maximum',
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+        EvaluationPeriods: 1,
+        TreatMissingData: 'notBreaching',
+        AlarmActions: Match.absent(),
+      });
+    });
+
+    it('alarms on ingest function errors', () => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/Lambda',
+        MetricName: 'Errors',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: ids.ingestFn } }],
+        Statistic: 'Sum',
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+      });
+      template.resourceCountIs('AWS::CloudWatch::Alarm', 3);
+    });
+  });
+
+  describe('event bus and outputs', () => {
+    it('creates one custom event bus', () => {
+      template.resourceCountIs('AWS::Events::EventBus', 1);
+      expect(DocumentEvents.SOURCE).toBe('doc-ingest.documents');
+    });
+
+    it.each([
+      ['BucketName', () => ({ Ref: ids.ingestBucket })],
+      ['TextBucketName', () => ({ Ref: ids.textBucket })],
+      ['TableName', () => ({ Ref: ids.table })],
+      ['TableStreamArn', () => ({ 'Fn::GetAtt': [ids.table, 'StreamArn'] })],
+      ['QueueUrl', () => ({ Ref: ids.queue })],
+      ['DeadLetterQueueUrl', () => ({ Ref: ids.dlq })],
+      ['StreamFailureQueueUrl', () => ({ Ref: ids.failureQueue })],
+      ['EventBusName', () => ({ Ref: ids.bus })],
+    ])('outputs %s', (name, value) => {
+      template.hasOutput(name, { Value: value() });
+    });
+  });
+});

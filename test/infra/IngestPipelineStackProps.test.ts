@@ -1,0 +1,165 @@
+import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
+import { Match, Template } from 'aws-cdk-lib/assertions';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BucketEncryptionMode } from '../../infra/constructs/SecureBucket.ts';
+import { IngestPipelineStack } from '../../infra/stacks/IngestPipelineStack.ts';
+import { createApp, createPipelineStack, logicalIdOf, TEST_ENV } from './testApp.ts';
+
+describe('Stack: IngestPipelineStack (overridden props)', () => {
+  let template: Template;
+  let topicTemplate: Template;
+  let topicId: string;
+
+  beforeAll(() => {
+    // Prepare: one synth with every override, to keep the suite fast.
+    const app = createApp();
+    const stack = new IngestPipelineStack(app, 'CustomPipeline', {
+      env: TEST_ENV,
+      removalPolicy: RemovalPolicy.DESTROY,
+      ingestPrefix: 'incoming/',
+      ingestSuffix: '.txt',
+      bucketEncryption: BucketEncryptionMode.S3_MANAGED,
+      maxReceiveCount: 3,
+      ingestTimeout: Duration.seconds(120),
+      ingestMemorySize: 2048,
+      ingestMaxConcurrency: 5,
+      maxObjectBytes: 2_097_152,
+      inlineTextMaxBytes: 50_000,
+      publishRetryAttempts: 2,
+      publishMaxRecordAge: Duration.minutes(30),
+      logRetention: logs.RetentionDays.ONE_WEEK,
+      logLevel: 'DEBUG',
+      metricsNamespace: 'DocIngestTest',
+      tracing: true,
+    });
+    // A topic in another stack of the same app, as an operator would import one.
+    const topicStack = new Stack(app, 'Topics', { env: TEST_ENV });
+    const topic = new sns.Topic(topicStack, 'AlarmTopic', { enforceSSL: true });
+    const withTopic = new IngestPipelineStack(app, 'WithTopic', {
+      env: TEST_ENV,
+      alarmTopic: topic,
+    });
+    template = Template.fromStack(stack);
+    topicId = logicalIdOf(topic);
+    topicTemplate = Template.fromStack(withTopic);
+  }, 60_000);
+
+  it('filters notifications by prefix and suffix', () => {
+    template.hasResourceProperties('Custom::S3BucketNotifications', {
+      NotificationConfiguration: {
+        QueueConfigurations: [
+          Match.objectLike({
+            Filter: {
+              Key: {
+                FilterRules: [
+                  { Name: 'suffix', Value: '.txt' },
+                  { Name: 'prefix', Value: 'incoming/' },
+                ],
+              },
+            },
+          }),
+        ],
+      },
+    });
+  });
+
+  it('uses S3-managed encryption and creates only the queue key', () => {
+    template.resourceCountIs('AWS::KMS::Key', 1);
+    template.allResourcesProperties('AWS::S3::Bucket', {
+      BucketEncryption: {
+        ServerSideEncryptionConfiguration: [
+          Match.objectLike({ ServerSideEncryptionByDefault: { SSEAlgorithm: 'AES256' } }),
+        ],
+      },
+    });
+  });
+
+  it('empties and deletes the buckets and unprotects the table in DESTROY mode', () => {
+    template.allResources('AWS::S3::Bucket', { DeletionPolicy: 'Delete' });
+    template.resourceCountIs('Custom::S3AutoDeleteObjects', 3);
+    template.hasResource('AWS::DynamoDB::Table', {
+      DeletionPolicy: 'Delete',
+      Properties: Match.objectLike({ DeletionProtectionEnabled: false }),
+    });
+  });
+
+  it('applies maxReceiveCount and derives the visibility timeout (6 x 120 s)', () => {
+    template.hasResourceProperties('AWS::SQS::Queue', {
+      RedrivePolicy: Match.objectLike({ maxReceiveCount: 3 }),
+      VisibilityTimeout: 720,
+    });
+  });
+
+  it('passes function settings through', () => {
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      MemorySize: 2048,
+      Timeout: 120,
+      TracingConfig: { Mode: 'Active' },
+      Environment: {
+        Variables: Match.objectLike({
+          MAX_OBJECT_BYTES: '2097152',
+          INLINE_TEXT_MAX_BYTES: '50000',
+          POWERTOOLS_LOG_LEVEL: 'DEBUG',
+          POWERTOOLS_METRICS_NAMESPACE: 'DocIngestTest',
+        }),
+      },
+    });
+    template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 7 });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      ScalingConfig: { MaximumConcurrency: 5 },
+    });
+    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
+      MaximumRetryAttempts: 2,
+      MaximumRecordAgeInSeconds: 1800,
+    });
+  });
+
+  it('sends alarm and OK notifications to the alarm topic', () => {
+    const alarms = topicTemplate.findResources('AWS::CloudWatch::Alarm');
+    expect(Object.keys(alarms)).toHaveLength(3);
+    for (const alarm of Object.values(alarms)) {
+      expect(JSON.stringify(alarm.Properties.AlarmActions)).toContain(topicId);
+      expect(JSON.stringify(alarm.Properties.OKActions)).toContain(topicId);
+    }
+  });
+});
+
+describe('Stack: IngestPipelineStack (prop validation)', () => {
+  it('throws when the visibility timeout is shorter than 6x the ingest timeout', () => {
+    expect(() =>
+      createPipelineStack({
+        ingestTimeout: Duration.minutes(5),
+        queueVisibilityTimeout: Duration.minutes(15),
+      }),
+    ).toThrow(/at least 6x the function timeout/);
+  });
+
+  it('accepts a visibility timeout of exactly 6x the ingest timeout', () => {
+    expect(() =>
+      createPipelineStack({
+        ingestTimeout: Duration.minutes(5),
+        queueVisibilityTimeout: Duration.minutes(30),
+      }),
+    ).not.toThrow();
+  });
+
+  it.each([0, -1, 1.5])('throws on maxReceiveCount %s', (maxReceiveCount) => {
+    expect(() => createPipelineStack({ maxReceiveCount })).toThrow(/maxReceiveCount/);
+  });
+
+  it.each([
+    [{ inlineTextMaxBytes: 400_000 }, /inlineTextMaxBytes/],
+    [{ inlineTextMaxBytes: 0 }, /inlineTextMaxBytes/],
+    [{ maxObjectBytes: 0 }, /maxObjectBytes/],
+    [{ ingestMaxConcurrency: 1 }, /maxConcurrency/],
+    [{ ingestMemorySize: 64 }, /memorySize/],
+    [{ ingestTimeout: Duration.minutes(16) }, /timeout/],
+    [{ publishRetryAttempts: -1 }, /retryAttempts/],
+    [{ publishMaxRecordAge: Duration.seconds(30) }, /maxRecordAge/],
+    [{ logLevel: 'VERBOSE' }, /logLevel/],
+  ])('throws on %o', (props, message) => {
+    expect(() => createPipelineStack(props)).toThrow(message);
+  });
+});
