@@ -96,3 +96,4 @@ const normalizeText = (
 };
 
 export { normalizeText };
+export type { NormalizeOptions };
