@@ -95,5 +95,5 @@ const normalizeText = (
   };
 };
 
-export { normalizeText };
 export type { NormalizeOptions };
+export { normalizeText };
