@@ -12,9 +12,14 @@ export type {
 export {
   announcedObjects,
   decodeNotificationKey,
+  encodeNotificationKey,
   S3NotificationBodySchema,
   S3ObjectNotificationSchema,
 } from './events/s3Notification.ts';
 export { putDocumentText, TEXT_PREFIX } from './s3/putDocumentText.ts';
 export type { ObjectReadResult, ReadObjectOptions } from './s3/readObject.ts';
 export { readObject } from './s3/readObject.ts';
+export type { BackfillOptions, BackfillReport } from './sqs/enqueueBackfill.ts';
+export { BACKFILL_EVENT_NAME, enqueueBackfill } from './sqs/enqueueBackfill.ts';
+export type { MoveMessagesOptions, MoveReport } from './sqs/moveMessages.ts';
+export { moveMessages } from './sqs/moveMessages.ts';

@@ -11,5 +11,13 @@ const ExitCode = {
   USAGE: 2,
 } as const;
 
+/** The command line was misused: the message is shown with the usage text. */
+class UsageError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'UsageError';
+  }
+}
+
 export type { CliIo };
-export { ExitCode };
+export { ExitCode, UsageError };

@@ -1,21 +1,35 @@
 import { parseArgs } from 'node:util';
-import { DEFAULT_MAX_OBJECT_BYTES } from '@doc-ingest/contracts';
-import { collectFiles, InputPathError } from './collectFiles.ts';
-import { type CliIo, ExitCode } from './io.ts';
-import { processFiles } from './processFiles.ts';
+import { S3Client } from '@aws-sdk/client-s3';
+import { SQSClient } from '@aws-sdk/client-sqs';
+import { BACKFILL_USAGE, backfillCommand } from './commands/backfillCommand.ts';
+import { PROCESS_USAGE, processCommand } from './commands/processCommand.ts';
+import { REDRIVE_USAGE, redriveCommand } from './commands/redriveCommand.ts';
+import { type CliIo, ExitCode, UsageError } from './io.ts';
 
 const USAGE = `Usage: ingest <command> [options]
 
 Commands:
-  process <file-or-dir>...   Run the pipeline on local files and print one JSON
-                             object per file (JSON Lines): status new, duplicate
-                             or rejected, content hash, language, title, topics.
+${PROCESS_USAGE}
+${REDRIVE_USAGE}
+${BACKFILL_USAGE}
 
-Options:
-  --max-bytes <n>            Reject larger files as too-large without reading
-                             them (default ${DEFAULT_MAX_OBJECT_BYTES}, as the Lambda).
   -h, --help                 Show this help.
+
+AWS commands use the standard SDK configuration (AWS_PROFILE, AWS_REGION,
+AWS_ENDPOINT_URL for LocalStack).
 `;
+
+/** AWS clients, created only by the commands that need them; tests pass their own. */
+interface CliClients {
+  s3: () => S3Client;
+  sqs: () => SQSClient;
+}
+
+const defaultClients: CliClients = {
+  // Path-style addressing when an endpoint override (LocalStack) is set.
+  s3: () => new S3Client({ forcePathStyle: process.env.AWS_ENDPOINT_URL !== undefined }),
+  sqs: () => new SQSClient({}),
+};
 
 const parseCommandLine = (argv: string[]) =>
   parseArgs({
@@ -24,33 +38,38 @@ const parseCommandLine = (argv: string[]) =>
     options: {
       help: { type: 'boolean', short: 'h' },
       'max-bytes': { type: 'string' },
+      from: { type: 'string' },
+      to: { type: 'string' },
+      bucket: { type: 'string' },
+      prefix: { type: 'string' },
+      queue: { type: 'string' },
     },
   });
 
-const runProcess = async (
-  paths: string[],
-  maxBytesOption: string | undefined,
-  io: CliIo,
-): Promise<number> => {
-  const maxBytes = maxBytesOption === undefined ? DEFAULT_MAX_OBJECT_BYTES : Number(maxBytesOption);
-  if (!Number.isInteger(maxBytes) || maxBytes <= 0) {
-    io.stderr.write(`ingest process: --max-bytes takes a positive whole number\n`);
-    return ExitCode.USAGE;
-  }
-  if (paths.length === 0) {
-    io.stderr.write(`ingest process: give at least one file or directory\n\n${USAGE}`);
-    return ExitCode.USAGE;
-  }
+const dispatch = async (argv: string[], io: CliIo, clients: CliClients): Promise<number> => {
+  let parsed: ReturnType<typeof parseCommandLine>;
   try {
-    const files = await collectFiles(paths);
-    for await (const result of processFiles(files, { maxBytes })) {
-      io.stdout.write(`${JSON.stringify(result)}\n`);
-    }
-    return ExitCode.OK;
+    parsed = parseCommandLine(argv);
   } catch (error) {
-    if (!(error instanceof InputPathError)) throw error;
-    io.stderr.write(`ingest process: ${error.message}\n`);
-    return ExitCode.USAGE;
+    throw new UsageError((error as Error).message);
+  }
+  const { positionals, values } = parsed;
+  const [command, ...rest] = positionals;
+  if (values.help === true) {
+    io.stdout.write(USAGE);
+    return ExitCode.OK;
+  }
+  switch (command) {
+    case 'process':
+      return processCommand(rest, values, io);
+    case 'redrive':
+      return redriveCommand(values, io, clients.sqs);
+    case 'backfill':
+      return backfillCommand(values, io, clients);
+    case undefined:
+      throw new UsageError('give a command');
+    default:
+      throw new UsageError(`unknown command '${command}'`);
   }
 };
 
@@ -61,27 +80,19 @@ const runProcess = async (
  * @example
  * process.exitCode = await main(['process', 'samples'], process);
  */
-const main = async (argv: string[], io: CliIo): Promise<number> => {
-  let parsed: ReturnType<typeof parseCommandLine>;
+const main = async (
+  argv: string[],
+  io: CliIo,
+  clients: CliClients = defaultClients,
+): Promise<number> => {
   try {
-    parsed = parseCommandLine(argv);
+    return await dispatch(argv, io, clients);
   } catch (error) {
-    io.stderr.write(`ingest: ${(error as Error).message}\n\n${USAGE}`);
+    if (!(error instanceof UsageError)) throw error;
+    io.stderr.write(`ingest: ${error.message}\n\n${USAGE}`);
     return ExitCode.USAGE;
   }
-  const { positionals, values } = parsed;
-  const [command, ...rest] = positionals;
-  if (values.help === true) {
-    io.stdout.write(USAGE);
-    return ExitCode.OK;
-  }
-  if (command === undefined) {
-    io.stderr.write(USAGE);
-    return ExitCode.USAGE;
-  }
-  if (command === 'process') return runProcess(rest, values['max-bytes'], io);
-  io.stderr.write(`ingest: unknown command '${command}'\n\n${USAGE}`);
-  return ExitCode.USAGE;
 };
 
+export type { CliClients };
 export { main };

@@ -60,6 +60,13 @@ const decodeNotificationKey = (rawKey: string): string => {
 };
 
 /**
+ * Encodes a key the way S3 writes it into notifications (the inverse of
+ * `decodeNotificationKey`), for messages we enqueue ourselves.
+ */
+const encodeNotificationKey = (key: string): string =>
+  encodeURIComponent(key).replaceAll('%20', '+').replaceAll('%2F', '/');
+
+/**
  * The created objects a notification body announces. Test events and
  * non-create events (deletes, restores, ...) announce nothing.
  *
@@ -88,6 +95,7 @@ export type { AnnouncedObject, S3NotificationBody, S3ObjectNotification };
 export {
   announcedObjects,
   decodeNotificationKey,
+  encodeNotificationKey,
   S3NotificationBodySchema,
   S3ObjectNotificationSchema,
 };

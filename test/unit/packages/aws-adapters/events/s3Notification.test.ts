@@ -1,6 +1,7 @@
 import {
   announcedObjects,
   decodeNotificationKey,
+  encodeNotificationKey,
   S3NotificationBodySchema,
 } from '@doc-ingest/aws-adapters';
 import type { SQSEvent } from 'aws-lambda';
@@ -24,6 +25,19 @@ describe('Function: decodeNotificationKey', () => {
 
     // Assess
     expect(key).toBe(decoded);
+  });
+});
+
+describe('Function: encodeNotificationKey', () => {
+  it.each(['Rapport final é+ü (copie) 2024.txt', 'a/b/100% done.txt', 'plain.txt'])(
+    'round-trips %s through decodeNotificationKey',
+    (key) => {
+      expect(decodeNotificationKey(encodeNotificationKey(key))).toBe(key);
+    },
+  );
+
+  it('writes spaces as + and keeps slashes, as S3 does', () => {
+    expect(encodeNotificationKey('in/a b+c.txt')).toBe('in/a+b%2Bc.txt');
   });
 });
 
