@@ -6,13 +6,14 @@ import type { DocumentRecord } from './documentRecord.ts';
 import { RecordSchemaViolationError } from './errors.ts';
 import { type TableRecord, TableRecordSchema } from './tableRecord.ts';
 
-/** The parts of a DynamoDB Stream record (as Lambda delivers it) the decoder reads. */
+/** The parts of a DynamoDB Stream record the decoder reads, as Lambda or the SDK delivers it. */
 const StreamRecordSchema = z.object({
   eventID: z.string().optional(),
   eventName: z.enum(['INSERT', 'MODIFY', 'REMOVE']),
   dynamodb: z.object({
     SequenceNumber: z.string().optional(),
-    ApproximateCreationDateTime: z.number().optional(),
+    // Epoch seconds in Lambda events; a Date from the SDK's GetRecords.
+    ApproximateCreationDateTime: z.union([z.number(), z.date()]).optional(),
     NewImage: z.record(z.string(), z.unknown()).optional(),
     OldImage: z.record(z.string(), z.unknown()).optional(),
   }),

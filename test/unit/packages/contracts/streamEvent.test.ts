@@ -51,6 +51,21 @@ describe('Function: parseTableChange', () => {
     expect(change.sequenceNumber).toBe('100');
   });
 
+  it('reads a record as the SDK returns it from GetRecords', () => {
+    // Prepare
+    const record = streamRecord('INSERT', document);
+    const fromSdk = {
+      ...record,
+      dynamodb: { ...record.dynamodb, ApproximateCreationDateTime: new Date() },
+    };
+
+    // Act
+    const change = parseTableChange(fromSdk);
+
+    // Assess
+    expect(isDocumentInsert(change)).toBe(true);
+  });
+
   it('does not call a MODIFY of a document an insert', () => {
     // Act
     const change = parseTableChange(

@@ -1,0 +1,109 @@
+import { spawn } from 'node:child_process';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { localAwsEnv } from './localAws.ts';
+
+const ROOT = join(import.meta.dirname, '..', '..');
+const CDKLOCAL = join(ROOT, 'node_modules', '.bin', 'cdklocal');
+const OUTPUTS_DIR = join(ROOT, '.localstack', 'outputs');
+
+/** The stack outputs the pipeline publishes (see infra/stacks/IngestPipelineStack.ts). */
+interface StackOutputs {
+  BucketName: string;
+  TableName: string;
+  TableStreamArn: string;
+  QueueUrl: string;
+  DeadLetterQueueUrl: string;
+  StreamFailureQueueUrl: string;
+  EventBusName: string;
+  TextBucketName: string;
+}
+
+class CdkLocalError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'CdkLocalError';
+  }
+}
+
+interface RunOptions {
+  /** Called with each chunk cdklocal prints; default: discard. */
+  onOutput?: (chunk: string) => void;
+}
+
+const runCdkLocal = (args: string[], options: RunOptions = {}): Promise<string> =>
+  new Promise((resolve, reject) => {
+    const child = spawn(CDKLOCAL, args, {
+      cwd: ROOT,
+      env: { ...process.env, ...localAwsEnv(), CDK_DISABLE_VERSION_CHECK: '1', CI: 'true' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let output = '';
+    const collect = (chunk: Buffer) => {
+      const text = chunk.toString();
+      output += text;
+      options.onOutput?.(text);
+    };
+    child.stdout.on('data', collect);
+    child.stderr.on('data', collect);
+    child.on('error', reject);
+    child.on('close', (code) => {
+      if (code === 0) resolve(output);
+      else {
+        const tail = output.split('\n').slice(-40).join('\n');
+        reject(new CdkLocalError(`cdklocal ${args[0]} exited with ${code}:\n${tail}`));
+      }
+    });
+  });
+
+/** Bootstraps the LocalStack account once; cdklocal skips work already done. */
+const bootstrapLocal = (options?: RunOptions): Promise<string> =>
+  runCdkLocal(['bootstrap', '--quiet'], options);
+
+/**
+ * Deploys the real CDK app (the same one `cdk deploy` sends to AWS) to
+ * LocalStack under `stackName`, with stateful resources destroyable, and
+ * returns its outputs.
+ */
+const deployLocal = async (stackName: string, options?: RunOptions): Promise<StackOutputs> => {
+  mkdirSync(OUTPUTS_DIR, { recursive: true });
+  const outputsFile = join(OUTPUTS_DIR, `${stackName}.json`);
+  await runCdkLocal(
+    [
+      'deploy',
+      stackName,
+      '--require-approval',
+      'never',
+      '--context',
+      `stackName=${stackName}`,
+      '--context',
+      'removalPolicy=destroy',
+      '--outputs-file',
+      outputsFile,
+      '--progress',
+      'events',
+    ],
+    options,
+  );
+  const all = JSON.parse(readFileSync(outputsFile, 'utf8')) as Record<string, StackOutputs>;
+  const outputs = all[stackName];
+  if (outputs === undefined) throw new CdkLocalError(`no outputs for ${stackName}`);
+  return outputs;
+};
+
+const destroyLocal = (stackName: string, options?: RunOptions): Promise<string> =>
+  runCdkLocal(
+    [
+      'destroy',
+      stackName,
+      '--force',
+      '--context',
+      `stackName=${stackName}`,
+      '--context',
+      'removalPolicy=destroy',
+    ],
+    options,
+  );
+
+export type { RunOptions, StackOutputs };
+export { bootstrapLocal, CdkLocalError, deployLocal, destroyLocal, ROOT };

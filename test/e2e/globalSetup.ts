@@ -1,0 +1,44 @@
+import type { TestProject } from 'vitest/node';
+import {
+  bootstrapLocal,
+  deployLocal,
+  destroyLocal,
+  type StackOutputs,
+} from '../../scripts/lib/cdkLocal.ts';
+import { ensureUp, stop } from '../../scripts/localstack/lib.mjs';
+
+declare module 'vitest' {
+  export interface ProvidedContext {
+    deployment: { stackName: string; outputs: StackOutputs };
+  }
+}
+
+/*
+ * Brings LocalStack up (installing it on first use), deploys the real CDK app
+ * as a stack of its own for this run, and tears both down afterwards unless
+ * DISABLE_TEARDOWN is set (handy for poking at a failed run).
+ */
+export default async function setup(project: TestProject) {
+  const log = (line: string) => process.stderr.write(`[e2e] ${line}\n`);
+  const started = Date.now();
+  const localstack = await ensureUp();
+  log(`LocalStack ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+
+  const stackName = `DocIngestE2e${Date.now().toString(36)}`;
+  await bootstrapLocal();
+  const deployStarted = Date.now();
+  const outputs = await deployLocal(stackName);
+  log(`deployed ${stackName} in ${((Date.now() - deployStarted) / 1000).toFixed(1)} s`);
+  project.provide('deployment', { stackName, outputs });
+
+  return async () => {
+    if (process.env.DISABLE_TEARDOWN) {
+      log(`DISABLE_TEARDOWN: leaving ${stackName} and LocalStack running`);
+      return;
+    }
+    await destroyLocal(stackName).catch((error: unknown) =>
+      log(`destroy failed: ${String(error)}`),
+    );
+    if (!localstack.alreadyRunning) await stop();
+  };
+}

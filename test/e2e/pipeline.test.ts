@@ -1,0 +1,190 @@
+import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import {
+  DOCUMENT_SORT_KEY,
+  DocumentEvents,
+  DocumentRecordSchema,
+  documentPartitionKey,
+  isDocumentInsert,
+  parseTableChange,
+  type SourceRecord,
+} from '@doc-ingest/contracts';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { localClients } from '../../scripts/lib/localAws.ts';
+import { awaitOutcomes, type Outcome } from '../../scripts/lib/uploadAndAwait.ts';
+import { createEventsProbe } from '../helpers/eventsProbe.ts';
+import { readTableStream } from '../helpers/readTableStream.ts';
+import { loadSamples } from '../helpers/samples.ts';
+
+/*
+ * The deployed stack, end to end on LocalStack: S3 notification -> SQS ->
+ * ingest Lambda -> DynamoDB -> stream -> publish-events Lambda -> EventBridge.
+ * Everything here runs through LocalStack's own notifications and event
+ * source mappings; nothing calls the handlers directly.
+ */
+
+const { outputs } = inject('deployment');
+const clients = localClients();
+const samples = loadSamples();
+const OUTCOME_TIMEOUT_MS = 240_000;
+
+const PNG = Buffer.from(
+  '89504e470d0a1a0a0000000d49484452000000010000000108060000001f15c489',
+  'hex',
+);
+const sample100 = samples.find((s) => s.name.startsWith('100_'));
+if (sample100 === undefined) throw new Error('sample 100 missing');
+/** The same article as sample 100 with CRLF line endings, decomposed accents and NBSPs. */
+const variantOf100 = Buffer.from(
+  sample100.bytes
+    .toString('utf8')
+    .replaceAll('\n', '\r\n')
+    .normalize('NFD')
+    .replaceAll(' le ', '\u00a0le\u00a0'),
+  'utf8',
+);
+
+const put = (key: string, body: Buffer) =>
+  clients.s3.send(new PutObjectCommand({ Bucket: outputs.BucketName, Key: key, Body: body }));
+
+const outcomesOf = async (keys: string[]): Promise<Map<string, Outcome>> => {
+  const { outcomes, missing } = await awaitOutcomes(
+    clients.dynamodb,
+    outputs.TableName,
+    outputs.BucketName,
+    keys,
+    {
+      timeoutMs: OUTCOME_TIMEOUT_MS,
+    },
+  );
+  expect(missing, 'objects without a record').toEqual([]);
+  return new Map(outcomes.map((outcome) => [outcome.key, outcome]));
+};
+
+const sourceOf = (outcomes: Map<string, Outcome>, key: string): SourceRecord => {
+  const outcome = outcomes.get(key);
+  if (outcome?.kind !== 'source')
+    throw new Error(`${key}: expected a source record, got ${outcome?.kind}`);
+  return outcome.record;
+};
+
+const getDocument = async (contentHash: string) => {
+  const { Item } = await clients.dynamodb.send(
+    new GetItemCommand({
+      TableName: outputs.TableName,
+      Key: { pk: { S: documentPartitionKey(contentHash) }, sk: { S: DOCUMENT_SORT_KEY } },
+      ConsistentRead: true,
+    }),
+  );
+  return Item === undefined ? undefined : DocumentRecordSchema.parse(unmarshall(Item));
+};
+
+let probe: Awaited<ReturnType<typeof createEventsProbe>>;
+let sampleOutcomes: Map<string, Outcome>;
+let copyOutcomes: Map<string, Outcome>;
+const sampleKeys = samples.map((s) => `samples/${s.name}`);
+const copyKeys = ['copies/renamed copy of 100.txt', 'copies/100 crlf nfd nbsp.txt'];
+const badKeys = ['bad/empty.txt', 'bad/photo.txt', 'bad/page.txt'];
+
+beforeAll(async () => {
+  probe = await createEventsProbe(clients, outputs.EventBusName, DocumentEvents.SOURCE);
+  for (const [index, sample] of samples.entries()) {
+    await put(sampleKeys[index] as string, sample.bytes);
+  }
+  await put(badKeys[0] as string, Buffer.alloc(0));
+  await put(badKeys[1] as string, PNG);
+  await put(
+    badKeys[2] as string,
+    Buffer.from('<!DOCTYPE html><html><body><p>Hello</p></body></html>'),
+  );
+  sampleOutcomes = await outcomesOf([...sampleKeys, ...badKeys]);
+  // Copies go in only once the originals are recorded, so which one is "new" is certain.
+  await put(copyKeys[0] as string, sample100.bytes);
+  await put(copyKeys[1] as string, variantOf100);
+  copyOutcomes = await outcomesOf(copyKeys);
+});
+
+afterAll(async () => {
+  await probe?.dispose();
+});
+
+describe('E2E: ingestion pipeline on LocalStack', () => {
+  it('records one new document per sample, with its language and topics', async () => {
+    for (const [index, sample] of samples.entries()) {
+      const source = sourceOf(sampleOutcomes, sampleKeys[index] as string);
+      expect(source.status, sample.name).toBe('new');
+      const document = await getDocument(source.contentHash);
+      expect(document, sample.name).toBeDefined();
+      expect(document?.language, sample.name).toBe(sample.expected.language);
+      const topics = document?.topics.map((topic) => topic.id) ?? [];
+      expect(topics, sample.name).toEqual(expect.arrayContaining(sample.expected.topics));
+      const allowed = new Set([...sample.expected.topics, ...sample.expected.optional_topics]);
+      expect(
+        topics.filter((id) => !allowed.has(id)),
+        sample.name,
+      ).toEqual([]);
+      expect(document?.firstSource.key).toBe(sampleKeys[index]);
+    }
+  });
+
+  it('records a renamed copy and an encoding variant as duplicate sources, not new documents', async () => {
+    const original = sourceOf(sampleOutcomes, sampleKeys[0] as string);
+    for (const key of copyKeys) {
+      const copy = sourceOf(copyOutcomes, key);
+      expect(copy.status, key).toBe('duplicate');
+      expect(copy.contentHash, key).toBe(original.contentHash);
+    }
+    const document = await getDocument(original.contentHash);
+    expect(document?.sourceCount).toBe(3);
+  });
+
+  it('records bad input as rejections with their reasons', () => {
+    const reasons = badKeys.map((key) => {
+      const outcome = sampleOutcomes.get(key);
+      return outcome?.kind === 'rejection' ? outcome.record.reason : outcome?.kind;
+    });
+    expect(reasons).toEqual(['empty', 'binary-content', 'html-content']);
+  });
+
+  it('streams exactly one INSERT per new document', async () => {
+    const records = await readTableStream(clients.streams, outputs.TableStreamArn);
+    const inserted = records
+      .map((record) => parseTableChange(record))
+      .filter(isDocumentInsert)
+      .map((change) => change.newRecord.contentHash);
+    expect(inserted).toHaveLength(samples.length);
+    expect(new Set(inserted).size).toBe(samples.length);
+  });
+
+  it('publishes one DocumentIngested event per new document', async () => {
+    const events = (await probe.collect(samples.length, 120_000)) as {
+      'detail-type': string;
+      detail: { contentHash: string };
+    }[];
+    // Give a duplicate publication a moment to show up before counting.
+    await probe.collect(samples.length + 1, 3_000);
+    expect(events).toHaveLength(samples.length);
+    expect(new Set(events.map((event) => event['detail-type']))).toEqual(
+      new Set([DocumentEvents.DOCUMENT_INGESTED]),
+    );
+    const expected = samples.map(
+      (_, index) => sourceOf(sampleOutcomes, sampleKeys[index] as string).contentHash,
+    );
+    expect(new Set(events.map((event) => event.detail.contentHash))).toEqual(new Set(expected));
+  });
+
+  it('leaves the dead-letter and stream-failure queues empty', async () => {
+    for (const queueUrl of [outputs.DeadLetterQueueUrl, outputs.StreamFailureQueueUrl]) {
+      const { Attributes } = await clients.sqs.send(
+        new GetQueueAttributesCommand({
+          QueueUrl: queueUrl,
+          AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
+        }),
+      );
+      expect(Number(Attributes?.ApproximateNumberOfMessages), queueUrl).toBe(0);
+      expect(Number(Attributes?.ApproximateNumberOfMessagesNotVisible), queueUrl).toBe(0);
+    }
+  });
+});
