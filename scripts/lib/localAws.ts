@@ -4,8 +4,8 @@ import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 
-/** LocalStack's gateway, bound to loopback by `npm run localstack -- up`. */
-const LOCALSTACK_ENDPOINT = 'http://127.0.0.1:4566';
+/** LocalStack's gateway, bound to loopback by `npm run localstack -- up` (port from LOCALSTACK_PORT). */
+const LOCALSTACK_ENDPOINT = `http://127.0.0.1:${process.env.LOCALSTACK_PORT ?? '4566'}`;
 const LOCAL_REGION = 'us-east-1';
 // LocalStack's default account; the credentials are placeholders it accepts.
 const LOCAL_ACCOUNT = '000000000000';

@@ -30,7 +30,8 @@ import { fileURLToPath } from 'node:url';
 
 export const LOCALSTACK_VERSION = '4.13.1';
 export const DOCKER_IMAGE = `localstack/localstack:${LOCALSTACK_VERSION}`;
-export const PORT = 4566;
+// LOCALSTACK_PORT lets two checkouts (say, a CI run and a developer) run side by side.
+export const PORT = Number(process.env.LOCALSTACK_PORT || 4566);
 export const HOST = '127.0.0.1';
 export const endpoint = `http://${HOST}:${PORT}`;
 export const REGION = process.env.AWS_REGION || process.env.AWS_DEFAULT_REGION || 'us-east-1';
