@@ -32,6 +32,8 @@ const TOPIC_IDS = [
 const IngestStatus = {
   NEW: 'new',
   DUPLICATE: 'duplicate',
+  /** A distinct content so close to an existing document that it is a republished copy. */
+  NEAR_DUPLICATE: 'near-duplicate',
   REJECTED: 'rejected',
 } as const;
 

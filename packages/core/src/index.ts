@@ -22,6 +22,23 @@ export type { DocumentInput } from './pipeline/processDocument.ts';
 export { processDocument, TITLE_MAX_CHARS } from './pipeline/processDocument.ts';
 export type { DocumentItems, SourceObject, TextPlacement } from './records/buildRecords.ts';
 export { buildDocumentItems, buildRejectionRecord } from './records/buildRecords.ts';
+export type { Fingerprint } from './similarity/fingerprintDocument.ts';
+export { FINGERPRINT_VERSION, fingerprintDocument } from './similarity/fingerprintDocument.ts';
+export { fingerprintText, HEADLINE_MAX_WORDS } from './similarity/fingerprintText.ts';
+export { bandKeys, candidateProbability, LSH_BANDS, LSH_ROWS } from './similarity/lshBands.ts';
+export { estimateJaccard, MINHASH_PERMUTATIONS, minHashSignature } from './similarity/minhash.ts';
+export type { IndexedFingerprint, NearDuplicateMatch } from './similarity/NearDuplicateIndex.ts';
+export { NearDuplicateIndex } from './similarity/NearDuplicateIndex.ts';
+export type { Comparable, NearDuplicateDecision } from './similarity/nearDuplicate.ts';
+export {
+  CONTAINMENT_THRESHOLD,
+  compareFingerprints,
+  MIN_SHINGLES,
+  MIN_SIZE_RATIO,
+  NEAR_DUPLICATE_THRESHOLD,
+} from './similarity/nearDuplicate.ts';
+export { SHINGLE_WORDS, shingleText } from './similarity/shingles.ts';
+export { parseSignature, serializeSignature } from './similarity/signatureCodec.ts';
 export { parseSourceKey } from './source/parseSourceKey.ts';
 export type {
   Classification,

@@ -5,6 +5,7 @@ import type {
   TopicId,
   TopicScore,
 } from '@doc-ingest/contracts';
+import type { Fingerprint } from './similarity/fingerprintDocument.ts';
 
 /** Why the core refused an input: a stable code and a sentence for humans. */
 interface Rejection {
@@ -67,6 +68,8 @@ interface ProcessedDocument extends SourceKeyInfo {
   topics: TopicScore[];
   taxonomyVersion: string;
   notes: string[];
+  /** MinHash fingerprint of the body, for near-duplicate detection. */
+  fingerprint: Fingerprint;
   declaredHashMatches?: boolean;
 }
 

@@ -3,6 +3,8 @@ import { decodeText } from '../decode/decodeText.ts';
 import { computeContentHash } from '../hash/computeContentHash.ts';
 import { detectLanguages } from '../language/detectLanguages.ts';
 import { normalizeText } from '../normalize/normalizeText.ts';
+import { fingerprintDocument } from '../similarity/fingerprintDocument.ts';
+import { fingerprintText } from '../similarity/fingerprintText.ts';
 import { parseSourceKey } from '../source/parseSourceKey.ts';
 import type { ProcessedDocument, StageResult } from '../types.ts';
 
@@ -19,8 +21,9 @@ interface DocumentInput {
 }
 
 /**
- * The whole pure pipeline: decode, normalize, hash, detect languages and
- * classify. Bad input is a rejection in the result, never an exception.
+ * The whole pure pipeline: decode, normalize, hash, detect languages,
+ * classify and fingerprint for near-duplicate detection. Bad input is a
+ * rejection in the result, never an exception.
  *
  * @example
  * const result = processDocument({ bytes: await readFile(path), key: path });
@@ -49,6 +52,7 @@ const processDocument = (input: DocumentInput): StageResult<ProcessedDocument> =
     topics: classification.topics,
     taxonomyVersion: classification.taxonomyVersion,
     notes: [...decoded.value.notes, ...normalized.value.notes],
+    fingerprint: fingerprintDocument(fingerprintText(normalized.value)),
     ...keyInfo,
   };
   if (keyInfo.declaredHash !== undefined) {

@@ -1,0 +1,50 @@
+import { describe, expect, it } from 'vitest';
+import {
+  MINHASH_PERMUTATIONS,
+  minHashSignature,
+} from '../../../../../packages/core/src/similarity/minhash.ts';
+import { shingleText } from '../../../../../packages/core/src/similarity/shingles.ts';
+import {
+  parseSignature,
+  serializeSignature,
+} from '../../../../../packages/core/src/similarity/signatureCodec.ts';
+import { syntheticText } from './articles.ts';
+
+describe('Function: serializeSignature', () => {
+  it('writes 128 slots as 684 base64 characters that parse back', () => {
+    // Prepare
+    const signature = minHashSignature(shingleText(syntheticText(4, 100)));
+
+    // Act
+    const text = serializeSignature(signature);
+    const parsed = parseSignature(text);
+
+    // Assess
+    expect(text).toHaveLength(684);
+    expect(parsed).toBeInstanceOf(Uint32Array);
+    expect([...(parsed ?? [])]).toEqual([...signature]);
+  });
+
+  it('is little-endian whatever the platform', () => {
+    // Act
+    const text = serializeSignature([1, 0x01020304]);
+
+    // Assess
+    expect(Buffer.from(text, 'base64')).toEqual(Buffer.from([1, 0, 0, 0, 4, 3, 2, 1]));
+  });
+});
+
+describe('Function: parseSignature', () => {
+  it.each([
+    { name: 'not base64', text: 'not base64!' },
+    { name: 'too short', text: serializeSignature(new Uint32Array(MINHASH_PERMUTATIONS - 1)) },
+    { name: 'too long', text: serializeSignature(new Uint32Array(MINHASH_PERMUTATIONS * 2)) },
+    { name: 'empty', text: '' },
+  ])('returns undefined when the text is $name', ({ text }) => {
+    // Act
+    const parsed = parseSignature(text);
+
+    // Assess
+    expect(parsed).toBeUndefined();
+  });
+});
