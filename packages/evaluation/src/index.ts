@@ -22,6 +22,8 @@ export {
 } from './labels.ts';
 export type { MainIo } from './main.ts';
 export { ExitCode, main } from './main.ts';
+export type { NearDuplicateJudgeOptions } from './nearDuplicateJudge.ts';
+export { createNearDuplicateJudge, nearDuplicateJudge } from './nearDuplicateJudge.ts';
 export type { DocumentOutcome, EvaluationOptions, EvaluationReport } from './runEvaluation.ts';
 export { runEvaluation } from './runEvaluation.ts';
 export type {

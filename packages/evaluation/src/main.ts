@@ -2,6 +2,7 @@ import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { EvaluationInputError } from './errors.ts';
 import { formatReport, formatReportJson } from './formatReport.ts';
+import { createNearDuplicateJudge } from './nearDuplicateJudge.ts';
 import { runEvaluation } from './runEvaluation.ts';
 
 /** Exit codes of the `eval` command. */
@@ -20,7 +21,18 @@ interface MainIo {
   defaultDir: string;
 }
 
-const USAGE = 'usage: npm run eval -- [dir] [--json] [--threshold <0..1>]\n';
+const USAGE =
+  'usage: npm run eval -- [dir] [--json] [--threshold <0..1>] [--judge <minhash|exact|content-hash>]\n';
+
+/** How `--judge` judges pairs: MinHash near-duplicates (default), exact Jaccard, or hash only. */
+const JUDGES = {
+  minhash: { pairJudge: createNearDuplicateJudge(), pairJudgeName: 'near-duplicate (minhash)' },
+  exact: {
+    pairJudge: createNearDuplicateJudge({ method: 'exact' }),
+    pairJudgeName: 'near-duplicate (exact)',
+  },
+  'content-hash': {},
+} as const;
 
 const parseCli = (argv: readonly string[]) =>
   parseArgs({
@@ -28,6 +40,7 @@ const parseCli = (argv: readonly string[]) =>
     options: {
       json: { type: 'boolean' },
       threshold: { type: 'string' },
+      judge: { type: 'string', default: 'minhash' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -71,9 +84,16 @@ const main = async (argv: readonly string[], io: MainIo): Promise<number> => {
       return ExitCode.MISUSE;
     }
   }
+  if (!Object.hasOwn(JUDGES, values.judge)) {
+    io.stderr(`--judge must be minhash, exact or content-hash, got ${values.judge}\n${USAGE}`);
+    return ExitCode.MISUSE;
+  }
+  const judge = JUDGES[values.judge as keyof typeof JUDGES];
   const dir = positionals[0] === undefined ? io.defaultDir : resolve(io.cwd, positionals[0]);
   try {
-    const report = await runEvaluation(threshold === undefined ? { dir } : { dir, threshold });
+    const report = await runEvaluation(
+      threshold === undefined ? { dir, ...judge } : { dir, threshold, ...judge },
+    );
     io.stdout(values.json === true ? formatReportJson(report) : formatReport(report));
     return ExitCode.OK;
   } catch (error) {

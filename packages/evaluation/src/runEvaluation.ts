@@ -34,6 +34,11 @@ interface EvaluationOptions {
    * @default hashJudge (identical content hash = exact duplicate, else distinct)
    */
   pairJudge?: PairJudge;
+  /**
+   * Name of `pairJudge` in the report.
+   * @default 'content-hash' without a pairJudge, else 'custom'
+   */
+  pairJudgeName?: string;
 }
 
 /** What the pipeline made of one file, next to its labels. */
@@ -233,7 +238,7 @@ const runEvaluation = async (options: EvaluationOptions): Promise<EvaluationRepo
         : scorePairs(
             pairCases(pairs, pairDocuments),
             options.pairJudge ?? hashJudge,
-            options.pairJudge === undefined ? 'content-hash' : 'custom',
+            options.pairJudgeName ?? (options.pairJudge === undefined ? 'content-hash' : 'custom'),
           ),
     warnings,
   };
