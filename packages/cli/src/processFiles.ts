@@ -6,7 +6,7 @@ import {
   RejectionReason,
   type TopicScore,
 } from '@doc-ingest/contracts';
-import { processDocument } from '@doc-ingest/core';
+import { NearDuplicateIndex, type ProcessedDocument, processDocument } from '@doc-ingest/core';
 
 /** One line of `ingest process` output. Absent values are `null`, so every line has every field. */
 interface FileResult {
@@ -19,6 +19,8 @@ interface FileResult {
   title: string | null;
   topics: TopicScore[];
   taxonomyVersion: string | null;
+  /** For `near-duplicate`: estimated Jaccard similarity of the bodies, 0..1. */
+  similarity: number | null;
   reason: string | null;
   detail: string | null;
 }
@@ -31,6 +33,7 @@ const EMPTY: Omit<FileResult, 'source' | 'status'> = {
   title: null,
   topics: [],
   taxonomyVersion: null,
+  similarity: null,
   reason: null,
   detail: null,
 };
@@ -48,15 +51,49 @@ const rejected = (source: string, reason: string, detail: string): FileResult =>
   detail,
 });
 
+/** Whether a processed document repeats one seen earlier in the run, exactly or nearly. */
+interface RunMemory {
+  firstSourceByHash: Map<string, string>;
+  nearDuplicates: NearDuplicateIndex;
+}
+
+const classifyRepeat = (
+  doc: ProcessedDocument,
+  source: string,
+  memory: RunMemory,
+): Pick<FileResult, 'status' | 'duplicateOf' | 'similarity'> => {
+  const exact = memory.firstSourceByHash.get(doc.contentHash);
+  if (exact !== undefined) {
+    return { status: IngestStatus.DUPLICATE, duplicateOf: exact, similarity: 1 };
+  }
+  memory.firstSourceByHash.set(doc.contentHash, source);
+  const near = memory.nearDuplicates.findBest(doc.fingerprint);
+  if (near !== undefined) {
+    return {
+      status: IngestStatus.NEAR_DUPLICATE,
+      duplicateOf: memory.firstSourceByHash.get(near.id) ?? near.id,
+      similarity: Number(near.similarity.toFixed(3)),
+    };
+  }
+  // Only canonical documents are indexed, so duplicateOf never points at a copy.
+  memory.nearDuplicates.add(doc.contentHash, doc.fingerprint);
+  return { status: IngestStatus.NEW, duplicateOf: null, similarity: null };
+};
+
 /**
  * Runs the pipeline over files in order, deduplicating within the run: the
- * first file with a content is `new`, later ones are `duplicate` of it.
+ * first file with a content is `new`, later ones with the same content are
+ * `duplicate` of it, and later ones with a different but nearly identical
+ * body (a republished copy) are `near-duplicate` of it.
  */
 async function* processFiles(
   paths: string[],
   options: ProcessFilesOptions,
 ): AsyncGenerator<FileResult> {
-  const firstSourceByHash = new Map<string, string>();
+  const memory: RunMemory = {
+    firstSourceByHash: new Map(),
+    nearDuplicates: new NearDuplicateIndex(),
+  };
   for (const source of paths) {
     const { size } = await stat(source);
     if (size > options.maxBytes) {
@@ -73,15 +110,12 @@ async function* processFiles(
       continue;
     }
     const doc = result.value;
-    const duplicateOf = firstSourceByHash.get(doc.contentHash) ?? null;
-    if (duplicateOf === null) firstSourceByHash.set(doc.contentHash, source);
     yield {
       ...EMPTY,
       source,
-      status: duplicateOf === null ? IngestStatus.NEW : IngestStatus.DUPLICATE,
+      ...classifyRepeat(doc, source, memory),
       contentHash: doc.contentHash,
       declaredHash: doc.declaredHash ?? null,
-      duplicateOf,
       language: doc.language,
       title: doc.title,
       topics: doc.topics,

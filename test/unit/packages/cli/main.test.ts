@@ -39,6 +39,7 @@ describe('Function: main (ingest process)', () => {
           'duplicateOf',
           'language',
           'reason',
+          'similarity',
           'source',
           'status',
           'taxonomyVersion',
@@ -65,6 +66,34 @@ describe('Function: main (ingest process)', () => {
     expect(lines.map((line) => line.status)).toEqual(['new', 'duplicate']);
     expect(lines[1].duplicateOf).toBe(join(dir, 'a.txt'));
     expect(lines[1].contentHash).toBe(lines[0].contentHash);
+  });
+
+  it('marks a republished copy with a new headline as a near-duplicate of the original', async () => {
+    // Prepare
+    const dir = scratch();
+    const body = [
+      'Les enquêteurs de la police judiciaire ont interpellé mardi matin quatre personnes soupçonnées',
+      "d'avoir organisé pendant deux ans un vaste réseau de revente de voitures volées entre la Belgique",
+      "et l'Espagne. Les véhicules étaient maquillés dans un garage de la périphérie avant d'être",
+      'exportés par camion avec de faux certificats. Selon le parquet, plus de trois cents voitures',
+      'auraient ainsi changé de mains. Les suspects ont été présentés à un juge d’instruction mercredi',
+      'et trois d’entre eux ont été placés en détention provisoire dans l’attente de leur procès.',
+    ].join(' ');
+    writeFileSync(join(dir, 'a.txt'), `Voitures volées : quatre interpellations\n\n${body}\n`);
+    writeFileSync(
+      join(dir, 'b.txt'),
+      `Un réseau de voitures volées démantelé\n\n${body.replace('mardi matin', 'mardi')}\n\nPartagez cet article sur vos réseaux.\n`,
+    );
+
+    // Act
+    const { lines } = await run('process', dir);
+
+    // Assess
+    expect(lines.map((line) => line.status)).toEqual(['new', 'near-duplicate']);
+    expect(lines[1].duplicateOf).toBe(join(dir, 'a.txt'));
+    expect(lines[1].similarity).toBeGreaterThan(0.7);
+    expect(lines[1].similarity).toBeLessThan(1);
+    expect(lines[1].contentHash).not.toBe(lines[0].contentHash);
   });
 
   it('reports a rejection as output and still exits 0', async () => {
