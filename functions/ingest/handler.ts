@@ -29,6 +29,7 @@ const deps = {
 
 const METRIC_BY_STATUS: Record<IngestReport['status'], string> = {
   new: 'DocumentsIngested',
+  'near-duplicate': 'NearDuplicatesIngested',
   duplicate: 'DuplicatesRecorded',
   'already-recorded': 'RedeliveriesIgnored',
   rejected: 'ObjectsRejected',

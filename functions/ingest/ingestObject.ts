@@ -2,15 +2,24 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import {
   type AnnouncedObject,
+  findNearDuplicateCandidates,
   putDocumentText,
   readObject,
   recordIngestion,
+  recordNearBands,
   recordRejection,
 } from '@doc-ingest/aws-adapters';
-import { RejectionReason, type RejectionReasonCode } from '@doc-ingest/contracts';
+import {
+  type NearDuplicateRef,
+  RejectionReason,
+  type RejectionReasonCode,
+} from '@doc-ingest/contracts';
 import {
   buildDocumentItems,
   buildRejectionRecord,
+  FINGERPRINT_VERSION,
+  type ProcessedDocument,
+  pickNearDuplicate,
   processDocument,
   type Rejection,
   type SourceObject,
@@ -26,13 +35,30 @@ interface IngestDependencies {
 }
 
 interface IngestReport {
-  status: 'new' | 'duplicate' | 'already-recorded' | 'rejected';
+  status: 'new' | 'near-duplicate' | 'duplicate' | 'already-recorded' | 'rejected';
   bucket: string;
   key: string;
   contentHash?: string;
   reason?: RejectionReasonCode;
   topicIds?: string[];
+  nearDuplicateOf?: NearDuplicateRef;
 }
+
+/** The canonical document this one republishes, if the band index knows one. */
+const findOriginal = async (
+  doc: ProcessedDocument,
+  deps: IngestDependencies,
+): Promise<NearDuplicateRef | undefined> => {
+  if (doc.fingerprint.bandKeys.length === 0) return undefined;
+  const candidates = await findNearDuplicateCandidates(
+    deps.dynamodb,
+    deps.config.tableName,
+    FINGERPRINT_VERSION,
+    doc.fingerprint.bandKeys,
+    doc.contentHash,
+  );
+  return pickNearDuplicate(doc.fingerprint, candidates);
+};
 
 const reject = async (
   object: SourceObject,
@@ -51,8 +77,9 @@ const reject = async (
 
 /**
  * Ingests one announced object: read (size-capped), run the pure pipeline,
- * then record a document, a duplicate source or a rejection. Safe to repeat:
- * every write is conditional, so redeliveries change nothing.
+ * look up a near-duplicate original, then record a document (marked as a
+ * near-duplicate when it is one), a duplicate source or a rejection. Safe to
+ * repeat: every write is conditional or idempotent, so redeliveries change nothing.
  */
 const ingestObject = async (
   announced: AnnouncedObject,
@@ -104,16 +131,23 @@ const ingestObject = async (
             doc.text,
           ),
         };
+  const nearDuplicateOf = await findOriginal(doc, deps);
   const now = deps.now();
-  const items = buildDocumentItems(doc, object, placement, now);
+  const items = buildDocumentItems(doc, object, placement, now, nearDuplicateOf);
   const status = await recordIngestion(deps.dynamodb, config.tableName, items, now);
-  return {
-    status,
+  // After the document exists, so a crash in between only delays findability;
+  // a redelivery writes the same bands again.
+  if (status !== 'duplicate')
+    await recordNearBands(deps.dynamodb, config.tableName, items.nearBands);
+  const report: IngestReport = {
+    status: status === 'new' && nearDuplicateOf !== undefined ? 'near-duplicate' : status,
     bucket: object.bucket,
     key: object.key,
     contentHash: doc.contentHash,
     topicIds: doc.topics.map((topic) => topic.id),
   };
+  if (nearDuplicateOf !== undefined) report.nearDuplicateOf = nearDuplicateOf;
+  return report;
 };
 
 export type { IngestDependencies, IngestReport };

@@ -284,6 +284,15 @@ class IngestFunction extends Construct {
         resources: [table.tableArn],
       }),
     );
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'FindNearDuplicates',
+        // Query of band partitions, BatchGetItem of candidate documents,
+        // BatchWriteItem of a new document's bands; the table only, no index.
+        actions: ['dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem'],
+        resources: [table.tableArn],
+      }),
+    );
     if (ingestBucket.encryptionKey) {
       this.role.addToPrincipalPolicy(
         new iam.PolicyStatement({

@@ -30,7 +30,7 @@ import { fileURLToPath } from 'node:url';
 
 export const LOCALSTACK_VERSION = '4.13.1';
 export const DOCKER_IMAGE = `localstack/localstack:${LOCALSTACK_VERSION}`;
-// LOCALSTACK_PORT lets two checkouts (say, a CI run and a developer) run side by side.
+// LOCALSTACK_PORT with LOCALSTACK_STATE_DIR lets two instances (say, a CI run and a developer) run side by side.
 export const PORT = Number(process.env.LOCALSTACK_PORT || 4566);
 export const HOST = '127.0.0.1';
 export const endpoint = `http://${HOST}:${PORT}`;
@@ -71,7 +71,7 @@ const RUNTIMES = path.join(STATE_DIR, 'runtimes');
 // on AWS).
 const TMP_DIR = path.join(
   os.tmpdir(),
-  `doc-ingest-localstack-${createHash('sha1').update(ROOT).digest('hex').slice(0, 8)}`,
+  `doc-ingest-localstack-${createHash('sha1').update(STATE_DIR).digest('hex').slice(0, 8)}`,
 );
 const EXECUTOR_SRC = path.join(ROOT, 'tools', 'localstack-host-executor');
 const CONSTRAINTS = path.join(HERE, 'constraints.txt');

@@ -46,6 +46,14 @@ const variantOf100 = Buffer.from(
   'utf8',
 );
 
+const sample101 = samples.find((s) => s.name.startsWith('101_'));
+if (sample101 === undefined) throw new Error('sample 101 missing');
+/** Sample 101 republished elsewhere: another headline and a site footer. */
+const republishedOf101 = Buffer.from(
+  `Hospital group hit by ransomware, surgeries postponed\n${sample101.bytes.toString('utf8').split('\n').slice(1).join('\n')}\n\nShare this story. Follow us for more news.\n`,
+  'utf8',
+);
+
 const put = (key: string, body: Buffer) =>
   clients.s3.send(new PutObjectCommand({ Bucket: outputs.BucketName, Key: key, Body: body }));
 
@@ -86,6 +94,7 @@ let sampleOutcomes: Map<string, Outcome>;
 let copyOutcomes: Map<string, Outcome>;
 const sampleKeys = samples.map((s) => `samples/${s.name}`);
 const copyKeys = ['copies/renamed copy of 100.txt', 'copies/100 crlf nfd nbsp.txt'];
+const republishedKey = 'copies/republished 101.txt';
 const badKeys = ['bad/empty.txt', 'bad/photo.txt', 'bad/page.txt'];
 
 beforeAll(async () => {
@@ -103,7 +112,8 @@ beforeAll(async () => {
   // Copies go in only once the originals are recorded, so which one is "new" is certain.
   await put(copyKeys[0] as string, sample100.bytes);
   await put(copyKeys[1] as string, variantOf100);
-  copyOutcomes = await outcomesOf(copyKeys);
+  await put(republishedKey, republishedOf101);
+  copyOutcomes = await outcomesOf([...copyKeys, republishedKey]);
 });
 
 afterAll(async () => {
@@ -140,6 +150,16 @@ describe('E2E: ingestion pipeline on LocalStack', () => {
     expect(document?.sourceCount).toBe(3);
   });
 
+  it('records a republished copy as a new document marked near-duplicate of the original', async () => {
+    const original = sourceOf(sampleOutcomes, `samples/${sample101.name}`);
+    const copy = sourceOf(copyOutcomes, republishedKey);
+    expect(copy.contentHash).not.toBe(original.contentHash);
+    const document = await getDocument(copy.contentHash);
+    expect(document?.nearDuplicateOf?.contentHash).toBe(original.contentHash);
+    expect(document?.nearDuplicateOf?.similarity).toBeGreaterThan(0.6);
+    expect((await getDocument(original.contentHash))?.nearDuplicateOf).toBeUndefined();
+  });
+
   it('records bad input as rejections with their reasons', () => {
     const reasons = badKeys.map((key) => {
       const outcome = sampleOutcomes.get(key);
@@ -154,24 +174,29 @@ describe('E2E: ingestion pipeline on LocalStack', () => {
       .map((record) => parseTableChange(record))
       .filter(isDocumentInsert)
       .map((change) => change.newRecord.contentHash);
-    expect(inserted).toHaveLength(samples.length);
-    expect(new Set(inserted).size).toBe(samples.length);
+    // One per sample plus the republished copy, which is a distinct content.
+    expect(inserted).toHaveLength(samples.length + 1);
+    expect(new Set(inserted).size).toBe(samples.length + 1);
   });
 
   it('publishes one DocumentIngested event per new document', async () => {
-    const events = (await probe.collect(samples.length, 120_000)) as {
+    const documentCount = samples.length + 1;
+    const events = (await probe.collect(documentCount, 120_000)) as {
       'detail-type': string;
       detail: { contentHash: string };
     }[];
     // Give a duplicate publication a moment to show up before counting.
-    await probe.collect(samples.length + 1, 3_000);
-    expect(events).toHaveLength(samples.length);
+    await probe.collect(documentCount + 1, 3_000);
+    expect(events).toHaveLength(documentCount);
     expect(new Set(events.map((event) => event['detail-type']))).toEqual(
       new Set([DocumentEvents.DOCUMENT_INGESTED]),
     );
-    const expected = samples.map(
-      (_, index) => sourceOf(sampleOutcomes, sampleKeys[index] as string).contentHash,
-    );
+    const expected = [
+      ...samples.map(
+        (_, index) => sourceOf(sampleOutcomes, sampleKeys[index] as string).contentHash,
+      ),
+      sourceOf(copyOutcomes, republishedKey).contentHash,
+    ];
     expect(new Set(events.map((event) => event.detail.contentHash))).toEqual(new Set(expected));
   });
 

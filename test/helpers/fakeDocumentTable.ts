@@ -1,20 +1,28 @@
 import {
+  type AttributeValue,
+  BatchGetItemCommand,
+  type BatchGetItemCommandInput,
+  BatchWriteItemCommand,
+  type BatchWriteItemCommandInput,
   ConditionalCheckFailedException,
   DynamoDBClient,
   PutItemCommand,
   type PutItemCommandInput,
+  QueryCommand,
+  type QueryCommandInput,
   TransactionCanceledException,
   type TransactWriteItem,
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 
 /*
  * An in-memory stand-in for the document table, for handler tests that run
  * without LocalStack. It honours only what the writers use: Put with
  * attribute_not_exists(pk), Update with attribute_exists(pk) and ADD of a
- * counter, all-or-nothing transactions. The LocalStack suite checks the same
+ * counter, all-or-nothing transactions, Query by partition key, BatchGetItem
+ * and BatchWriteItem puts. The LocalStack suite checks the same
  * behaviour against DynamoDB Local.
  */
 const fakeDocumentTable = () => {
@@ -69,6 +77,31 @@ const fakeDocumentTable = () => {
     }
     apply(write);
     return {};
+  });
+
+  mock.on(QueryCommand).callsFake((input: QueryCommandInput) => {
+    const pk = unmarshall(input.ExpressionAttributeValues ?? {})[':pk'];
+    const found = [...items.values()].filter((item) => item.pk === pk);
+    return { Items: found.map((item) => marshall(item)), Count: found.length };
+  });
+  mock.on(BatchGetItemCommand).callsFake((input: BatchGetItemCommandInput) => {
+    const Responses: Record<string, Record<string, AttributeValue>[]> = {};
+    for (const [tableName, request] of Object.entries(input.RequestItems ?? {})) {
+      Responses[tableName] = (request.Keys ?? []).flatMap((key) => {
+        const item = items.get(keyOf(unmarshall(key)));
+        return item === undefined ? [] : [marshall(item)];
+      });
+    }
+    return { Responses };
+  });
+  mock.on(BatchWriteItemCommand).callsFake((input: BatchWriteItemCommandInput) => {
+    for (const requests of Object.values(input.RequestItems ?? {})) {
+      for (const request of requests) {
+        if (request.PutRequest?.Item)
+          apply({ Put: { TableName: 't', Item: request.PutRequest.Item } });
+      }
+    }
+    return { UnprocessedItems: {} };
   });
 
   const ofKind = (kind: string) => [...items.values()].filter((item) => item.kind === kind);

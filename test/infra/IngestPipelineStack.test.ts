@@ -406,6 +406,9 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
         'dynamodb:PutItem',
         'dynamodb:UpdateItem',
         'dynamodb:ConditionCheckItem',
+        'dynamodb:Query',
+        'dynamodb:BatchGetItem',
+        'dynamodb:BatchWriteItem',
       ]) {
         expect(byAction(action).map((s) => s.Resource)).toEqual([
           { 'Fn::GetAtt': [ids.table, 'Arn'] },

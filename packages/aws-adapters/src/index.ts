@@ -1,5 +1,7 @@
+export { findNearDuplicateCandidates } from './dynamodb/findNearDuplicateCandidates.ts';
 export type { IngestionItems, IngestionOutcome } from './dynamodb/recordIngestion.ts';
 export { recordIngestion } from './dynamodb/recordIngestion.ts';
+export { recordNearBands } from './dynamodb/recordNearBands.ts';
 export { recordRejection } from './dynamodb/recordRejection.ts';
 export { AdapterError, TransientDependencyError } from './errors.ts';
 export type { DomainEvent } from './eventbridge/publishEvents.ts';

@@ -2,7 +2,10 @@
  * Version of the record contract. Bumped on any change a consumer could notice:
  * minor for additive fields, major for removals or changed meanings.
  */
-const SCHEMA_VERSION = '1.0' as const;
+const SCHEMA_VERSION = '1.1' as const;
+
+/** Versions a reader of this package accepts: the same major, any minor. */
+const SCHEMA_MAJOR = 1;
 
 /** The kinds of item the document table holds, in the `kind` attribute. */
 const ItemKind = {
@@ -10,6 +13,8 @@ const ItemKind = {
   SOURCE: 'source',
   TOPIC: 'topic',
   REJECTION: 'rejection',
+  /** One LSH band of a canonical document's fingerprint, for near-duplicate lookups. */
+  NEAR_BAND: 'near-band',
 } as const;
 
 /** Public topic ids of the crime-and-security taxonomy. */
@@ -97,6 +102,7 @@ export {
   IngestStatus,
   ItemKind,
   RejectionReason,
+  SCHEMA_MAJOR,
   SCHEMA_VERSION,
   TableKeys,
   TextEncoding,

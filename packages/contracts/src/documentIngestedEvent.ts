@@ -3,6 +3,7 @@ import type { DocumentRecord } from './documentRecord.ts';
 import {
   ContentHashSchema,
   IsoTimestampSchema,
+  NearDuplicateRefSchema,
   ObjectRefSchema,
   SchemaVersionSchema,
   TopicIdSchema,
@@ -22,6 +23,8 @@ const DocumentIngestedDetailSchema = z.object({
   topics: z.array(TopicScoreSchema),
   taxonomyVersion: z.string(),
   firstSource: ObjectRefSchema,
+  /** Present when the document republishes an earlier one (schema 1.1+). */
+  nearDuplicateOf: NearDuplicateRefSchema.optional(),
   createdAt: IsoTimestampSchema,
 });
 
@@ -37,6 +40,7 @@ const toDocumentIngestedDetail = (doc: DocumentRecord): DocumentIngestedDetail =
   topics: doc.topics,
   taxonomyVersion: doc.taxonomyVersion,
   firstSource: doc.firstSource,
+  ...(doc.nearDuplicateOf === undefined ? {} : { nearDuplicateOf: doc.nearDuplicateOf }),
   createdAt: doc.createdAt,
 });
 

@@ -2,8 +2,10 @@ import { z } from 'zod';
 import { ItemKind } from './constants.ts';
 import {
   ContentHashSchema,
+  FingerprintSchema,
   IsoTimestampSchema,
   LanguageShareSchema,
+  NearDuplicateRefSchema,
   ObjectRefSchema,
   SchemaVersionSchema,
   TopicScoreSchema,
@@ -39,6 +41,13 @@ const DocumentRecordSchema = z
     /** What normalization did, e.g. `mojibake-repaired`, `boilerplate-removed:2`. */
     notes: z.array(z.string()),
     firstSource: ObjectRefSchema,
+    /** MinHash fingerprint of the body (schema 1.1+), for near-duplicate lookups and re-checks. */
+    fingerprint: FingerprintSchema.optional(),
+    /**
+     * Set when this content is a republished copy of an earlier canonical
+     * document (schema 1.1+): that document's hash and the body similarity.
+     */
+    nearDuplicateOf: NearDuplicateRefSchema.optional(),
     /** Distinct source objects recorded for this content; incremented atomically. */
     sourceCount: z.number().int().positive(),
     createdAt: IsoTimestampSchema,

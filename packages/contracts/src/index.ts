@@ -6,6 +6,7 @@ export {
   IngestStatus,
   ItemKind,
   RejectionReason,
+  SCHEMA_MAJOR,
   SCHEMA_VERSION,
   TableKeys,
   TextEncoding,
@@ -22,6 +23,7 @@ export { RecordContractError, RecordSchemaViolationError } from './errors.ts';
 export {
   DOCUMENT_SORT_KEY,
   documentPartitionKey,
+  nearBandPartitionKey,
   rejectionIndexPartitionKey,
   rejectionPartitionKey,
   sourceIndexSortKey,
@@ -31,20 +33,26 @@ export {
   topicSortKey,
   versionSortKey,
 } from './keys.ts';
+export type { NearBandRecord } from './nearBandRecord.ts';
+export { NearBandRecordSchema } from './nearBandRecord.ts';
 export type {
   IngestStatusName,
   LanguageShare,
+  NearDuplicateRef,
   ObjectRef,
   RejectionReasonCode,
+  StoredFingerprint,
   TextEncodingName,
   TopicId,
   TopicScore,
 } from './primitives.ts';
 export {
   ContentHashSchema,
+  FingerprintSchema,
   IngestStatusSchema,
   IsoTimestampSchema,
   LanguageShareSchema,
+  NearDuplicateRefSchema,
   ObjectRefSchema,
   RejectionReasonSchema,
   SchemaVersionSchema,

@@ -8,6 +8,7 @@ import type { ObjectRef, TopicId } from './primitives.ts';
  * - the sources of a document:           gsi1pk = DOC#<hash>,         gsi1sk begins_with SOURCE#
  * - what a source key became:            pk = SOURCE#<bucket>/<key>   (document) or REJECTION#<bucket>/<key>
  * - rejections of one day:               gsi1pk = REJECTION#<yyyy-mm-dd>
+ * - near-duplicate candidates:           pk = NEAR#<fingerprint version>#<band key>, sk = DOC#<hash>
  */
 
 const DOCUMENT_SORT_KEY = 'DOCUMENT';
@@ -40,9 +41,13 @@ const rejectionPartitionKey = (ref: Pick<ObjectRef, 'bucket' | 'key'>): string =
 const rejectionIndexPartitionKey = (rejectedAt: string): string =>
   `REJECTION#${rejectedAt.slice(0, 10)}`;
 
+const nearBandPartitionKey = (fingerprintVersion: string, bandKey: string): string =>
+  `NEAR#${fingerprintVersion}#${bandKey}`;
+
 export {
   DOCUMENT_SORT_KEY,
   documentPartitionKey,
+  nearBandPartitionKey,
   rejectionIndexPartitionKey,
   rejectionPartitionKey,
   sourceIndexSortKey,

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import {
   IngestStatus,
   RejectionReason,
-  SCHEMA_VERSION,
+  SCHEMA_MAJOR,
   TextEncoding,
   TOPIC_IDS,
 } from './constants.ts';
@@ -11,7 +11,10 @@ const ContentHashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SH
 
 const IsoTimestampSchema = z.iso.datetime({ offset: true });
 
-const SchemaVersionSchema = z.literal(SCHEMA_VERSION);
+/** `<major>.<minor>`: minor versions only add optional fields, so any minor of our major parses. */
+const SchemaVersionSchema = z
+  .string()
+  .regex(new RegExp(`^${SCHEMA_MAJOR}\\.\\d+$`), `schema version ${SCHEMA_MAJOR}.x`);
 
 const TopicIdSchema = z.enum(TOPIC_IDS);
 
@@ -41,10 +44,25 @@ const ObjectRefSchema = z.object({
   versionId: z.string().optional(),
 });
 
+/** A stored MinHash fingerprint: parameters version, base64 signature, shingle count. */
+const FingerprintSchema = z.object({
+  version: z.string().min(1),
+  signature: z.string().min(1),
+  shingleCount: z.number().int().nonnegative(),
+});
+
+/** The canonical document a near-duplicate copies, and how similar the bodies are (0..1). */
+const NearDuplicateRefSchema = z.object({
+  contentHash: ContentHashSchema,
+  similarity: z.number().min(0).max(1),
+});
+
 type TopicId = z.infer<typeof TopicIdSchema>;
 type TopicScore = z.infer<typeof TopicScoreSchema>;
 type LanguageShare = z.infer<typeof LanguageShareSchema>;
 type ObjectRef = z.infer<typeof ObjectRefSchema>;
+type StoredFingerprint = z.infer<typeof FingerprintSchema>;
+type NearDuplicateRef = z.infer<typeof NearDuplicateRefSchema>;
 type TextEncodingName = z.infer<typeof TextEncodingSchema>;
 type IngestStatusName = z.infer<typeof IngestStatusSchema>;
 type RejectionReasonCode = z.infer<typeof RejectionReasonSchema>;
@@ -52,17 +70,21 @@ type RejectionReasonCode = z.infer<typeof RejectionReasonSchema>;
 export type {
   IngestStatusName,
   LanguageShare,
+  NearDuplicateRef,
   ObjectRef,
   RejectionReasonCode,
+  StoredFingerprint,
   TextEncodingName,
   TopicId,
   TopicScore,
 };
 export {
   ContentHashSchema,
+  FingerprintSchema,
   IngestStatusSchema,
   IsoTimestampSchema,
   LanguageShareSchema,
+  NearDuplicateRefSchema,
   ObjectRefSchema,
   RejectionReasonSchema,
   SchemaVersionSchema,

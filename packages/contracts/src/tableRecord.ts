@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { DocumentRecordSchema } from './documentRecord.ts';
+import { NearBandRecordSchema } from './nearBandRecord.ts';
 import { RejectionRecordSchema } from './rejectionRecord.ts';
 import { SourceRecordSchema } from './sourceRecord.ts';
 import { TopicRecordSchema } from './topicRecord.ts';
@@ -10,6 +11,7 @@ const TableRecordSchema = z.union([
   SourceRecordSchema,
   TopicRecordSchema,
   RejectionRecordSchema,
+  NearBandRecordSchema,
 ]);
 
 type TableRecord = z.infer<typeof TableRecordSchema>;

@@ -37,6 +37,8 @@ export {
   MIN_SIZE_RATIO,
   NEAR_DUPLICATE_THRESHOLD,
 } from './similarity/nearDuplicate.ts';
+export type { NearDuplicateCandidate } from './similarity/pickNearDuplicate.ts';
+export { pickNearDuplicate } from './similarity/pickNearDuplicate.ts';
 export { SHINGLE_WORDS, shingleText } from './similarity/shingles.ts';
 export { parseSignature, serializeSignature } from './similarity/signatureCodec.ts';
 export { parseSourceKey } from './source/parseSourceKey.ts';

@@ -23,6 +23,12 @@ const objects = new Map<string, Buffer>([
   ['incoming/copy-of-100.txt', sample.bytes],
   ['incoming/empty.txt', Buffer.alloc(0)],
   [
+    'incoming/republished-100.txt',
+    Buffer.from(
+      `Un nouveau titre pour la même dépêche\n${sample.bytes.toString('utf8').split('\n').slice(1).join('\n')}\n\nRetrouvez toute l’actualité sur notre application.\n`,
+    ),
+  ],
+  [
     'incoming/Rapport final é+ü (copie) 2024.txt',
     Buffer.from('Titre\n\nUn compte rendu sportif sans histoire.'),
   ],
@@ -127,6 +133,32 @@ describe('Handler: ingest', () => {
       'incoming/Rapport final é+ü (copie) 2024.txt',
     );
     expect(table.ofKind('source')[0]?.key).toBe('incoming/Rapport final é+ü (copie) 2024.txt');
+  });
+
+  it('records a republished copy as a near-duplicate of the canonical document', async () => {
+    // Prepare
+    await handler(loadEvent<SQSEvent>('sqs/object-created'), fakeContext());
+    const event = loadEvent<SQSEvent>('sqs/object-created');
+    const record = event.Records[0];
+    if (record === undefined) throw new Error('fixture');
+    record.body = record.body.replace('100_b55afea218a2948c.txt', 'republished-100.txt');
+
+    // Act
+    const response = await handler(event, fakeContext());
+
+    // Assess
+    expect(response.batchItemFailures).toEqual([]);
+    const documents = table.ofKind('document');
+    expect(documents).toHaveLength(2);
+    const [original, copy] = documents;
+    expect(copy?.nearDuplicateOf).toEqual({
+      contentHash: original?.contentHash,
+      similarity: expect.any(Number),
+    });
+    expect(original?.nearDuplicateOf).toBeUndefined();
+    // Only the canonical document is findable as an original.
+    const bandOwners = new Set(table.ofKind('near-band').map((band) => band.contentHash));
+    expect([...bandOwners]).toEqual([original?.contentHash]);
   });
 
   it('records a deleted object as a rejection instead of failing forever', async () => {

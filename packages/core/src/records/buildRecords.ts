@@ -4,6 +4,9 @@ import {
   documentPartitionKey,
   IngestStatus,
   ItemKind,
+  type NearBandRecord,
+  type NearDuplicateRef,
+  nearBandPartitionKey,
   type ObjectRef,
   type RejectionRecord,
   rejectionIndexPartitionKey,
@@ -18,6 +21,8 @@ import {
   topicSortKey,
   versionSortKey,
 } from '@doc-ingest/contracts';
+import { FINGERPRINT_VERSION } from '../similarity/fingerprintDocument.ts';
+import { serializeSignature } from '../similarity/signatureCodec.ts';
 import type { ProcessedDocument, Rejection } from '../types.ts';
 
 /** An object as the store describes it. */
@@ -34,7 +39,19 @@ interface DocumentItems {
   newSource: SourceRecord;
   duplicateSource: SourceRecord;
   topics: TopicRecord[];
+  /** Band items that make this document findable as a near-duplicate original; none for copies. */
+  nearBands: NearBandRecord[];
 }
+
+const buildNearBands = (doc: ProcessedDocument): NearBandRecord[] =>
+  doc.fingerprint.bandKeys.map((bandKey) => ({
+    pk: nearBandPartitionKey(FINGERPRINT_VERSION, bandKey),
+    sk: documentPartitionKey(doc.contentHash),
+    kind: ItemKind.NEAR_BAND,
+    schemaVersion: SCHEMA_VERSION,
+    contentHash: doc.contentHash,
+    fingerprintVersion: FINGERPRINT_VERSION,
+  }));
 
 const buildSource = (
   doc: ProcessedDocument,
@@ -84,8 +101,9 @@ const buildTopic = (
 
 /**
  * The table items for one processed object: the canonical document, the
- * source in both of its possible states (the writer picks one atomically) and
- * one topic-membership item per topic.
+ * source in both of its possible states (the writer picks one atomically),
+ * one topic-membership item per topic and, unless the document is a
+ * near-duplicate of `nearDuplicateOf`, its near-duplicate band items.
  *
  * @example
  * const items = buildDocumentItems(doc, object, { inline: true }, new Date().toISOString());
@@ -95,6 +113,7 @@ const buildDocumentItems = (
   object: SourceObject,
   placement: TextPlacement,
   now: string,
+  nearDuplicateOf?: NearDuplicateRef,
 ): DocumentItems => {
   const firstSource: ObjectRef = { bucket: object.bucket, key: object.key };
   if (object.versionId !== undefined) firstSource.versionId = object.versionId;
@@ -112,11 +131,17 @@ const buildDocumentItems = (
     textBytes: doc.textBytes,
     charCount: doc.charCount,
     notes: doc.notes,
+    fingerprint: {
+      version: FINGERPRINT_VERSION,
+      signature: serializeSignature(doc.fingerprint.signature),
+      shingleCount: doc.fingerprint.shingleCount,
+    },
     firstSource,
     sourceCount: 1,
     createdAt: now,
     updatedAt: now,
   };
+  if (nearDuplicateOf !== undefined) document.nearDuplicateOf = nearDuplicateOf;
   if (placement.inline) document.text = doc.text;
   else document.textLocation = placement.location;
   return {
@@ -124,6 +149,7 @@ const buildDocumentItems = (
     newSource: buildSource(doc, object, IngestStatus.NEW, now),
     duplicateSource: buildSource(doc, object, IngestStatus.DUPLICATE, now),
     topics: doc.topics.map((topic) => buildTopic(doc, topic, now)),
+    nearBands: nearDuplicateOf === undefined ? buildNearBands(doc) : [],
   };
 };
 

@@ -101,6 +101,18 @@ describe('Schema: DocumentRecordSchema', () => {
   });
 });
 
+describe('Schema: schemaVersion', () => {
+  it.each([
+    ['1.0', true],
+    ['1.1', true],
+    ['1.12', true],
+    ['2.0', false],
+    ['1', false],
+  ])('accepts %s: %s (any minor of major 1)', (schemaVersion, accepted) => {
+    expect(DocumentRecordSchema.safeParse({ ...document, schemaVersion }).success).toBe(accepted);
+  });
+});
+
 describe('Function: toDocumentIngestedDetail', () => {
   it('flattens topic ids for event rules', () => {
     // Act

@@ -1,5 +1,6 @@
 import {
   DocumentRecordSchema,
+  NearBandRecordSchema,
   RejectionRecordSchema,
   SourceRecordSchema,
   TopicRecordSchema,
@@ -46,6 +47,35 @@ describe('Function: buildDocumentItems', () => {
     expect(newSource.sourceIndex).toBe(7);
     expect(newSource.declaredHash).toBe('0123456789abcdef');
     expect(newSource.declaredHashMatches).toBe(false);
+  });
+
+  it('stores the fingerprint and indexes a canonical document by its LSH bands', () => {
+    // Act
+    const { document, nearBands } = buildDocumentItems(processed(), object, { inline: true }, NOW);
+
+    // Assess
+    expect(document.fingerprint?.shingleCount).toBeGreaterThan(20);
+    expect(nearBands).toHaveLength(32);
+    for (const band of nearBands) NearBandRecordSchema.parse(band);
+    expect(new Set(nearBands.map((band) => band.sk))).toEqual(new Set([document.pk]));
+  });
+
+  it('marks a near-duplicate and leaves it out of the band index', () => {
+    // Prepare
+    const original = { contentHash: 'f'.repeat(64), similarity: 0.91 };
+
+    // Act
+    const { document, nearBands } = buildDocumentItems(
+      processed(),
+      object,
+      { inline: true },
+      NOW,
+      original,
+    );
+
+    // Assess
+    expect(DocumentRecordSchema.parse(document).nearDuplicateOf).toEqual(original);
+    expect(nearBands).toEqual([]);
   });
 
   it('points to the text store instead of inlining when told to', () => {

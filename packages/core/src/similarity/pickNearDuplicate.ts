@@ -1,0 +1,48 @@
+import type { NearDuplicateRef, StoredFingerprint } from '@doc-ingest/contracts';
+import { FINGERPRINT_VERSION, type Fingerprint } from './fingerprintDocument.ts';
+import { compareFingerprints } from './nearDuplicate.ts';
+import { parseSignature } from './signatureCodec.ts';
+
+/** A stored canonical document that shares at least one band key with the new one. */
+interface NearDuplicateCandidate {
+  contentHash: string;
+  fingerprint: StoredFingerprint;
+}
+
+/**
+ * The most similar candidate that is a near-duplicate original of
+ * `fingerprint`, if any. Stored fingerprints carry no shingle sets, so the
+ * similarity is the MinHash estimate; fingerprints of another parameter
+ * version are skipped, never compared.
+ *
+ * @example
+ * const original = pickNearDuplicate(doc.fingerprint, candidates);
+ * if (original) console.log(`copy of ${original.contentHash} (${original.similarity})`);
+ */
+const pickNearDuplicate = (
+  fingerprint: Fingerprint,
+  candidates: NearDuplicateCandidate[],
+): NearDuplicateRef | undefined => {
+  let best: NearDuplicateRef | undefined;
+  const self = { signature: fingerprint.signature, shingleCount: fingerprint.shingleCount };
+  for (const candidate of candidates) {
+    if (candidate.fingerprint.version !== FINGERPRINT_VERSION) continue;
+    const signature = parseSignature(candidate.fingerprint.signature);
+    if (signature === undefined) continue;
+    const decision = compareFingerprints(self, {
+      signature,
+      shingleCount: candidate.fingerprint.shingleCount,
+    });
+    if (!decision.isNearDuplicate) continue;
+    if (best === undefined || decision.similarity > best.similarity) {
+      best = {
+        contentHash: candidate.contentHash,
+        similarity: Number(decision.similarity.toFixed(3)),
+      };
+    }
+  }
+  return best;
+};
+
+export type { NearDuplicateCandidate };
+export { pickNearDuplicate };
