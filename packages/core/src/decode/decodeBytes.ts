@@ -63,7 +63,7 @@ const decodeLegacy = (bytes: Uint8Array, offset: number): StageResult<RawText> =
   const scan = scanUtf8(bytes);
   const at = scan.firstInvalidOffset + offset;
   // A UTF-8 BOM declares the encoding: invalid bytes after it are corruption, not a legacy encoding.
-  if (scan.hasMultiByteSequence || offset > 0) {
+  if (offset > 0 || scan.multiByteSequences >= scan.invalidSequences) {
     const truncated = scan.truncatedAtEnd
       ? ': a multi-byte character is cut by the end of the object (truncated upload?)'
       : ' amid valid multi-byte sequences (corrupted or mixed encodings)';

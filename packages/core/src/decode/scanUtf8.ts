@@ -4,8 +4,10 @@ interface Utf8Scan {
   firstInvalidOffset: number;
   /** Whether the first invalid sequence is a sequence cut by the end of the bytes. */
   truncatedAtEnd: boolean;
-  /** Whether at least one well-formed multi-byte sequence occurs. */
-  hasMultiByteSequence: boolean;
+  /** Well-formed multi-byte sequences. */
+  multiByteSequences: number;
+  /** Maximal runs of bytes that form no well-formed sequence. */
+  invalidSequences: number;
 }
 
 /** Length of a well-formed sequence starting at `i`, or 0 (RFC 3629 table). */
@@ -43,36 +45,43 @@ const isTruncatedTail = (bytes: Uint8Array, i: number): boolean => {
 };
 
 /**
- * Finds the first invalid UTF-8 sequence and whether the bytes also hold
- * well-formed multi-byte sequences (then the file is corrupted UTF-8, not a
- * legacy single-byte encoding). Only called once the fast decoder refused.
+ * Counts well-formed multi-byte sequences and runs of invalid bytes, and finds
+ * the first invalid one. Many well-formed sequences among a few invalid runs
+ * is corrupted UTF-8; the reverse is a legacy single-byte encoding, where a
+ * well-formed sequence can occur by accident (Windows-1252 `é` + NBSP + `»`
+ * is the bytes E9 A0 BB, a valid UTF-8 character). Only called once the fast
+ * decoder refused.
  *
  * @example
  * scanUtf8(new Uint8Array([0x63, 0xc3, 0xa9, 0xc3]));
- * // { firstInvalidOffset: 3, truncatedAtEnd: true, hasMultiByteSequence: true }
+ * // { firstInvalidOffset: 3, truncatedAtEnd: true, multiByteSequences: 1, invalidSequences: 1 }
  */
 const scanUtf8 = (bytes: Uint8Array): Utf8Scan => {
   let firstInvalidOffset = -1;
-  let hasMultiByteSequence = false;
+  let multiByteSequences = 0;
+  let invalidSequences = 0;
+  let inInvalidRun = false;
   let i = 0;
   while (i < bytes.length) {
     if ((bytes[i] ?? 0) < 0x80) {
+      inInvalidRun = false;
       i++;
       continue;
     }
     const length = sequenceLength(bytes, i);
     if (length > 0) {
-      hasMultiByteSequence = true;
-      if (firstInvalidOffset >= 0) break;
+      multiByteSequences++;
+      inInvalidRun = false;
       i += length;
     } else {
       if (firstInvalidOffset < 0) firstInvalidOffset = i;
-      if (hasMultiByteSequence) break;
+      if (!inInvalidRun) invalidSequences++;
+      inInvalidRun = true;
       i++;
     }
   }
   const truncatedAtEnd = firstInvalidOffset >= 0 && isTruncatedTail(bytes, firstInvalidOffset);
-  return { firstInvalidOffset, truncatedAtEnd, hasMultiByteSequence };
+  return { firstInvalidOffset, truncatedAtEnd, multiByteSequences, invalidSequences };
 };
 
 export type { Utf8Scan };

@@ -131,8 +131,12 @@ describe('Function: decodeText', () => {
     });
 
     it('says where invalid UTF-8 starts', () => {
-      // Prepare
-      const input = bytes('Le sélectionneur', [0xc3, 0x28, 0x20, 0xff, 0xfe], ' suite');
+      // Prepare: more well-formed accents than invalid runs, so corrupted UTF-8
+      const input = bytes(
+        'Le sélectionneur a été très clair',
+        [0xc3, 0x28, 0x20, 0xff, 0xfe],
+        ' suite',
+      );
 
       // Act
       const result = decodeText(input, { key: 'a.txt' });
@@ -140,7 +144,7 @@ describe('Function: decodeText', () => {
       // Assess
       expect(result).toEqual({
         ok: false,
-        rejection: { reason: 'invalid-utf8', detail: expect.stringContaining('byte 17') },
+        rejection: { reason: 'invalid-utf8', detail: expect.stringContaining('byte 37') },
       });
     });
 
@@ -180,6 +184,20 @@ describe('Function: decodeText', () => {
 
       // Assess
       expect(result).toEqual({ ok: true, value: { text: ARTICLE, encoding, notes } });
+    });
+
+    it('decodes French Windows-1252 whose é + NBSP + » happens to be valid UTF-8', () => {
+      // Prepare: E9 A0 BB is also the UTF-8 encoding of U+983B
+      const text =
+        'Le préfet a déclaré : « la sécurité est assurée »\u00a0et a salué la coopération.';
+      const input = cp1252(text.replace('assurée »', 'assurée\u00a0»'));
+
+      // Act
+      const result = decodeText(input);
+
+      // Assess
+      expect(result.ok && result.value.encoding).toBe('windows-1252');
+      expect(result.ok && result.value.text).toContain('assurée\u00a0»');
     });
 
     it('decodes Windows-1252 punctuation from bytes 0x80-0x9F', () => {
