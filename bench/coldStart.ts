@@ -1,0 +1,273 @@
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { type BuildOptions, build, type Metafile } from 'esbuild';
+import { median, quantile, round } from './stats.ts';
+
+/*
+ * Cold start: bundles each Lambda with the options of
+ * infra/constructs/BundledFunction.ts (what CDK's NodejsFunction passes to
+ * esbuild), measures the minified size with the AWS SDK bundled (as
+ * deployed) and external (as the nodejs24.x runtime could provide it), ranks
+ * the packages by bytes in the output, and times `import()` of each bundle in
+ * fresh Node processes.
+ */
+
+const REPO_ROOT = join(import.meta.dirname, '..');
+
+/** Same banner as BundledFunction: ESM bundles get a `require` for CJS dependencies. */
+const ESM_REQUIRE_BANNER =
+  "import { createRequire as __cdkCreateRequire } from 'node:module';" +
+  'const require = __cdkCreateRequire(import.meta.url);';
+
+/** The esbuild options CDK derives from BundledFunction's `bundling` props. */
+const CDK_BUILD_OPTIONS: BuildOptions = {
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node24',
+  minify: true,
+  sourcemap: 'external',
+  sourcesContent: false,
+  mainFields: ['module', 'main'],
+  banner: { js: ESM_REQUIRE_BANNER },
+  logLevel: 'warning',
+  absWorkingDir: REPO_ROOT,
+};
+
+const FUNCTIONS = {
+  ingest: 'functions/ingest/handler.ts',
+  'publish-events': 'functions/publish-events/handler.ts',
+} as const;
+
+type FunctionName = keyof typeof FUNCTIONS;
+
+/** Environment the handlers parse at module scope (see each config.ts). */
+const HANDLER_ENV: Record<string, string> = {
+  AWS_REGION: 'eu-west-1',
+  AWS_ACCESS_KEY_ID: 'bench',
+  AWS_SECRET_ACCESS_KEY: 'bench',
+  DOCUMENT_TABLE_NAME: 'documents',
+  DOCUMENT_TEXT_BUCKET_NAME: 'texts',
+  EVENT_BUS_NAME: 'bus',
+  POWERTOOLS_SERVICE_NAME: 'bench',
+  POWERTOOLS_METRICS_NAMESPACE: 'DocIngestBench',
+  POWERTOOLS_LOG_LEVEL: 'SILENT',
+};
+
+interface PackageShare {
+  name: string;
+  bytes: number;
+}
+
+interface BundleFigures {
+  /** Minified `index.mjs` bytes (source map excluded). */
+  bytes: number;
+  gzipBytes: number;
+  /** Packages by bytes in the output, biggest first. */
+  topPackages: PackageShare[];
+  /** Fastest run: the least disturbed by other load on the machine. */
+  importMs: { min: number; median: number; p95: number; runs: number };
+}
+
+interface FunctionFigures {
+  /** AWS SDK bundled, as BundledFunction deploys today. */
+  sdkBundled: BundleFigures;
+  /** `@aws-sdk/*` external: what the nodejs24.x runtime would provide. */
+  sdkExternal: BundleFigures;
+}
+
+/** Module-scope cost of one dependency alone, bundled the same way. */
+interface ProbeFigures {
+  name: string;
+  bytes: number;
+  /** Median over the runs. */
+  importMs: number;
+  importMinMs: number;
+}
+
+interface ColdStartResult {
+  nodeVersion: string;
+  /** Fresh `node` process that imports nothing, for reference. */
+  emptyProcessMs: number;
+  functions: Record<FunctionName, FunctionFigures>;
+  /** Import time of the heavy dependencies one by one (medians). */
+  probes: ProbeFigures[];
+}
+
+/** Entries that import one dependency each and keep it alive. */
+const PROBES: Record<string, string> = {
+  'eld/extrasmall': "import { eld } from 'eld/extrasmall'; globalThis.probe = eld;",
+  'snowball-stemmers (fr,en,es,it,de,pt)':
+    "import { newStemmer } from 'snowball-stemmers'; globalThis.probe = ['french','english','spanish','italian','german','portuguese'].map(newStemmer);",
+  zod: "import { z } from 'zod'; globalThis.probe = z.object({ a: z.string() });",
+  '@doc-ingest/contracts':
+    "import * as contracts from '@doc-ingest/contracts'; globalThis.probe = contracts;",
+  '@doc-ingest/core (with eld, stemmers, compiled taxonomy)':
+    "import * as core from '@doc-ingest/core'; globalThis.probe = core;",
+  '@aws-sdk/client-s3 + client-dynamodb':
+    "import { S3Client } from '@aws-sdk/client-s3'; import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; globalThis.probe = [new S3Client({}), new DynamoDBClient({})];",
+  'Powertools logger + metrics + batch, middy':
+    "import { Logger } from '@aws-lambda-powertools/logger'; import { Metrics } from '@aws-lambda-powertools/metrics'; import { BatchProcessor, EventType } from '@aws-lambda-powertools/batch'; import middy from '@middy/core'; globalThis.probe = [new Logger(), new Metrics(), new BatchProcessor(EventType.SQS), middy];",
+};
+
+/** Groups an esbuild input path by package: `node_modules/@scope/name`, `packages/x`, `functions/x`. */
+const packageOf = (input: string): string => {
+  const modules = input.lastIndexOf('node_modules/');
+  if (modules >= 0) {
+    const parts = input.slice(modules + 'node_modules/'.length).split('/');
+    return parts[0]?.startsWith('@') ? `${parts[0]}/${parts[1]}` : (parts[0] ?? input);
+  }
+  const parts = input.split('/');
+  return parts[0] === 'packages' || parts[0] === 'functions' ? `${parts[0]}/${parts[1]}` : input;
+};
+
+const topPackages = (metafile: Metafile, top: number): PackageShare[] => {
+  const totals = new Map<string, number>();
+  for (const output of Object.values(metafile.outputs)) {
+    for (const [input, { bytesInOutput }] of Object.entries(output.inputs)) {
+      const name = packageOf(input);
+      totals.set(name, (totals.get(name) ?? 0) + bytesInOutput);
+    }
+  }
+  return [...totals]
+    .sort((a, b) => b[1] - a[1])
+    .slice(0, top)
+    .map(([name, bytes]) => ({ name, bytes }));
+};
+
+/** Milliseconds from process start to the end of `import(file)`, per fresh process. */
+const IMPORT_PROBE = [
+  "import { performance } from 'node:perf_hooks';",
+  "import { pathToFileURL } from 'node:url';",
+  'const start = performance.now();',
+  'await import(pathToFileURL(process.argv[1]).href);',
+  'process.stdout.write(JSON.stringify({ importMs: performance.now() - start }));',
+].join('\n');
+
+const timeImports = (file: string, runs: number): BundleFigures['importMs'] => {
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const child = spawnSync(
+      process.execPath,
+      ['--input-type=module', '--eval', IMPORT_PROBE, file],
+      {
+        env: { PATH: process.env.PATH ?? '', ...HANDLER_ENV },
+        encoding: 'utf8',
+      },
+    );
+    if (child.status !== 0) throw new Error(`import of ${file} failed: ${child.stderr}`);
+    samples.push((JSON.parse(child.stdout) as { importMs: number }).importMs);
+  }
+  return {
+    min: round(Math.min(...samples), 1),
+    median: round(median(samples), 1),
+    p95: round(quantile(samples, 0.95), 1),
+    runs,
+  };
+};
+
+const emptyProcessMs = (runs: number): number => {
+  const samples: number[] = [];
+  for (let run = 0; run < runs; run++) {
+    const start = performance.now();
+    spawnSync(process.execPath, ['--eval', '0']);
+    samples.push(performance.now() - start);
+  }
+  return round(median(samples), 1);
+};
+
+const probe = async (
+  name: string,
+  contents: string,
+  outdir: string,
+  runs: number,
+): Promise<ProbeFigures> => {
+  mkdirSync(outdir, { recursive: true });
+  const outfile = join(outdir, 'index.mjs');
+  await build({
+    ...CDK_BUILD_OPTIONS,
+    // Resolved from packages/core, where the core's own dependencies are declared.
+    stdin: { contents, resolveDir: join(REPO_ROOT, 'packages', 'core'), loader: 'ts' },
+    outfile,
+  });
+  const times = timeImports(outfile, runs);
+  return {
+    name,
+    bytes: statSync(outfile).size,
+    importMs: times.median,
+    importMinMs: times.min,
+  };
+};
+
+const bundle = async (
+  entry: string,
+  outdir: string,
+  sdkExternal: boolean,
+  runs: number,
+): Promise<BundleFigures> => {
+  mkdirSync(outdir, { recursive: true });
+  // Lets an external `@aws-sdk/*` resolve from the bundle's folder, as it would from /var/runtime.
+  symlinkSync(join(REPO_ROOT, 'node_modules'), join(outdir, 'node_modules'));
+  const outfile = join(outdir, 'index.mjs');
+  const result = await build({
+    ...CDK_BUILD_OPTIONS,
+    entryPoints: [join(REPO_ROOT, entry)],
+    outfile,
+    external: sdkExternal ? ['@aws-sdk/*'] : [],
+    metafile: true,
+  });
+  const bytes = statSync(outfile).size;
+  return {
+    bytes,
+    gzipBytes: gzipSync(readFileSync(outfile)).length,
+    topPackages: topPackages(result.metafile, 12),
+    importMs: timeImports(outfile, runs),
+  };
+};
+
+/** Options of `runColdStart`. */
+interface ColdStartOptions {
+  /** Fresh processes per bundle. @default 15 */
+  runs?: number;
+  /** Keep the bundles here instead of in a temp folder that is removed. */
+  outDir?: string;
+}
+
+/**
+ * Bundles and times both functions.
+ *
+ * @example
+ * const { functions } = await runColdStart({ runs: 5 });
+ */
+const runColdStart = async (options: ColdStartOptions = {}): Promise<ColdStartResult> => {
+  const runs = options.runs ?? 15;
+  const root = options.outDir ?? mkdtempSync(join(tmpdir(), 'doc-ingest-bench-'));
+  try {
+    const functions = {} as Record<FunctionName, FunctionFigures>;
+    for (const [name, entry] of Object.entries(FUNCTIONS) as [FunctionName, string][]) {
+      console.error(`cold start: bundling and importing ${name} (${runs} runs each)`);
+      functions[name] = {
+        sdkBundled: await bundle(entry, join(root, name, 'sdk-bundled'), false, runs),
+        sdkExternal: await bundle(entry, join(root, name, 'sdk-external'), true, runs),
+      };
+    }
+    const probes: ProbeFigures[] = [];
+    for (const [index, [name, contents]] of Object.entries(PROBES).entries()) {
+      probes.push(await probe(name, contents, join(root, 'probes', String(index)), runs));
+    }
+    return {
+      nodeVersion: process.version,
+      emptyProcessMs: emptyProcessMs(runs),
+      functions,
+      probes,
+    };
+  } finally {
+    if (options.outDir === undefined) rmSync(root, { recursive: true, force: true });
+  }
+};
+
+export type { BundleFigures, ColdStartOptions, ColdStartResult, FunctionFigures, ProbeFigures };
+export { CDK_BUILD_OPTIONS, runColdStart };

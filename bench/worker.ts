@@ -1,0 +1,27 @@
+/*
+ * Child-process entry of the benchmarks: `node --import tsx bench/worker.ts
+ * <part> '<options as JSON>'`. Runs one part in a fresh process (so one
+ * part's heap and JIT state never colour another's) and prints its result
+ * as one JSON line on stdout; progress goes to stderr.
+ */
+import { runCoreThroughput, runProfileWorkload } from './coreThroughput.ts';
+import { runMemory } from './memory.ts';
+
+const [part, rawOptions = '{}'] = process.argv.slice(2);
+const options = JSON.parse(rawOptions) as Record<string, number>;
+
+const main = async (): Promise<unknown> => {
+  switch (part) {
+    case 'core':
+      return runCoreThroughput(options);
+    case 'profile':
+      runProfileWorkload(options.documents ?? 20_000, options.rounds ?? 3);
+      return { profiled: true };
+    case 'memory':
+      return runMemory(options);
+    default:
+      throw new Error(`unknown benchmark part: ${String(part)}`);
+  }
+};
+
+process.stdout.write(`${JSON.stringify(await main())}\n`);
