@@ -1,6 +1,8 @@
 import { TOPIC_IDS, type TopicId } from '@doc-ingest/contracts';
 import { getStemmer } from './stem.ts';
 import {
+  CHARGE_CUES,
+  type ChargeCues,
   TAXONOMY,
   TAXONOMY_LANGUAGES,
   TAXONOMY_VERSION,
@@ -24,8 +26,12 @@ interface CompiledTerm {
   weight: number;
   /** Matching keys of the term's content words: stems, or `=word` for exact terms. */
   keys: readonly string[];
+  /** The term's content words, folded: what a word of another language must start with. */
+  words: readonly string[];
   /** Context stems (in `language`) of which one must be near; absent = no condition. */
   near?: ReadonlySet<string>;
+  /** Context stems (in `language`) of which one must also be near, besides `near`. */
+  alsoNear?: ReadonlySet<string>;
   /** Context stems (in `language`) of which none may be near. */
   notNear?: ReadonlySet<string>;
   window: number;
@@ -39,6 +45,8 @@ interface CompiledTaxonomy {
   index: ReadonlyMap<TaxonomyLanguage, ReadonlyMap<string, readonly CompiledTerm[]>>;
   /** Number of terms per topic and language, for checks and docs. */
   counts: Readonly<Record<TopicId, Readonly<Partial<Record<TaxonomyLanguage, number>>>>>;
+  /** Folded words that introduce charges (`accused`, `indiciados`...), all languages. */
+  chargeCues: ReadonlySet<string>;
 }
 
 /** A taxonomy term that yields no content word (only function words, or empty). */
@@ -77,11 +85,14 @@ const compileTerm = (topic: TopicId, language: TaxonomyLanguage, rule: TermRule)
     label: text.toLowerCase(),
     weight: rule.weight,
     keys: words.map((word) => (exact ? `${EXACT_PREFIX}${word}` : stem(word))),
+    words,
     window: rule.window ?? DEFAULT_WINDOW,
   };
   const near = contextStems(rule.near, language);
   const notNear = contextStems(rule.notNear, language);
+  const alsoNear = contextStems(rule.alsoNear, language);
   if (near !== undefined) term.near = near;
+  if (alsoNear !== undefined) term.alsoNear = alsoNear;
   if (notNear !== undefined) term.notNear = notNear;
   return term;
 };
@@ -94,13 +105,18 @@ const tierRules = (terms: readonly string[] | undefined, weight: number): TermRu
  * indexed by its stem, a phrase by the stem of its first content word, with the
  * following stems kept in order. Runs once at module load for the built-in taxonomy
  * (`COMPILED_TAXONOMY`); documents then need no regex and no per-document setup.
+ * The charge cues (`CHARGE_CUES` by default) are kept as one set of folded words.
  * Throws `TaxonomyTermError` for a term without content words.
  *
  * @example
  * const compiled = compileTaxonomy(TAXONOMY, TAXONOMY_VERSION);
  * compiled.index.get('fr')?.get('attentat')?.[0]?.topic; // 'terrorism'
  */
-const compileTaxonomy = (taxonomy: Taxonomy, version: string): CompiledTaxonomy => {
+const compileTaxonomy = (
+  taxonomy: Taxonomy,
+  version: string,
+  cues: ChargeCues = CHARGE_CUES,
+): CompiledTaxonomy => {
   const index = new Map<TaxonomyLanguage, Map<string, CompiledTerm[]>>();
   const counts = {} as Record<TopicId, Partial<Record<TaxonomyLanguage, number>>>;
   for (const language of TAXONOMY_LANGUAGES) index.set(language, new Map());
@@ -126,7 +142,8 @@ const compileTaxonomy = (taxonomy: Taxonomy, version: string): CompiledTaxonomy 
       counts[topic][language] = rules.length;
     }
   }
-  return { version, languages: TAXONOMY_LANGUAGES, index, counts };
+  const chargeCues = new Set(Object.values(cues).flatMap((words) => words.flatMap(contentWords)));
+  return { version, languages: TAXONOMY_LANGUAGES, index, counts, chargeCues };
 };
 
 /** The built-in taxonomy, compiled once when the module loads. */

@@ -431,7 +431,7 @@ describe('Function: classifyTopics', () => {
 
     // Assess
     expect(withoutTitle.scores.cybercrime).toBe(0.487);
-    expect(withoutTitle.topics).toEqual([]);
+    expect(withoutTitle.topics.map((topic) => topic.id)).toEqual(['cybercrime']);
     expect(withTitle.scores.cybercrime).toBe(0.875);
     expect(withTitle.topics.map((topic) => topic.id)).toEqual(['cybercrime']);
   });
@@ -522,6 +522,406 @@ describe('Function: classifyTopics', () => {
     expect(first).toEqual(second);
     expect(first.topics.map((topic) => topic.id)).toEqual(['cooperation', 'drug_trafficking']);
     expect(first.topics[0]?.score).toBeGreaterThanOrEqual(first.topics[1]?.score ?? 1);
+  });
+
+  it('lists a topic named once by a strong term in the body, never by weak hints alone', () => {
+    // Act
+    const strong = classifyTopics({
+      title: 'Un élu devant le tribunal',
+      body: 'Le conseiller municipal est jugé pour corruption.',
+      language: 'fr',
+    });
+    const hints = classifyTopics({
+      title: 'Fraude, fraude, fraude',
+      body: 'La fraude et l’escroquerie.\nUne fraude.\nEncore une escroquerie.',
+      language: 'fr',
+    });
+
+    // Assess
+    expect(DEFAULT_THRESHOLD).toBe(0.45);
+    expect(strong.topics.map((topic) => topic.id)).toEqual(['corruption_financial']);
+    expect(hints.topics).toEqual([]);
+    expect(hints.scores.corruption_financial).toBeLessThan(DEFAULT_THRESHOLD);
+  });
+
+  it('keeps the full weight of charges that the article also names elsewhere', () => {
+    // Prepare
+    const charges = {
+      title: 'Desmantelada uma rede de passadores na fronteira',
+      body: [
+        'A polícia deteve sete homens que cobravam milhares de euros aos imigrantes.',
+        'Os detidos estão indiciados por auxílio à imigração ilegal, tráfico de armas, lavagem de dinheiro e falsificação de documentos.',
+      ].join('\n'),
+      language: 'pt',
+    };
+    const priorities = {
+      title: 'Ministros debatem segurança',
+      body: [
+        'O encontro anual de ministros decorreu em Lisboa.',
+        'As prioridades são o auxílio à imigração ilegal, o tráfico de armas e a lavagem de dinheiro.',
+      ].join('\n'),
+      language: 'pt',
+    };
+
+    // Act
+    const charged = classifyTopics(charges);
+    const listed = classifyTopics(priorities);
+
+    // Assess
+    expect(charged.topics.map((topic) => topic.id)).toEqual(['migrant_smuggling']);
+    expect(charged.scores.migrant_smuggling).toBeGreaterThan(0.8);
+    expect(charged.scores.firearms).toBe(0.154);
+    expect(listed.topics).toEqual([]);
+    expect(listed.scores.migrant_smuggling).toBe(0.154);
+  });
+
+  it('does not match a foreign stem that is only a prefix of a foreign word', () => {
+    // Act
+    const english = classifyTopics({
+      title: 'Wild horses return to the valley',
+      body: 'Wild horses and wild goats graze the slopes again.',
+      language: 'en',
+    });
+    const german = classifyTopics({
+      title: 'Wild aus der Region',
+      body: 'Das Restaurant serviert Wild aus heimischen Wäldern.',
+      language: 'de',
+    });
+    const poacher = classifyTopics({
+      title: 'Wilderer im Nationalpark gefasst',
+      body: 'Die Polizei nahm zwei Wilderer fest.',
+      language: 'de',
+    });
+
+    // Assess
+    expect(english.scores.environmental).toBe(0);
+    expect(german.scores.environmental).toBe(0);
+    expect(poacher.topics.map((topic) => topic.id)).toEqual(['environmental']);
+  });
+
+  it.each([
+    [
+      'es',
+      'Detenidos por estafas a través de WhatsApp',
+      'Los estafadores enviaban mensajes haciéndose pasar por familiares y pedían transferencias urgentes.',
+    ],
+    [
+      'pt',
+      'Golpe pelo WhatsApp lesa idosos',
+      'Os golpistas enviavam mensagens pelo aplicativo e pediam transferências via Pix às vítimas.',
+    ],
+    [
+      'pt',
+      'Homem responde por estelionato eletrônico',
+      'O suspeito também é acusado de invasão de dispositivo informático para roubar senhas.',
+    ],
+    [
+      'it',
+      'Truffe online ai danni di anziani',
+      'I truffatori inviavano sms con link falsi per rubare le credenziali bancarie.',
+    ],
+    [
+      'de',
+      'Betrug per SMS: Polizei warnt',
+      'Betrüger verschicken Nachrichten mit gefälschten Links und erbeuten so Zugangsdaten.',
+    ],
+    [
+      'fr',
+      'Arnaque en ligne : vingt victimes',
+      'Les escrocs envoyaient des SMS imitant la banque pour récupérer les codes des clients.',
+    ],
+    [
+      'en',
+      'Scammers target pensioners by text',
+      'The fraudsters sent text messages posing as the bank and emptied dozens of accounts.',
+    ],
+  ])('reads online fraud as cybercrime (%s): %s', (language, title, body) => {
+    // Act
+    const result = classifyTopics({ title, body, language });
+
+    // Assess
+    expect(result.topics.map((topic) => topic.id)).toContain('cybercrime');
+  });
+
+  it('does not read a Portuguese coup (`golpe de Estado`) or a rescue (`resgate`) as cybercrime', () => {
+    // Act
+    const result = classifyTopics({
+      title: 'Trinta anos depois do golpe de Estado',
+      body: 'Historiadores recordam o golpe de Estado e o resgate dos presos políticos pelas redes de apoio.',
+      language: 'pt',
+    });
+
+    // Assess
+    expect(result.scores.cybercrime).toBe(0);
+  });
+
+  it.each([
+    [
+      'fr',
+      'Des déchets enfouis illégalement près de la rivière',
+      'Une entreprise est poursuivie pour des dépôts sauvages de gravats et d’amiante.',
+    ],
+    [
+      'en',
+      'Firm fined for illegal waste shipments',
+      'Investigators found that the company had dumped waste illegally on farmland.',
+    ],
+    [
+      'es',
+      'Investigados por vertidos ilegales de residuos',
+      'El Seprona halló residuos peligrosos enterrados de forma ilegal en una finca.',
+    ],
+    [
+      'it',
+      'Sequestrata una discarica abusiva',
+      'I rifiuti venivano sversati illegalmente nei campi e poi bruciati.',
+    ],
+    [
+      'de',
+      'Razzia wegen illegaler Abfallentsorgung',
+      'Die Firma soll Abfälle illegal ins Ausland verschoben haben.',
+    ],
+    [
+      'pt',
+      'Empresa multada por descarte ilegal de resíduos',
+      'Os resíduos eram despejados ilegalmente num terreno junto ao rio.',
+    ],
+    [
+      'fr',
+      'Trafic d’espèces protégées démantelé',
+      'Des oiseaux protégés étaient capturés puis vendus à l’étranger.',
+    ],
+    [
+      'es',
+      'Detenidos por tráfico ilegal de especies',
+      'Vendían fauna protegida sin permisos CITES.',
+    ],
+    [
+      'it',
+      'Bracconieri arrestati nel parco',
+      'Cacciavano specie protette per venderle all’estero.',
+    ],
+    [
+      'de',
+      'Wildtierhandel am Flughafen aufgedeckt',
+      'Der Zoll fand geschützte Tierarten im Gepäck.',
+    ],
+    [
+      'pt',
+      'Presos por crimes contra a fauna',
+      'Os caçadores furtivos vendiam aves silvestres capturadas no parque.',
+    ],
+  ])('finds waste or wildlife crime (%s): %s', (language, title, body) => {
+    // Act
+    const result = classifyTopics({ title, body, language });
+
+    // Assess
+    expect(result.topics.map((topic) => topic.id)).toEqual(['environmental']);
+  });
+
+  it.each([
+    [
+      'en',
+      'A wildlife film crowns the season',
+      'The wildlife series follows wolves and bears through the seasons.',
+    ],
+    [
+      'es',
+      'Campaña de vacunación',
+      'Las citas para la vacuna se piden por teléfono; hay citas libres esta semana.',
+    ],
+    [
+      'it',
+      'Il museo apre una mostra di reperti',
+      'Al museo archeologico sono esposti 300 reperti provenienti dagli scavi ufficiali e dai musei della regione.',
+    ],
+    [
+      'fr',
+      'Le musée expose des antiquités grecques',
+      'Les antiquités et objets archéologiques prêtés par trois musées sont présentés au public.',
+    ],
+  ])('finds no topic in ordinary %s news: %s', (language, title, body) => {
+    // Act
+    const result = classifyTopics({ title, body, language });
+
+    // Assess
+    expect(result.topics).toEqual([]);
+  });
+
+  it.each([
+    [
+      'pt',
+      'Recuperadas imagens de arte sacra furtadas',
+      'As peças de arte sacra furtadas de capelas estavam na casa de um antiquário, acusado de recetação.',
+    ],
+    [
+      'it',
+      'Restituiti reperti archeologici trafugati',
+      'I reperti archeologici rubati da tombaroli erano finiti all’estero.',
+    ],
+    [
+      'es',
+      'Recuperadas piezas arqueológicas robadas',
+      'Las piezas arqueológicas robadas de un yacimiento se vendían por internet.',
+    ],
+  ])('finds cultural property crime with a theft context (%s): %s', (language, title, body) => {
+    // Act
+    const result = classifyTopics({ title, body, language });
+
+    // Assess
+    expect(result.topics.map((topic) => topic.id)).toEqual(['cultural_property']);
+  });
+
+  it('reads sexual exploitation of children as child exploitation, not human trafficking', () => {
+    // Act
+    const result = classifyTopics({
+      title: 'Preso homem que aliciava crianças na internet',
+      body: 'Ele é suspeito de exploração sexual de crianças e guardava material de abuso sexual infantil.',
+      language: 'pt',
+    });
+
+    // Assess
+    expect(result.topics.map((topic) => topic.id)).toEqual(['child_exploitation']);
+    expect(result.scores.human_trafficking).toBe(0);
+  });
+
+  it.each([
+    [
+      'it',
+      'Arrestato grazie alla collaborazione con investigatori francesi',
+      'La collaborazione con gli investigatori francesi ha permesso di localizzare il latitante, che sarà estradato.',
+    ],
+    [
+      'fr',
+      'Un fugitif arrêté en Espagne',
+      'La collaboration avec les enquêteurs espagnols a permis son arrestation ; la justice demande à l’extrader.',
+    ],
+    [
+      'es',
+      'Comisión rogatoria a Francia',
+      'El juez envió una comisión rogatoria y creó un equipo conjunto de investigación con Francia.',
+    ],
+    [
+      'pt',
+      'Carta rogatória enviada ao Brasil',
+      'A colaboração com as autoridades brasileiras permitiu o pedido de extradição do suspeito.',
+    ],
+    [
+      'de',
+      'Verdächtiger an Deutschland ausgeliefert',
+      'Der Mann wurde nach einem Rechtshilfeersuchen der Staatsanwaltschaft ausgeliefert.',
+    ],
+    [
+      'en',
+      'Letters rogatory sent to Spain',
+      'Prosecutors said the collaboration with Spanish police led to a request to extradite the suspect.',
+    ],
+  ])('finds international cooperation (%s): %s', (language, title, body) => {
+    // Act
+    const result = classifyTopics({ title, body, language });
+
+    // Assess
+    expect(result.topics.map((topic) => topic.id)).toContain('cooperation');
+  });
+
+  it('needs a policing word as well as a foreign partner to read a collaboration as cooperation', () => {
+    // Act
+    const fashion = classifyTopics({
+      title: 'Sfilata a Milano',
+      body: 'La collaborazione con stilisti francesi ha dato vita a una collezione di abiti.',
+      language: 'it',
+    });
+    const aid = classifyTopics({
+      title: 'Aiuti allo sviluppo',
+      body: 'La cooperazione internazionale finanzia scuole e pozzi in Africa.',
+      language: 'it',
+    });
+
+    // Assess
+    expect(fashion.scores.cooperation).toBe(0);
+    expect(aid.scores.cooperation).toBe(0);
+  });
+
+  it('does not read the terrorism charge `association de malfaiteurs terroriste` as organized crime', () => {
+    // Act
+    const result = classifyTopics({
+      title: 'Deux jeunes mis en examen',
+      body: 'Ils sont poursuivis pour association de malfaiteurs terroriste.',
+      language: 'fr',
+    });
+
+    // Assess
+    expect(result.scores.organized_crime).toBe(0);
+  });
+
+  it.each([
+    [
+      'es',
+      'Carta de un lector',
+      'Le saluda atentamente, un vecino muy atento a los problemas del barrio.',
+      'terrorism',
+    ],
+    [
+      'pt',
+      'Motoristas devem estar atentos',
+      'A polícia pede que os condutores estejam atentos ao trânsito.',
+      'terrorism',
+    ],
+    [
+      'it',
+      'Ladri in azione, paura in paese',
+      'I ladri seminano il terrore; i residenti ascoltano attentamente i consigli.',
+      'terrorism',
+    ],
+    [
+      'it',
+      'Sagra della pizza in piazza',
+      'La pizza e le pizze fritte sono protagoniste della festa.',
+      'organized_crime',
+    ],
+    [
+      'it',
+      'Un elogio ai carabinieri',
+      'Il sindaco loda il lavoro delle forze dell’ordine.',
+      'human_trafficking',
+    ],
+    [
+      'en',
+      'Radical plans for the city centre',
+      'The mayor unveiled a radical plan; critics called it a reign of terror for drivers.',
+      'terrorism',
+    ],
+  ])(
+    'does not read an everyday word sharing a stem with a crime term (%s): %s',
+    (language, title, body, topic) => {
+      // Act
+      const result = classifyTopics({ title, body, language });
+
+      // Assess
+      expect(result.scores[topic as TopicId]).toBe(0);
+    },
+  );
+
+  it('weighs a lead paragraph taken for a title like body text', () => {
+    // Prepare
+    const lead =
+      'MODENA. I carabinieri hanno arrestato due giovani che avevano rubato una bicicletta in centro e che nel corso della perquisizione sono stati trovati con una piccola quantità di stupefacenti per uso personale, poi sequestrata dagli agenti.';
+
+    // Act
+    const asLead = classifyTopics({
+      title: lead,
+      body: 'Il giudice ha convalidato.',
+      language: 'it',
+    });
+    const asTitle = classifyTopics({
+      title: 'Trovati con stupefacenti',
+      body: 'Il giudice ha convalidato.',
+      language: 'it',
+    });
+
+    // Assess
+    expect(asLead.scores.drug_trafficking).toBe(0.283);
+    expect(asTitle.scores.drug_trafficking).toBe(0.487);
   });
 
   it('returns only zero scores for an empty document', () => {

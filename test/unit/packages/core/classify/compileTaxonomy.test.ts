@@ -68,4 +68,25 @@ describe('Function: compileTaxonomy', () => {
     // Act & Assess
     expect(() => compileTaxonomy(taxonomy, 'test')).toThrow(TaxonomyTermError);
   });
+
+  it('keeps the folded words of each term and the charge cues as one set of folded words', () => {
+    // Prepare
+    const taxonomy = emptyTaxonomy();
+    taxonomy.environmental = { de: { strong: ['Wilderei'] } };
+
+    // Act
+    const compiled = compileTaxonomy(taxonomy, 'test', {
+      fr: ['Accusés'],
+      en: ['charged'],
+      es: [],
+      it: [],
+      de: ['Anklage'],
+      pt: [],
+    });
+
+    // Assess
+    expect(compiled.index.get('de')?.get('wilderei')?.[0]?.words).toEqual(['wilderei']);
+    expect([...compiled.chargeCues].sort()).toEqual(['accuses', 'anklage', 'charged']);
+    expect(COMPILED_TAXONOMY.chargeCues.has('indiciados')).toBe(true);
+  });
 });

@@ -15,7 +15,9 @@ const termsOf = (
     ...(terms?.strong ?? []),
     ...(terms?.medium ?? []),
     ...(terms?.weak ?? []),
-    ...(terms?.rules ?? []).map((rule) => rule.term),
+    // A rule with a context condition may repeat a term with another weight
+    // (`antiquités`: medium near theft words, weak otherwise).
+    ...(terms?.rules ?? []).map((rule) => (rule.near ? `${rule.term} (near)` : rule.term)),
   ];
 };
 

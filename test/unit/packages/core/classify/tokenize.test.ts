@@ -86,6 +86,18 @@ describe('Function: tokenize', () => {
     ]);
   });
 
+  it('marks Italian articulated prepositions as stop words', () => {
+    // Act
+    const { tokens } = tokenize('il quadro dipinto dal maestro sulla tela');
+
+    // Assess
+    expect(tokens.filter((token) => token.stop).map((token) => token.norm)).toEqual([
+      'il',
+      'dal',
+      'sulla',
+    ]);
+  });
+
   it('numbers lines as segments and flags bulleted lines as list items', () => {
     // Prepare
     const text = 'Intro line.\n\n  • first item\n- second item\n1. third item\nClosing.';
