@@ -1,7 +1,8 @@
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
+import { GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
+import { main } from '@doc-ingest/cli';
 import {
   DOCUMENT_SORT_KEY,
   DocumentEvents,
@@ -11,6 +12,7 @@ import {
   parseTableChange,
   type SourceRecord,
 } from '@doc-ingest/contracts';
+import { TAXONOMY_VERSION } from '@doc-ingest/core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localClients } from '../../scripts/lib/localAws.ts';
 import { awaitOutcomes, type Outcome } from '../../scripts/lib/uploadAndAwait.ts';
@@ -211,5 +213,54 @@ describe('E2E: ingestion pipeline on LocalStack', () => {
       expect(Number(Attributes?.ApproximateNumberOfMessages), queueUrl).toBe(0);
       expect(Number(Attributes?.ApproximateNumberOfMessagesNotVisible), queueUrl).toBe(0);
     }
+  });
+
+  it('reclassifies a document of an older taxonomy, visible as a MODIFY on the stream', async () => {
+    // Prepare: make one document look as an older release stored it
+    const sample = samples.find((s) => s.expected.topics.includes('child_exploitation'));
+    if (sample === undefined) throw new Error('no child_exploitation sample');
+    const { contentHash } = sourceOf(sampleOutcomes, `samples/${sample.name}`);
+    const OLD_VERSION = '2000.1.1';
+    await clients.dynamodb.send(
+      new UpdateItemCommand({
+        TableName: outputs.TableName,
+        Key: { pk: { S: documentPartitionKey(contentHash) }, sk: { S: DOCUMENT_SORT_KEY } },
+        UpdateExpression: 'SET taxonomyVersion = :old, topics = :none',
+        ExpressionAttributeValues: { ':old': { S: OLD_VERSION }, ':none': { L: [] } },
+      }),
+    );
+    const reclassify = async () => {
+      const out: string[] = [];
+      const io = { stdout: { write: (c: string) => out.push(c) }, stderr: { write: () => true } };
+      const code = await main(['reclassify', '--table', outputs.TableName], io, {
+        dynamodb: () => clients.dynamodb,
+        s3: () => clients.s3,
+      });
+      return { code, report: JSON.parse(out.join('')) };
+    };
+
+    // Act
+    const first = await reclassify();
+    const second = await reclassify();
+
+    // Assess
+    expect(first.code).toBe(0);
+    expect(first.report).toMatchObject({ reclassified: 1, topicsChanged: 1, conflicts: 0 });
+    expect(second.report).toMatchObject({ reclassified: 0 });
+    const document = await getDocument(contentHash);
+    expect(document?.taxonomyVersion).toBe(TAXONOMY_VERSION);
+    expect(document?.topics.map((t) => t.id)).toContain('child_exploitation');
+    const changes = (await readTableStream(clients.streams, outputs.TableStreamArn)).map((r) =>
+      parseTableChange(r),
+    );
+    const upgrades = changes.filter(
+      (change) =>
+        change.eventName === 'MODIFY' &&
+        change.oldRecord?.kind === 'document' &&
+        change.oldRecord.taxonomyVersion === OLD_VERSION &&
+        change.newRecord?.kind === 'document' &&
+        change.newRecord.taxonomyVersion === TAXONOMY_VERSION,
+    );
+    expect(upgrades).toHaveLength(1);
   });
 });

@@ -3,6 +3,10 @@ export type { IngestionItems, IngestionOutcome } from './dynamodb/recordIngestio
 export { recordIngestion } from './dynamodb/recordIngestion.ts';
 export { recordNearBands } from './dynamodb/recordNearBands.ts';
 export { recordRejection } from './dynamodb/recordRejection.ts';
+export type { DocumentPage } from './dynamodb/scanDocuments.ts';
+export { scanDocuments } from './dynamodb/scanDocuments.ts';
+export type { TopicUpdate } from './dynamodb/updateDocumentTopics.ts';
+export { updateDocumentTopics } from './dynamodb/updateDocumentTopics.ts';
 export { AdapterError, TransientDependencyError } from './errors.ts';
 export type { DomainEvent } from './eventbridge/publishEvents.ts';
 export { publishEvents } from './eventbridge/publishEvents.ts';

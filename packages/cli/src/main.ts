@@ -1,8 +1,10 @@
 import { parseArgs } from 'node:util';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { BACKFILL_USAGE, backfillCommand } from './commands/backfillCommand.ts';
 import { PROCESS_USAGE, processCommand } from './commands/processCommand.ts';
+import { RECLASSIFY_USAGE, reclassifyCommand } from './commands/reclassifyCommand.ts';
 import { REDRIVE_USAGE, redriveCommand } from './commands/redriveCommand.ts';
 import { type CliIo, ExitCode, UsageError } from './io.ts';
 
@@ -12,6 +14,7 @@ Commands:
 ${PROCESS_USAGE}
 ${REDRIVE_USAGE}
 ${BACKFILL_USAGE}
+${RECLASSIFY_USAGE}
 
   -h, --help                 Show this help.
 
@@ -19,16 +22,18 @@ AWS commands use the standard SDK configuration (AWS_PROFILE, AWS_REGION,
 AWS_ENDPOINT_URL for LocalStack).
 `;
 
-/** AWS clients, created only by the commands that need them; tests pass their own. */
+/** AWS clients, created only by the commands that need them; tests pass their own (any subset). */
 interface CliClients {
   s3: () => S3Client;
   sqs: () => SQSClient;
+  dynamodb: () => DynamoDBClient;
 }
 
 const defaultClients: CliClients = {
   // Path-style addressing when an endpoint override (LocalStack) is set.
   s3: () => new S3Client({ forcePathStyle: process.env.AWS_ENDPOINT_URL !== undefined }),
   sqs: () => new SQSClient({}),
+  dynamodb: () => new DynamoDBClient({}),
 };
 
 const parseCommandLine = (argv: string[]) =>
@@ -43,6 +48,8 @@ const parseCommandLine = (argv: string[]) =>
       bucket: { type: 'string' },
       prefix: { type: 'string' },
       queue: { type: 'string' },
+      table: { type: 'string' },
+      'dry-run': { type: 'boolean' },
     },
   });
 
@@ -66,6 +73,8 @@ const dispatch = async (argv: string[], io: CliIo, clients: CliClients): Promise
       return redriveCommand(values, io, clients.sqs);
     case 'backfill':
       return backfillCommand(values, io, clients);
+    case 'reclassify':
+      return reclassifyCommand(values, io, clients);
     case undefined:
       throw new UsageError('give a command');
     default:
@@ -83,10 +92,10 @@ const dispatch = async (argv: string[], io: CliIo, clients: CliClients): Promise
 const main = async (
   argv: string[],
   io: CliIo,
-  clients: CliClients = defaultClients,
+  clients: Partial<CliClients> = {},
 ): Promise<number> => {
   try {
-    return await dispatch(argv, io, clients);
+    return await dispatch(argv, io, { ...defaultClients, ...clients });
   } catch (error) {
     if (!(error instanceof UsageError)) throw error;
     io.stderr.write(`ingest: ${error.message}\n\n${USAGE}`);

@@ -20,8 +20,13 @@ export type { NormalizeOptions } from './normalize/normalizeText.ts';
 export { normalizeText } from './normalize/normalizeText.ts';
 export type { DocumentInput } from './pipeline/processDocument.ts';
 export { processDocument, TITLE_MAX_CHARS } from './pipeline/processDocument.ts';
+export { reclassifyText } from './pipeline/reclassifyText.ts';
 export type { DocumentItems, SourceObject, TextPlacement } from './records/buildRecords.ts';
-export { buildDocumentItems, buildRejectionRecord } from './records/buildRecords.ts';
+export {
+  buildDocumentItems,
+  buildRejectionRecord,
+  buildTopicItems,
+} from './records/buildRecords.ts';
 export type { Fingerprint } from './similarity/fingerprintDocument.ts';
 export { FINGERPRINT_VERSION, fingerprintDocument } from './similarity/fingerprintDocument.ts';
 export { fingerprintText, HEADLINE_MAX_WORDS } from './similarity/fingerprintText.ts';

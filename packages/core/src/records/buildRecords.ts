@@ -16,6 +16,7 @@ import {
   sourceIndexSortKey,
   sourcePartitionKey,
   type TopicRecord,
+  type TopicScore,
   topicIndexPartitionKey,
   topicIndexSortKey,
   topicSortKey,
@@ -79,11 +80,13 @@ const buildSource = (
   receivedAt,
 });
 
-const buildTopic = (
-  doc: ProcessedDocument,
-  topic: ProcessedDocument['topics'][number],
-  createdAt: string,
-): TopicRecord => ({
+/** What a topic-membership item repeats of its document. */
+type TopicOwner = Pick<
+  ProcessedDocument,
+  'contentHash' | 'title' | 'language' | 'taxonomyVersion' | 'topics'
+>;
+
+const buildTopic = (doc: TopicOwner, topic: TopicScore, createdAt: string): TopicRecord => ({
   pk: documentPartitionKey(doc.contentHash),
   sk: topicSortKey(topic.id),
   gsi1pk: topicIndexPartitionKey(topic.id),
@@ -148,10 +151,20 @@ const buildDocumentItems = (
     document,
     newSource: buildSource(doc, object, IngestStatus.NEW, now),
     duplicateSource: buildSource(doc, object, IngestStatus.DUPLICATE, now),
-    topics: doc.topics.map((topic) => buildTopic(doc, topic, now)),
+    topics: buildTopicItems(doc, now),
     nearBands: nearDuplicateOf === undefined ? buildNearBands(doc) : [],
   };
 };
+
+/**
+ * One membership item per topic of a document, sorted in the topic index by
+ * the document's creation time. Used on ingestion and on reclassification.
+ *
+ * @example
+ * const items = buildTopicItems({ ...document, topics, taxonomyVersion }, document.createdAt);
+ */
+const buildTopicItems = (doc: TopicOwner, createdAt: string): TopicRecord[] =>
+  doc.topics.map((topic) => buildTopic(doc, topic, createdAt));
 
 /**
  * The record of a refused object.
@@ -179,5 +192,5 @@ const buildRejectionRecord = (
   rejectedAt,
 });
 
-export type { DocumentItems, SourceObject, TextPlacement };
-export { buildDocumentItems, buildRejectionRecord };
+export type { DocumentItems, SourceObject, TextPlacement, TopicOwner };
+export { buildDocumentItems, buildRejectionRecord, buildTopicItems };

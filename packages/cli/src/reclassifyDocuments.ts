@@ -1,0 +1,93 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { S3Client } from '@aws-sdk/client-s3';
+import { readObject, scanDocuments, updateDocumentTopics } from '@doc-ingest/aws-adapters';
+import type { DocumentRecord } from '@doc-ingest/contracts';
+import { buildTopicItems, reclassifyText, TAXONOMY_VERSION } from '@doc-ingest/core';
+
+interface ReclassifyReport {
+  taxonomyVersion: string;
+  scanned: number;
+  /** Already at this release's taxonomy version: nothing to do. */
+  upToDate: number;
+  reclassified: number;
+  /** Reclassified documents whose topic ids changed. */
+  topicsChanged: number;
+  /** Changed by someone else between read and write; a later run picks them up. */
+  conflicts: number;
+}
+
+interface ReclassifyOptions {
+  tableName: string;
+  /** Count what would change without writing. */
+  dryRun: boolean;
+  /** Called after each page, for progress output. */
+  onProgress?: (report: ReclassifyReport) => void;
+}
+
+// Texts kept in S3 are the ones too large for an item; they were capped on ingestion.
+const MAX_STORED_TEXT_BYTES = 64 * 1024 * 1024;
+
+const storedText = async (s3: S3Client, doc: DocumentRecord): Promise<string> => {
+  if (doc.text !== undefined) return doc.text;
+  if (doc.textLocation === undefined) throw new Error(`${doc.contentHash} has no text`);
+  const read = await readObject(s3, doc.textLocation, { maxBytes: MAX_STORED_TEXT_BYTES });
+  if (read.kind !== 'ok') {
+    throw new Error(
+      `text of ${doc.contentHash} unreadable at ${doc.textLocation.key}: ${read.kind}`,
+    );
+  }
+  return Buffer.from(read.bytes).toString('utf8');
+};
+
+const sameTopics = (a: DocumentRecord['topics'], b: DocumentRecord['topics']): boolean =>
+  a.map((topic) => topic.id).join() === b.map((topic) => topic.id).join();
+
+/**
+ * Re-scores every stored document whose taxonomy version is not this
+ * release's, from its stored normalized text. Each update is conditional on
+ * the version read, so the job is idempotent and can simply be run again
+ * after an interruption: finished documents are skipped as up to date.
+ */
+const reclassifyDocuments = async (
+  clients: { dynamodb: DynamoDBClient; s3: S3Client },
+  options: ReclassifyOptions,
+): Promise<ReclassifyReport> => {
+  const report: ReclassifyReport = {
+    taxonomyVersion: TAXONOMY_VERSION,
+    scanned: 0,
+    upToDate: 0,
+    reclassified: 0,
+    topicsChanged: 0,
+    conflicts: 0,
+  };
+  for await (const page of scanDocuments(clients.dynamodb, options.tableName)) {
+    for (const doc of page.documents) {
+      report.scanned++;
+      if (doc.taxonomyVersion === TAXONOMY_VERSION) {
+        report.upToDate++;
+        continue;
+      }
+      const classification = reclassifyText(await storedText(clients.s3, doc), doc.language);
+      const changed = !sameTopics(doc.topics, classification.topics);
+      if (!options.dryRun) {
+        const updated = await updateDocumentTopics(clients.dynamodb, options.tableName, doc, {
+          topics: classification.topics,
+          taxonomyVersion: classification.taxonomyVersion,
+          topicItems: buildTopicItems({ ...doc, ...classification }, doc.createdAt),
+          now: new Date().toISOString(),
+        });
+        if (!updated) {
+          report.conflicts++;
+          continue;
+        }
+      }
+      report.reclassified++;
+      if (changed) report.topicsChanged++;
+    }
+    options.onProgress?.({ ...report });
+  }
+  return report;
+};
+
+export type { ReclassifyOptions, ReclassifyReport };
+export { reclassifyDocuments };

@@ -1,0 +1,19 @@
+import { classifyTopics } from '../classify/classifyTopics.ts';
+import type { Classification } from '../types.ts';
+
+/**
+ * Classifies a stored canonical text again (title = its first line, body =
+ * the rest), with the taxonomy of this release. The text is already
+ * normalized, so it is not decoded or normalized a second time.
+ *
+ * @example
+ * const { topics, taxonomyVersion } = reclassifyText(document.text, document.language);
+ */
+const reclassifyText = (canonicalText: string, language: string): Classification => {
+  const newline = canonicalText.indexOf('\n');
+  const title = newline < 0 ? canonicalText : canonicalText.slice(0, newline);
+  const body = newline < 0 ? '' : canonicalText.slice(newline + 1).trimStart();
+  return classifyTopics({ title, body, language });
+};
+
+export { reclassifyText };
