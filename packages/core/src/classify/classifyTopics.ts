@@ -113,6 +113,37 @@ interface Matcher {
 
 const NONE: readonly CompiledTerm[] = [];
 
+/** A shared candidate cache holds at most this many words, then starts afresh. */
+const CANDIDATE_CACHE_LIMIT = 20_000;
+const candidateCaches = new WeakMap<
+  CompiledTaxonomy,
+  Map<string, Map<string, readonly CompiledTerm[]>>
+>();
+
+/**
+ * The candidate terms of a word depend only on the taxonomy and on the
+ * document's language (which fixes the lookup order and what `allowed`
+ * accepts), so they are shared across documents. Keep `policy` in step with
+ * whatever `allowed` reads.
+ */
+const candidateCache = (
+  taxonomy: CompiledTaxonomy,
+  policy: string,
+): Map<string, readonly CompiledTerm[]> => {
+  let byPolicy = candidateCaches.get(taxonomy);
+  if (byPolicy === undefined) {
+    byPolicy = new Map();
+    candidateCaches.set(taxonomy, byPolicy);
+  }
+  let cache = byPolicy.get(policy);
+  if (cache === undefined) {
+    cache = new Map();
+    byPolicy.set(policy, cache);
+  }
+  if (cache.size >= CANDIDATE_CACHE_LIMIT) cache.clear();
+  return cache;
+};
+
 /**
  * `languages` gives the lookup order: the document's language first. `allowed`
  * tells whether a term found for a word counts (cross-language filtering).
@@ -122,6 +153,7 @@ const createMatcher = (
   taxonomy: CompiledTaxonomy,
   languages: readonly TaxonomyLanguage[],
   allowed: (term: CompiledTerm, word: string) => boolean,
+  memo: Map<string, readonly CompiledTerm[]>,
 ): Matcher => {
   const content = tokens.filter((token) => !token.stop);
   const stemmers = new Map<TaxonomyLanguage, StemFunction>();
@@ -132,7 +164,6 @@ const createMatcher = (
     (stemmers.get(language) as StemFunction)(word);
   const key = (language: TaxonomyLanguage, position: number): string =>
     stemOf(language, (content[position] as Token).norm);
-  const memo = new Map<string, readonly CompiledTerm[]>();
   const candidates = (position: number): readonly CompiledTerm[] => {
     const word = (content[position] as Token).norm;
     const known = memo.get(word);
@@ -421,7 +452,8 @@ const classifyTopics = (input: ClassifyInput, options: ClassifyOptions = {}): Cl
         ...taxonomy.languages.filter((l) => l !== documentLanguage),
       ]
     : taxonomy.languages;
-  const matcher = createMatcher(tokens, taxonomy, languages, allowed);
+  const memo = candidateCache(taxonomy, native ? documentLanguage : '*');
+  const matcher = createMatcher(tokens, taxonomy, languages, allowed, memo);
   const hits = findHits(matcher, segments);
   const factors = enumerationFactors(hits, chargeSentences(matcher.content, taxonomy.chargeCues));
   const scores = {} as Record<TopicId, number>;

@@ -47,7 +47,19 @@ const defaults: Required<DetectLanguagesOptions> = {
   minLetters: 10,
 };
 
-const countLetters = (text: string): number => text.match(/\p{L}/gu)?.length ?? 0;
+const NON_LETTERS = /\P{L}+/gu;
+
+/** Letters (code points of category L) in `text`, without one string per letter. */
+const countLetters = (text: string): number => {
+  const letters = text.replace(NON_LETTERS, '');
+  let count = letters.length;
+  for (let i = 0; i < letters.length; i++) {
+    const unit = letters.charCodeAt(i);
+    // A letter outside the BMP is two UTF-16 units; count it once.
+    if (unit >= 0xd800 && unit <= 0xdbff) count--;
+  }
+  return count;
+};
 
 /** Picks lines at an even stride until `maxChars` is spent; keeps document order. */
 const sampleLines = (
