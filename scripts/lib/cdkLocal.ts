@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { localAwsEnv } from './localAws.ts';
 
@@ -56,9 +56,29 @@ const runCdkLocal = (args: string[], options: RunOptions = {}): Promise<string> 
     });
   });
 
+/*
+ * Each call synthesizes into its own folder: the CLI locks its output folder,
+ * so two runs in one checkout (npm start while tests run) would otherwise clash.
+ */
+const outputDir = (name: string): string => join('cdk.out', 'local', `${name}-${process.pid}`);
+
+/** Runs cdklocal with `--output` set to a fresh folder, removed afterwards. */
+const runInOwnOutput = async (
+  name: string,
+  args: string[],
+  options?: RunOptions,
+): Promise<string> => {
+  const dir = outputDir(name);
+  try {
+    return await runCdkLocal([...args, '--output', dir], options);
+  } finally {
+    rmSync(join(ROOT, dir), { recursive: true, force: true });
+  }
+};
+
 /** Bootstraps the LocalStack account once; cdklocal skips work already done. */
 const bootstrapLocal = (options?: RunOptions): Promise<string> =>
-  runCdkLocal(['bootstrap', '--quiet'], options);
+  runInOwnOutput('bootstrap', ['bootstrap'], options);
 
 /**
  * Deploys the real CDK app (the same one `cdk deploy` sends to AWS) to
@@ -68,7 +88,8 @@ const bootstrapLocal = (options?: RunOptions): Promise<string> =>
 const deployLocal = async (stackName: string, options?: RunOptions): Promise<StackOutputs> => {
   mkdirSync(OUTPUTS_DIR, { recursive: true });
   const outputsFile = join(OUTPUTS_DIR, `${stackName}.json`);
-  await runCdkLocal(
+  await runInOwnOutput(
+    stackName,
     [
       'deploy',
       stackName,
@@ -92,7 +113,8 @@ const deployLocal = async (stackName: string, options?: RunOptions): Promise<Sta
 };
 
 const destroyLocal = (stackName: string, options?: RunOptions): Promise<string> =>
-  runCdkLocal(
+  runInOwnOutput(
+    stackName,
     [
       'destroy',
       stackName,

@@ -25,11 +25,17 @@ export default async function setup(project: TestProject) {
   log(`LocalStack ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const stackName = `DocIngestE2e${Date.now().toString(36)}`;
-  await bootstrapLocal();
-  const deployStarted = Date.now();
-  const outputs = await deployLocal(stackName);
-  log(`deployed ${stackName} in ${((Date.now() - deployStarted) / 1000).toFixed(1)} s`);
-  project.provide('deployment', { stackName, outputs });
+  try {
+    await bootstrapLocal();
+    const deployStarted = Date.now();
+    const outputs = await deployLocal(stackName);
+    log(`deployed ${stackName} in ${((Date.now() - deployStarted) / 1000).toFixed(1)} s`);
+    project.provide('deployment', { stackName, outputs });
+  } catch (error) {
+    // Vitest runs no teardown when setup throws: do not leave a LocalStack behind.
+    if (!localstack.alreadyRunning) await stop();
+    throw error;
+  }
 
   return async () => {
     if (process.env.DISABLE_TEARDOWN) {
