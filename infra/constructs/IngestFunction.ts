@@ -7,12 +7,11 @@ import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
-import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
-import type * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { BundledFunction } from './BundledFunction.ts';
 import type { EncryptedQueueWithDlq } from './EncryptedQueueWithDlq.ts';
+import type { FunctionOperationsProps } from './FunctionOperationsProps.ts';
 import { acknowledgeWildcardResource } from './nagFindings.ts';
 
 const DEFAULT_ENTRY = fileURLToPath(new URL('../../functions/ingest/handler.ts', import.meta.url));
@@ -24,7 +23,7 @@ const VISIBILITY_TIMEOUT_FACTOR = 6;
 const MAX_INLINE_TEXT_BYTES = 350_000;
 
 /** Properties of {@link IngestFunction}. */
-interface IngestFunctionProps {
+interface IngestFunctionProps extends FunctionOperationsProps {
   /** The queue of S3 notifications to consume, with its DLQ. */
   readonly queue: EncryptedQueueWithDlq;
   /** The document table the function writes to. */
@@ -75,31 +74,6 @@ interface IngestFunctionProps {
    * @default no cap
    */
   readonly maxConcurrency?: number;
-  /**
-   * `POWERTOOLS_LOG_LEVEL`.
-   * @default 'INFO'
-   */
-  readonly logLevel?: string;
-  /**
-   * `POWERTOOLS_METRICS_NAMESPACE`.
-   * @default 'DocIngest'
-   */
-  readonly metricsNamespace?: string;
-  /**
-   * Log group retention.
-   * @default logs.RetentionDays.ONE_MONTH
-   */
-  readonly logRetention?: logs.RetentionDays;
-  /**
-   * Active X-Ray tracing.
-   * @default false
-   */
-  readonly tracing?: boolean;
-  /**
-   * Topic notified when an alarm fires or recovers.
-   * @default alarms without actions
-   */
-  readonly alarmTopic?: sns.ITopic;
   /**
    * Removal policy of the log group.
    * @default RemovalPolicy.RETAIN

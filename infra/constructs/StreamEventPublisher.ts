@@ -9,18 +9,17 @@ import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
-import type * as logs from 'aws-cdk-lib/aws-logs';
-import type * as sns from 'aws-cdk-lib/aws-sns';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
 import { BundledFunction } from './BundledFunction.ts';
+import type { FunctionOperationsProps } from './FunctionOperationsProps.ts';
 
 const DEFAULT_ENTRY = fileURLToPath(
   new URL('../../functions/publish-events/handler.ts', import.meta.url),
 );
 
 /** Properties of {@link StreamEventPublisher}. */
-interface StreamEventPublisherProps {
+interface StreamEventPublisherProps extends FunctionOperationsProps {
   /** The document table; its stream must be enabled. */
   readonly table: dynamodb.ITable;
   /**
@@ -65,31 +64,6 @@ interface StreamEventPublisherProps {
    * @default Duration.hours(1)
    */
   readonly maxRecordAge?: Duration;
-  /**
-   * `POWERTOOLS_LOG_LEVEL`.
-   * @default 'INFO'
-   */
-  readonly logLevel?: string;
-  /**
-   * `POWERTOOLS_METRICS_NAMESPACE`.
-   * @default 'DocIngest'
-   */
-  readonly metricsNamespace?: string;
-  /**
-   * Log group retention.
-   * @default logs.RetentionDays.ONE_MONTH
-   */
-  readonly logRetention?: logs.RetentionDays;
-  /**
-   * Active X-Ray tracing.
-   * @default false
-   */
-  readonly tracing?: boolean;
-  /**
-   * Topic notified when an alarm fires or recovers.
-   * @default alarms without actions
-   */
-  readonly alarmTopic?: sns.ITopic;
   /**
    * Removal policy of the log group and a created key.
    * @default RemovalPolicy.RETAIN
