@@ -2,13 +2,13 @@ import { fileURLToPath } from 'node:url';
 import { EnvKeys } from '@doc-ingest/contracts';
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
+import { notifyTopic, queueNotEmptyAlarm } from './alarms.ts';
 import { BundledFunction } from './BundledFunction.ts';
 import type { EncryptedQueueWithDlq } from './EncryptedQueueWithDlq.ts';
 import type { FunctionOperationsProps } from './FunctionOperationsProps.ts';
@@ -172,18 +172,12 @@ class IngestFunction extends Construct {
     this.function.addEventSource(eventSource);
     this.eventSourceMappingId = eventSource.eventSourceMappingId;
 
-    this.deadLetterQueueAlarm = new cloudwatch.Alarm(this, 'DeadLetterQueueAlarm', {
-      alarmDescription:
-        'Ingest notifications failed maxReceiveCount times and sit in the DLQ; inspect and redrive.',
-      metric: props.queue.deadLetterQueue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(1),
-        statistic: cloudwatch.Stats.MAXIMUM,
-      }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
+    this.deadLetterQueueAlarm = queueNotEmptyAlarm(
+      this,
+      'DeadLetterQueueAlarm',
+      props.queue.deadLetterQueue,
+      'Ingest notifications failed maxReceiveCount times and sit in the DLQ; inspect and redrive.',
+    );
     this.errorsAlarm = new cloudwatch.Alarm(this, 'ErrorsAlarm', {
       alarmDescription:
         'The ingest function failed whole invocations (crash, timeout, out of memory).',
@@ -196,13 +190,7 @@ class IngestFunction extends Construct {
       evaluationPeriods: 1,
       treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
     });
-    if (props.alarmTopic) {
-      const action = new cwActions.SnsAction(props.alarmTopic);
-      for (const alarm of [this.deadLetterQueueAlarm, this.errorsAlarm]) {
-        alarm.addAlarmAction(action);
-        alarm.addOkAction(action);
-      }
-    }
+    notifyTopic([this.deadLetterQueueAlarm, this.errorsAlarm], props.alarmTopic);
   }
 
   /** Item-level and object-level grants only; queue access comes with the event source. */

@@ -1,8 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { EnvKeys, ItemKind } from '@doc-ingest/contracts';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
-import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
-import * as cwActions from 'aws-cdk-lib/aws-cloudwatch-actions';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as events from 'aws-cdk-lib/aws-events';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -11,6 +10,7 @@ import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as sources from 'aws-cdk-lib/aws-lambda-event-sources';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { Construct } from 'constructs';
+import { notifyTopic, queueNotEmptyAlarm } from './alarms.ts';
 import { BundledFunction } from './BundledFunction.ts';
 import type { FunctionOperationsProps } from './FunctionOperationsProps.ts';
 
@@ -194,23 +194,13 @@ class StreamEventPublisher extends Construct {
         'it with the stream read grant. Reading records is scoped to the stream ARN.',
     });
 
-    this.failureQueueAlarm = new cloudwatch.Alarm(this, 'FailureQueueAlarm', {
-      alarmDescription:
-        'Stream batches could not be published to EventBridge; events are missing. Inspect the failure queue.',
-      metric: this.failureQueue.metricApproximateNumberOfMessagesVisible({
-        period: Duration.minutes(1),
-        statistic: cloudwatch.Stats.MAXIMUM,
-      }),
-      threshold: 0,
-      comparisonOperator: cloudwatch.ComparisonOperator.GREATER_THAN_THRESHOLD,
-      evaluationPeriods: 1,
-      treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
-    });
-    if (props.alarmTopic) {
-      const action = new cwActions.SnsAction(props.alarmTopic);
-      this.failureQueueAlarm.addAlarmAction(action);
-      this.failureQueueAlarm.addOkAction(action);
-    }
+    this.failureQueueAlarm = queueNotEmptyAlarm(
+      this,
+      'FailureQueueAlarm',
+      this.failureQueue,
+      'Stream batches could not be published to EventBridge; events are missing. Inspect the failure queue.',
+    );
+    notifyTopic([this.failureQueueAlarm], props.alarmTopic);
   }
 
   /**
