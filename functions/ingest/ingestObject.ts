@@ -102,8 +102,9 @@ const ingestObject = async (
     );
   }
   if (read.kind === 'too-large') {
+    const version = read.versionId === undefined ? {} : { versionId: read.versionId };
     return reject(
-      { ...object, size: read.size },
+      { ...object, ...version, size: read.size },
       {
         reason: RejectionReason.TOO_LARGE,
         detail: `${read.size} bytes exceeds the ${config.maxObjectBytes} byte limit`,

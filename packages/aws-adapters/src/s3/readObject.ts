@@ -14,7 +14,7 @@ type ObjectReadResult =
       eTag?: string;
       versionId?: string;
     }
-  | { kind: 'too-large'; size: number }
+  | { kind: 'too-large'; size: number; versionId?: string }
   | { kind: 'not-found' };
 
 const NOT_FOUND_CODES = new Set(['NoSuchKey', 'NoSuchVersion', 'NotFound']);
@@ -22,6 +22,22 @@ const NOT_FOUND_CODES = new Set(['NoSuchKey', 'NoSuchVersion', 'NotFound']);
 const isNotFound = (error: unknown): boolean =>
   error instanceof NoSuchKey ||
   (error instanceof S3ServiceException && NOT_FOUND_CODES.has(error.name));
+
+/**
+ * Stops a response without reading the rest of it. Aborting the request makes
+ * the body stream emit `aborted`; without a listener that error escapes as an
+ * uncaught exception and kills the whole invocation (seen on LocalStack with a
+ * 1.5 MiB object), so the stream is given one before it is cut.
+ */
+const discard = (body: unknown, abort: AbortController): void => {
+  const stream = body as {
+    on?: (event: string, listener: () => void) => unknown;
+    destroy?: () => void;
+  };
+  stream?.on?.('error', () => undefined);
+  abort.abort();
+  stream?.destroy?.();
+};
 
 const collectCapped = async (
   body: AsyncIterable<Uint8Array>,
@@ -63,17 +79,20 @@ const readObject = async (
       { abortSignal: abort.signal },
     );
     const declared = response.ContentLength ?? 0;
+    // A message without a version (a backfill) learns it here, so a refused
+    // object is recorded under its real version, once.
+    const version = response.VersionId === undefined ? {} : { versionId: response.VersionId };
     const body = response.Body as AsyncIterable<Uint8Array> | undefined;
     if (declared > options.maxBytes || body === undefined) {
-      abort.abort();
+      discard(body, abort);
       return body === undefined
         ? { kind: 'ok', bytes: new Uint8Array(0), size: 0 }
-        : { kind: 'too-large', size: declared };
+        : { kind: 'too-large', size: declared, ...version };
     }
     const bytes = await collectCapped(body, options.maxBytes);
     if (bytes === undefined) {
-      abort.abort();
-      return { kind: 'too-large', size: Math.max(declared, options.maxBytes + 1) };
+      discard(body, abort);
+      return { kind: 'too-large', size: Math.max(declared, options.maxBytes + 1), ...version };
     }
     const result: ObjectReadResult = { kind: 'ok', bytes, size: bytes.byteLength };
     if (response.ETag !== undefined) result.eTag = response.ETag.replaceAll('"', '');
