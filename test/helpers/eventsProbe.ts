@@ -47,10 +47,18 @@ const createEventsProbe = async (
   );
 
   const received: unknown[] = [];
-  /** Drains the queue until `count` events arrived or the deadline passed. */
-  const collect = async (count: number, timeoutMs: number): Promise<unknown[]> => {
+  /**
+   * Drains the queue until `count` events that `accept` takes have arrived or
+   * the deadline passed, and returns those events.
+   */
+  const collect = async (
+    count: number,
+    timeoutMs: number,
+    accept: (event: unknown) => boolean = () => true,
+  ): Promise<unknown[]> => {
     const deadline = Date.now() + timeoutMs;
-    while (received.length < count && Date.now() < deadline) {
+    const accepted = () => received.filter(accept);
+    while (accepted().length < count && Date.now() < deadline) {
       const { Messages = [] } = await clients.sqs.send(
         new ReceiveMessageCommand({
           QueueUrl: queueUrl,
@@ -68,7 +76,7 @@ const createEventsProbe = async (
         );
       }
     }
-    return received;
+    return accepted();
   };
 
   const dispose = async () => {
