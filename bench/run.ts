@@ -1,12 +1,14 @@
 /*
- * `npm run bench [-- --json] [-- --quick] [-- --only core,cold,memory,profile]`
+ * `npm run bench [-- --json] [-- --quick] [-- --only core,cold,memory,profile,e2e]`
  *
  * Runs the benchmarks of issue 5 and prints a readable report, or with
  * `--json` one JSON object on stdout (progress goes to stderr) so that runs
  * can be compared. The core benchmark runs in a child process pinned to one
  * core with `taskset -c 0` when taskset exists; the memory benchmark runs in
  * a child with `--expose-gc`; `profile` bundles the core workload with
- * esbuild (names kept) and runs it under `node --cpu-prof`.
+ * esbuild (names kept) and runs it under `node --cpu-prof`. `e2e` (opt-in,
+ * only with `--only e2e`) deploys the stack to LocalStack and measures the
+ * pipeline end to end plus the cost model (bench/endToEnd.ts).
  */
 import { execFileSync, spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
@@ -16,13 +18,17 @@ import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
 import { type ColdStartResult, runColdStart } from './coldStart.ts';
 import type { CoreThroughputResult } from './coreThroughput.ts';
+import type { CostBreakdown } from './costModel.ts';
+import type { EndToEndResult } from './endToEnd.ts';
 import type { MemoryResult } from './memory.ts';
 import { type ProfileSummary, summarizeProfile } from './profile.ts';
 import { formatBytes, round } from './stats.ts';
 
 const REPO_ROOT = join(import.meta.dirname, '..');
-const PARTS = ['core', 'cold', 'memory', 'profile'] as const;
+const PARTS = ['core', 'cold', 'memory', 'profile', 'e2e'] as const;
 type Part = (typeof PARTS)[number];
+/** What runs without `--only`: e2e needs LocalStack and a deploy, so it is opt-in. */
+const DEFAULT_PARTS: readonly Part[] = ['core', 'cold', 'memory', 'profile'];
 
 const { values: flags } = parseArgs({
   options: {
@@ -39,17 +45,19 @@ const SETTINGS = flags.quick
       cold: { runs: 3 },
       memory: { files: 500, sampleEvery: 100 },
       profile: { documents: 1_000, rounds: 1 },
+      e2e: { files: 100, duplicates: 20, concurrency: 16, pollMs: 200, trickle: 5 },
     }
   : {
       core: { documents: 20_000, rounds: 3, bytesPerSizeClass: 4_200_000, sizeRounds: 3 },
       cold: { runs: 15 },
       memory: { files: 10_000, sampleEvery: 1_000 },
       profile: { documents: 5_000, rounds: 2 },
+      e2e: { files: 1_000, duplicates: 200, concurrency: 16, pollMs: 200, trickle: 20 },
     };
 
 const selected: readonly Part[] =
   flags.only === undefined
-    ? PARTS
+    ? DEFAULT_PARTS
     : flags.only.split(',').map((part) => {
         if (!PARTS.includes(part as Part)) throw new Error(`--only: unknown part ${part}`);
         return part as Part;
@@ -144,11 +152,41 @@ interface Report {
   coldStart?: ColdStartResult;
   memory?: MemoryResult;
   profile?: ProfileSummary & { documents: number; rounds: number };
+  endToEnd?: EndToEndResult;
   /** Parts that failed, with their error: the others still report. */
   errors: Record<string, string>;
 }
 
 const percent = (share: number): string => `${round(share * 100, 1)}%`;
+
+const printCost = (out: string[], label: string, cost: CostBreakdown): void => {
+  out.push(`   ${label}: $${round(cost.totalDollarsPerMillionDocs, 2)} per million documents`);
+  for (const line of cost.lines) {
+    out.push(
+      `     ${line.item.padEnd(40)} ${String(round(line.perDocument, 4)).padStart(10)} /doc  $${round(line.dollarsPerMillionDocs, 2)}`,
+    );
+  }
+};
+
+const printEndToEnd = (out: string[], e: EndToEndResult): void => {
+  const { observed, recorded } = e.latencyMs;
+  out.push(
+    '',
+    `3. End to end on LocalStack (${e.objects} objects, ${e.exactCopies} exact copies, ${e.concurrency} uploads in flight; stack ${e.stackName}, deployed in ${e.deploySeconds} s)`,
+    `   ${e.documentsPerSecond} documents/s over ${e.runSeconds} s (uploads alone: ${e.uploadsPerSecond}/s); missing ${e.missing}; DLQ ${e.deadLetterMessages}`,
+    `   PutObject -> record seen by the poller: p50 ${observed.p50} / p95 ${observed.p95} / max ${observed.max} ms (poll every ${e.pollMs} ms, rounds median ${e.pollRoundMs.median} / max ${e.pollRoundMs.max} ms)`,
+    `   PutObject -> timestamp written by the Lambda: p50 ${recorded.p50} / p95 ${recorded.p95} / max ${recorded.max} ms`,
+    `   one object at a time (idle pipeline, ${e.latencyMs.idleObserved.count} objects): seen p50 ${e.latencyMs.idleObserved.p50} / p95 ${e.latencyMs.idleObserved.p95} / max ${e.latencyMs.idleObserved.max} ms; Lambda timestamp p50 ${e.latencyMs.idleRecorded.p50} / max ${e.latencyMs.idleRecorded.max} ms`,
+    `   outcomes ${JSON.stringify(e.outcomes)}; items ${JSON.stringify(e.items)}; mean item bytes ${JSON.stringify(e.itemBytes)}`,
+    `   lambda ${JSON.stringify(e.lambda)}`,
+    `   requests ${JSON.stringify(e.requests)}; WRU ${e.writeUnits.total} (${e.writeUnits.cancelledTransactions} in cancelled transactions), RRU ${e.readUnits}`,
+    '',
+    '4. Cost model (us-east-1 list prices, see bench/costModel.ts)',
+  );
+  printCost(out, 'measured mix', e.cost);
+  for (const [label, cost] of Object.entries(e.costBySize))
+    printCost(out, `new ${label} document`, cost);
+};
 
 const printReport = (report: Report): void => {
   const out: string[] = [];
@@ -243,6 +281,7 @@ const printReport = (report: Report): void => {
       out.push(`   ${percent(spot.share).padStart(6)}  ${spot.name}`);
     }
   }
+  if (report.endToEnd !== undefined) printEndToEnd(out, report.endToEnd);
   for (const [part, error] of Object.entries(report.errors))
     out.push('', `${part} FAILED: ${error}`);
   console.log(out.join('\n'));
@@ -280,6 +319,9 @@ const main = async (): Promise<void> => {
   });
   await attempt('profile', async () => {
     report.profile = await runProfile(SETTINGS.profile);
+  });
+  await attempt('e2e', () => {
+    report.endToEnd = runWorker<EndToEndResult>('e2e', SETTINGS.e2e, [], false);
   });
   report.loadAverage.after = round2(loadavg());
   if (flags.json) console.log(JSON.stringify(report));

@@ -5,6 +5,7 @@
  * as one JSON line on stdout; progress goes to stderr.
  */
 import { runCoreThroughput, runProfileWorkload } from './coreThroughput.ts';
+import { runEndToEnd } from './endToEnd.ts';
 import { runMemory } from './memory.ts';
 
 const [part, rawOptions = '{}'] = process.argv.slice(2);
@@ -19,6 +20,8 @@ const main = async (): Promise<unknown> => {
       return { profiled: true };
     case 'memory':
       return runMemory(options);
+    case 'e2e':
+      return runEndToEnd(options);
     default:
       throw new Error(`unknown benchmark part: ${String(part)}`);
   }
