@@ -83,11 +83,10 @@ const readObject = async (
     // object is recorded under its real version, once.
     const version = response.VersionId === undefined ? {} : { versionId: response.VersionId };
     const body = response.Body as AsyncIterable<Uint8Array> | undefined;
-    if (declared > options.maxBytes || body === undefined) {
+    if (body === undefined) return { kind: 'ok', bytes: new Uint8Array(0), size: 0 };
+    if (declared > options.maxBytes) {
       discard(body, abort);
-      return body === undefined
-        ? { kind: 'ok', bytes: new Uint8Array(0), size: 0 }
-        : { kind: 'too-large', size: declared, ...version };
+      return { kind: 'too-large', size: declared, ...version };
     }
     const bytes = await collectCapped(body, options.maxBytes);
     if (bytes === undefined) {
