@@ -1,17 +1,11 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { GetItemCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import {
-  DOCUMENT_SORT_KEY,
-  type DocumentRecord,
-  DocumentRecordSchema,
-  documentPartitionKey,
-} from '@doc-ingest/contracts';
+import type { DocumentRecord } from '@doc-ingest/contracts';
 import { bootstrapLocal, deployLocal, ROOT } from './lib/cdkLocal.ts';
 import { formatOutcomeTable, formatTopicSummary } from './lib/formatRecords.ts';
 import { localClients } from './lib/localAws.ts';
+import { readDocument } from './lib/readDocument.ts';
 import { awaitOutcomes, uploadFiles } from './lib/uploadAndAwait.ts';
 import { ensureUp } from './localstack/lib.mjs';
 
@@ -73,17 +67,12 @@ const { outcomes, missing } = await step('Waiting for the pipeline to record eve
 const documents = new Map<string, DocumentRecord>();
 for (const outcome of outcomes) {
   if (outcome.kind !== 'source' || documents.has(outcome.record.contentHash)) continue;
-  const { Item } = await clients.dynamodb.send(
-    new GetItemCommand({
-      TableName: outputs.TableName,
-      Key: {
-        pk: { S: documentPartitionKey(outcome.record.contentHash) },
-        sk: { S: DOCUMENT_SORT_KEY },
-      },
-    }),
+  const document = await readDocument(
+    clients.dynamodb,
+    outputs.TableName,
+    outcome.record.contentHash,
   );
-  if (Item !== undefined)
-    documents.set(outcome.record.contentHash, DocumentRecordSchema.parse(unmarshall(Item)));
+  if (document !== undefined) documents.set(outcome.record.contentHash, document);
 }
 
 const count = (status: string) =>

@@ -1,12 +1,10 @@
-import { GetItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
+import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { main } from '@doc-ingest/cli';
 import {
   DOCUMENT_SORT_KEY,
   DocumentEvents,
-  DocumentRecordSchema,
   documentPartitionKey,
   isDocumentInsert,
   parseTableChange,
@@ -15,6 +13,7 @@ import {
 import { TAXONOMY_VERSION } from '@doc-ingest/core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localClients } from '../../scripts/lib/localAws.ts';
+import { readDocument } from '../../scripts/lib/readDocument.ts';
 import { awaitOutcomes, type Outcome } from '../../scripts/lib/uploadAndAwait.ts';
 import { createEventsProbe } from '../helpers/eventsProbe.ts';
 import { readTableStream } from '../helpers/readTableStream.ts';
@@ -80,16 +79,8 @@ const sourceOf = (outcomes: Map<string, Outcome>, key: string): SourceRecord => 
   return outcome.record;
 };
 
-const getDocument = async (contentHash: string) => {
-  const { Item } = await clients.dynamodb.send(
-    new GetItemCommand({
-      TableName: outputs.TableName,
-      Key: { pk: { S: documentPartitionKey(contentHash) }, sk: { S: DOCUMENT_SORT_KEY } },
-      ConsistentRead: true,
-    }),
-  );
-  return Item === undefined ? undefined : DocumentRecordSchema.parse(unmarshall(Item));
-};
+const getDocument = (contentHash: string) =>
+  readDocument(clients.dynamodb, outputs.TableName, contentHash);
 
 let probe: Awaited<ReturnType<typeof createEventsProbe>>;
 let sampleOutcomes: Map<string, Outcome>;
