@@ -100,8 +100,8 @@ interface ColdStartResult {
 /** Entries that import one dependency each and keep it alive. */
 const PROBES: Record<string, string> = {
   'eld/extrasmall': "import { eld } from 'eld/extrasmall'; globalThis.probe = eld;",
-  'snowball-stemmers (fr,en,es,it,de,pt)':
-    "import { newStemmer } from 'snowball-stemmers'; globalThis.probe = ['french','english','spanish','italian','german','portuguese'].map(newStemmer);",
+  'stemmers (Orama fr,es,it,de,pt + wink Porter2 en)':
+    "import * as fr from '@orama/stemmers/french'; import * as es from '@orama/stemmers/spanish'; import * as it from '@orama/stemmers/italian'; import * as de from '@orama/stemmers/german'; import * as pt from '@orama/stemmers/portuguese'; import en from 'wink-porter2-stemmer'; globalThis.probe = [fr, es, it, de, pt, en];",
   zod: "import { z } from 'zod'; globalThis.probe = z.object({ a: z.string() });",
   '@doc-ingest/contracts':
     "import * as contracts from '@doc-ingest/contracts'; globalThis.probe = contracts;",

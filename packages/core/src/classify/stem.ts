@@ -1,31 +1,27 @@
-import { newStemmer } from 'snowball-stemmers';
+import { stemmer as frenchStemmer } from '@orama/stemmers/french';
+import { stemmer as germanStemmer } from '@orama/stemmers/german';
+import { stemmer as italianStemmer } from '@orama/stemmers/italian';
+import { stemmer as portugueseStemmer } from '@orama/stemmers/portuguese';
+import { stemmer as spanishStemmer } from '@orama/stemmers/spanish';
+import englishStemmer from 'wink-porter2-stemmer';
 
 /** Reduces a folded word to its matching key. */
 type StemFunction = (word: string) => string;
 
-// ISO 639-1 codes mapped to the Snowball algorithms that `snowball-stemmers` ships.
-const SNOWBALL_ALGORITHMS: Readonly<Record<string, string>> = {
-  fr: 'french',
-  en: 'english',
-  es: 'spanish',
-  it: 'italian',
-  de: 'german',
-  pt: 'portuguese',
-  nl: 'dutch',
-  ca: 'catalan',
-  ro: 'romanian',
-  da: 'danish',
-  sv: 'swedish',
-  no: 'norwegian',
-  fi: 'finnish',
-  hu: 'hungarian',
-  ru: 'russian',
-  tr: 'turkish',
-  eu: 'basque',
-  cs: 'czech',
-  sl: 'slovene',
-  hy: 'armenian',
-  ar: 'arabic',
+/**
+ * The Snowball algorithm of each taxonomy language (ISO 639-1). Only these are
+ * bundled: the classifier stems words in the taxonomy's languages alone, and
+ * one module per language keeps the Lambda bundle small. English is Porter2
+ * (`wink-porter2-stemmer`); Orama's English module is the older Porter
+ * algorithm, which stems differently (`was` -> `wa`).
+ */
+const SNOWBALL_STEMMERS: Readonly<Record<string, StemFunction>> = {
+  fr: frenchStemmer,
+  en: englishStemmer,
+  es: spanishStemmer,
+  it: italianStemmer,
+  de: germanStemmer,
+  pt: portugueseStemmer,
 };
 
 /** A stem cache holds at most this many words per language, then starts afresh. */
@@ -61,11 +57,11 @@ const cached = (stem: StemFunction): StemFunction => {
 };
 
 /** Whether `language` (ISO 639-1) has a Snowball stemmer. */
-const hasStemmer = (language: string): boolean => SNOWBALL_ALGORITHMS[language] !== undefined;
+const hasStemmer = (language: string): boolean => SNOWBALL_STEMMERS[language] !== undefined;
 
 /**
  * Returns the cached stemmer of a language (ISO 639-1). Languages without a Snowball
- * algorithm (including `und`) get `lightStem`. Words are expected folded (see
+ * stemmer here (including `und`) get `lightStem`. Words are expected folded (see
  * `foldText`); the same function is used for the taxonomy and the documents.
  *
  * @example
@@ -75,16 +71,10 @@ const hasStemmer = (language: string): boolean => SNOWBALL_ALGORITHMS[language] 
 const getStemmer = (language: string): StemFunction => {
   const known = stemmers.get(language);
   if (known !== undefined) return known;
-  const algorithm = SNOWBALL_ALGORITHMS[language];
-  let stem: StemFunction = lightStem;
-  if (algorithm !== undefined) {
-    const stemmer = newStemmer(algorithm);
-    stem = (word) => stemmer.stem(word);
-  }
-  const made = cached(stem);
+  const made = cached(SNOWBALL_STEMMERS[language] ?? lightStem);
   stemmers.set(language, made);
   return made;
 };
 
 export type { StemFunction };
-export { getStemmer, hasStemmer, lightStem, SNOWBALL_ALGORITHMS };
+export { getStemmer, hasStemmer, lightStem, SNOWBALL_STEMMERS };
