@@ -156,6 +156,23 @@ const foldText = (text: string): string =>
         .replace(/ß/g, 'ss')
         .replace(/đ/g, 'd');
 
+/** The shared fold cache holds at most this many distinct words, then starts afresh. */
+const FOLD_CACHE_LIMIT = 50_000;
+const foldCache = new Map<string, string>();
+
+/**
+ * `foldText` of one word, remembered across documents: news vocabulary repeats, and
+ * folding (NFD, mark removal, lowercase) costs more than a lookup.
+ */
+const foldWord = (surface: string): string => {
+  const known = foldCache.get(surface);
+  if (known !== undefined) return known;
+  if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
+  const norm = foldText(surface);
+  foldCache.set(surface, norm);
+  return norm;
+};
+
 const endsSentence = (line: string, from: number, to: number): boolean => {
   for (let index = from; index < to; index++) {
     if (SENTENCE_END.has(line[index] as string)) return true;
@@ -183,7 +200,6 @@ const tokenizeLine = (
   segment: number,
   firstSentence: number,
   out: Token[],
-  folded: Map<string, string>,
 ): number => {
   let sentence = firstSentence;
   let previousEnd = 0;
@@ -194,11 +210,7 @@ const tokenizeLine = (
     const end = start + surface.length;
     if (seenWord && endsSentence(line, previousEnd, start)) sentence += 1;
     previousEnd = end;
-    let norm = folded.get(surface);
-    if (norm === undefined) {
-      norm = foldText(surface);
-      folded.set(surface, norm);
-    }
+    const norm = foldWord(surface);
     if (isElision(line, norm, end)) continue;
     seenWord = true;
     out.push({
@@ -217,7 +229,6 @@ const tokenizeLine = (
 const tokenizeLines = (lines: readonly { text: string; isTitle: boolean }[]): TokenizedText => {
   const tokens: Token[] = [];
   const segments: Segment[] = [];
-  const folded = new Map<string, string>();
   let sentence = 0;
   for (const line of lines) {
     const trimmed = line.text.trim();
@@ -228,7 +239,7 @@ const tokenizeLines = (lines: readonly { text: string; isTitle: boolean }[]): To
       isTitle: line.isTitle,
       isListItem: LIST_MARKER.test(trimmed),
     });
-    sentence = tokenizeLine(trimmed, index, sentence, tokens, folded);
+    sentence = tokenizeLine(trimmed, index, sentence, tokens);
   }
   return { tokens, segments };
 };
