@@ -18,7 +18,7 @@ describe('Function: fingerprintDocument', () => {
     expect(fingerprint.bandKeys).toHaveLength(LSH_BANDS);
     expect(fingerprint.shingleCount).toBe(fingerprint.shingles.length);
     expect(fingerprint.shingleCount).toBeGreaterThan(100);
-    expect(FINGERPRINT_VERSION).toBe('w5-m128-b32r4-v1');
+    expect(FINGERPRINT_VERSION).toBe('w5-m128-b32r4-v2');
   });
 
   it('is deterministic', () => {
