@@ -10,15 +10,22 @@ const UNDETERMINED = 'und';
 
 interface DetectLanguagesOptions {
   /**
-   * Most characters analysed. A longer text is sampled: lines are taken at an even
-   * stride over the whole document until the budget is spent, so the work is bounded
-   * whatever the size of the input.
-   * @default 12000
+   * Most characters analysed in all. The budget is shared by the sampled lines,
+   * so the work is bounded whatever the size of the input: `eld` costs about
+   * 10 µs per call plus 0.16 µs per character, and reads a language reliably
+   * from 100 characters of running text.
+   * @default 1000
    */
   maxChars?: number;
   /**
+   * Most lines analysed. A text with more lines is sampled at an even stride,
+   * keeping document order, so a caption or quote anywhere can be seen.
+   * @default 12
+   */
+  maxLines?: number;
+  /**
    * Most characters analysed of one line; longer lines are cut.
-   * @default 1000
+   * @default 400
    */
   maxLineChars?: number;
   /**
@@ -40,12 +47,16 @@ interface DetectLanguagesOptions {
 }
 
 const defaults: Required<DetectLanguagesOptions> = {
-  maxChars: 12_000,
-  maxLineChars: 1_000,
+  maxChars: 1_000,
+  maxLines: 12,
+  maxLineChars: 400,
   minLineLetters: 20,
   minShare: 0.01,
   minLetters: 10,
 };
+
+/** A line gets at least this many characters of the budget: enough for a reliable verdict. */
+const MIN_SLICE_CHARS = 100;
 
 const NON_LETTERS = /\P{L}+/gu;
 
@@ -61,23 +72,11 @@ const countLetters = (text: string): number => {
   return count;
 };
 
-/** Picks lines at an even stride until `maxChars` is spent; keeps document order. */
-const sampleLines = (
-  lines: readonly string[],
-  maxChars: number,
-  maxLineChars: number,
-): string[] => {
-  const total = lines.reduce((sum, line) => sum + Math.min(line.length, maxLineChars), 0);
-  if (total <= maxChars) return lines.map((line) => line.slice(0, maxLineChars));
-  const stride = total / maxChars;
-  const picked: string[] = [];
-  let budget = maxChars;
-  for (let next = 0; next < lines.length && budget > 0; next += stride) {
-    const line = (lines[Math.floor(next)] as string).slice(0, Math.min(maxLineChars, budget));
-    picked.push(line);
-    budget -= line.length;
-  }
-  return picked;
+/** At most `count` items at an even stride over `items`, in order. */
+const spread = <T>(items: readonly T[], count: number): T[] => {
+  if (items.length <= count) return [...items];
+  const stride = items.length / count;
+  return Array.from({ length: count }, (_, n) => items[Math.floor(n * stride)] as T);
 };
 
 const detectOne = (text: string): string => {
@@ -89,11 +88,13 @@ const round = (value: number): number => Math.round(value * 1000) / 1000;
 
 /**
  * Detects the main language of a text (ISO 639-1, `und` when unsure or too short)
- * and the languages with a noticeable share, by running `eld` on each line (a
- * paragraph or a caption) and weighting by letters. Lines of fewer than
- * `minLineLetters` letters are ignored; when no line qualifies, the whole text is
- * tried at once. Shares are of the letters whose language was determined; the main
- * language comes first. Work is bounded by `maxChars` (see the option).
+ * and the languages with a noticeable share, by running `eld` on lines (a
+ * paragraph or a caption) and weighting each verdict by the letters of its line.
+ * At most `maxLines` lines are read, at an even stride, and each only up to its
+ * part of the `maxChars` budget, so a 1 MB text costs about what a 2 KB one does.
+ * Lines of fewer than `minLineLetters` letters are ignored; when no line
+ * qualifies, the start of the whole text is tried at once. Shares are of the
+ * letters whose language was determined; the main language comes first.
  *
  * @example
  * const { language, languages } = detectLanguages(text);
@@ -101,20 +102,30 @@ const round = (value: number): number => Math.round(value * 1000) / 1000;
  */
 const detectLanguages = (text: string, options: DetectLanguagesOptions = {}): LanguageDetection => {
   const settings = { ...defaults, ...options };
-  const lines = text
-    .split(/\n+/)
-    .map((line) => line.trim())
-    .filter((line) => countLetters(line) >= settings.minLineLetters);
+  // A length check first: counting letters of every line of a large text costs
+  // more than detecting the few lines that are read.
+  const candidates = text.split('\n').filter((line) => line.length >= settings.minLineLetters);
+  const picked = spread(candidates, settings.maxLines);
+  const slice = Math.min(
+    settings.maxLineChars,
+    Math.max(MIN_SLICE_CHARS, Math.floor(settings.maxChars / Math.max(picked.length, 1))),
+  );
   const letters = new Map<string, number>();
   const add = (code: string, count: number) => letters.set(code, (letters.get(code) ?? 0) + count);
-  if (lines.length === 0) {
+  let analysed = 0;
+  for (const line of picked) {
+    const trimmed = line.trim();
+    const sample = trimmed.slice(0, slice);
+    const count = countLetters(sample);
+    if (count < settings.minLineLetters) continue;
+    analysed += 1;
+    // The verdict stands for the whole line, not only the part that was read.
+    add(detectOne(sample), (count * trimmed.length) / sample.length);
+  }
+  if (analysed === 0) {
     const whole = text.trim().slice(0, settings.maxLineChars);
     const count = countLetters(whole);
     if (count >= settings.minLetters) add(detectOne(whole), count);
-  } else {
-    for (const line of sampleLines(lines, settings.maxChars, settings.maxLineChars)) {
-      add(detectOne(line), countLetters(line));
-    }
   }
   letters.delete(UNDETERMINED);
   const determined = [...letters.values()].reduce((sum, count) => sum + count, 0);

@@ -89,6 +89,22 @@ describe('Function: detectLanguages', () => {
     expect(result.languages[0]?.share).toBeGreaterThan(0.4);
   });
 
+  it('reads at most maxLines lines, at an even stride', () => {
+    // Prepare
+    const text = [
+      ...Array.from({ length: 30 }, () => PARAGRAPHS.it),
+      ...Array.from({ length: 30 }, () => PARAGRAPHS.pt),
+    ].join('\n');
+
+    // Act
+    const one = detectLanguages(text, { maxLines: 1 });
+    const two = detectLanguages(text, { maxLines: 2 });
+
+    // Assess
+    expect(one.languages).toEqual([{ code: 'it', share: 1 }]);
+    expect(two.languages.map((share) => share.code).sort()).toEqual(['it', 'pt']);
+  });
+
   it('cuts long lines at maxLineChars', () => {
     // Prepare
     const text = `${PARAGRAPHS.de} ${PARAGRAPHS.fr.repeat(20)}`;
