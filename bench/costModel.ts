@@ -140,11 +140,15 @@ interface SizeScenarioInput {
   sourceBytes: number;
   topicItems: number;
   topicBytes: number;
+  /** Band owner items the document claims (all of its bands when no other document owns one). */
   bandItems: number;
   bandBytes: number;
-  /** Band Query calls (one per band) and candidate documents read by BatchGetItem. */
-  bandQueries: number;
-  candidates: number;
+  /**
+   * Keys of the one BatchGetItem that looks the document up: its band owner
+   * items and its own document key. The owners carry their fingerprints, so
+   * no candidate document is read.
+   */
+  lookupKeys: number;
   /** Ingest Lambda milliseconds per document at this size, and its memory. */
   ingestMsPerDoc: number;
   ingestMemoryMb: number;
@@ -167,11 +171,10 @@ const newDocumentCounts = (input: SizeScenarioInput): PerDocumentCounts => {
     writeUnits(input.sourceBytes, false) +
     input.topicItems * (writeUnits(input.topicBytes, true) + writeUnits(input.topicBytes, false)) +
     input.bandItems * writeUnits(input.bandBytes, false);
-  // Band queries (eventually consistent, 0.5 RRU minimum each) and candidate
-  // documents by BatchGetItem: read units follow the whole item size even with
-  // a projection, so an inline text makes every candidate read dearer.
-  const dynamoRru =
-    input.bandQueries * readUnits(0, false) + input.candidates * readUnits(documentBytes, false);
+  // The lookup's keys, eventually consistent: a key costs its item's size
+  // rounded up to 4 KB, at least 0.5 RRU even when absent. For a new document
+  // its own key is absent and band owner items are about 1 KB.
+  const dynamoRru = input.lookupKeys * readUnits(input.bandBytes, false);
   const gbSeconds = (input.ingestMsPerDoc / 1000) * (input.ingestMemoryMb / 1024);
   return {
     s3Puts: 1 + (inline ? 0 : 1),

@@ -48,11 +48,13 @@ interface EndToEndOptions {
 const INGEST_MEMORY_MB = 1024; // IngestFunction default
 const PUBLISH_MEMORY_MB = 256; // StreamEventPublisher default
 const INLINE_TEXT_MAX_BYTES = 100_000; // IngestPipelineStack default
-const BAND_QUERIES = 32; // LSH bands per document (packages/core fingerprint)
+const LSH_BANDS = 32; // LSH bands per document (packages/core fingerprint)
+/** Keys of the one lookup BatchGetItem per accepted object: the band owners and the document. */
+const LOOKUP_KEYS = LSH_BANDS + 1;
 /**
  * ASSUMPTION, not measured: ingest I/O time per document on AWS (GetObject,
- * 32 parallel band queries, BatchGetItem, one transaction, 2 BatchWriteItem,
- * each a few ms in-region), amortised over a batch of 10.
+ * one BatchGetItem, one transaction, up to 2 BatchWriteItem, each a few ms
+ * in-region), amortised over a batch of 10.
  */
 const AWS_IO_MS_PER_DOC = 40;
 
@@ -255,7 +257,6 @@ const runEndToEnd = async (options: EndToEndOptions = {}) => {
     const table = outputs.TableName;
 
     const objects = buildObjects(runId, total, duplicates);
-    const byKey = new Map(objects.map((o) => [o.key, o]));
     const putDone = new Map<string, number>();
     const versions = new Map<string, string>();
     const seen = new Map<string, { observedAt: number; recordedAt?: number; kind: string }>();
@@ -433,37 +434,24 @@ const runEndToEnd = async (options: EndToEndOptions = {}) => {
     }
     for (const r of rejections) wru += writeUnits(r.bytes, false) + gsi(r);
 
-    // Read request units: 32 band queries per accepted object (eventually
-    // consistent, 0.5 RRU each while a band partition holds < 4 KB), plus one
-    // BatchGetItem read per candidate. Candidates are estimated as the
-    // band-owning documents of the same sample family created before the
-    // object was received (the variants of one sample share most bands).
-    const family = new Map<string, number>();
-    for (const s of sources) {
-      const object = byKey.get(s.key ?? '');
-      if (object !== undefined && s.contentHash !== undefined)
-        family.set(s.contentHash, object.family);
-    }
-    const owners = [...bandsByHash.keys()]
-      .map((hash) => docByHash.get(hash))
-      .filter((d) => d !== undefined);
-    let candidateReads = 0;
+    // Read request units: one BatchGetItem of LOOKUP_KEYS keys per accepted
+    // object (eventually consistent, at least 0.5 RRU per key, found or not).
+    // Band owner items stay under 4 KB; the document key costs the stored
+    // document's size for an exact duplicate, whose document exists. (A text
+    // too short to have bands skips the lookup; the samples have none.)
     let rru = 0;
-    let batchGets = 0;
     for (const s of sources) {
-      rru += BAND_QUERIES * readUnits(0, false);
-      const fam = family.get(s.contentHash ?? '');
-      const before = owners.filter(
-        (o) =>
-          family.get(o.contentHash ?? '') === fam &&
-          o.contentHash !== s.contentHash &&
-          (o.at ?? '') < (s.at ?? ''),
-      );
-      const read = before.slice(0, 100);
-      if (read.length > 0) batchGets += 1;
-      candidateReads += read.length;
-      for (const o of read) rru += readUnits(o.bytes, false);
+      const doc = docByHash.get(s.contentHash);
+      rru += LSH_BANDS * readUnits(0, false);
+      rru +=
+        s.status === 'duplicate' && doc !== undefined
+          ? readUnits(doc.bytes, false)
+          : readUnits(0, false);
     }
+    const bandWrites = [...bandsByHash.values()].reduce(
+      (calls, owned) => calls + Math.ceil(owned.length / 25),
+      0,
+    );
 
     const lambda = lambdaReports(stackName);
     const ingest = lambda.ingest;
@@ -529,10 +517,9 @@ const runEndToEnd = async (options: EndToEndOptions = {}) => {
             sourceBytes: Math.round(mean(sources.map((s) => s.bytes))),
             topicItems: documents.length === 0 ? 0 : topics.length / documents.length,
             topicBytes: Math.round(mean(topics.map((t) => t.bytes))),
-            bandItems: BAND_QUERIES,
+            bandItems: LSH_BANDS,
             bandBytes: Math.round(mean(bands.map((b) => b.bytes))),
-            bandQueries: BAND_QUERIES,
-            candidates: 1,
+            lookupKeys: LOOKUP_KEYS,
             ingestMsPerDoc: ioMs + coreMs,
             ingestMemoryMb: INGEST_MEMORY_MB,
             ingestInvocationsPerDoc: ingestInvocations / n,
@@ -622,10 +609,9 @@ const runEndToEnd = async (options: EndToEndOptions = {}) => {
         sqsDeleteBatch: ingestInvocations,
         dynamoTransactWriteItems: outcomes.new + outcomes.nearDuplicate + 2 * outcomes.duplicate,
         dynamoPutItem: outcomes.rejected,
-        dynamoBandQueries: BAND_QUERIES * sources.length,
-        dynamoBatchGetItemEstimated: batchGets,
-        dynamoCandidateReadsEstimated: candidateReads,
-        dynamoBatchWriteItem: bandsByHash.size * Math.ceil(BAND_QUERIES / 25),
+        dynamoBatchGetItem: sources.length,
+        dynamoBatchGetItemKeys: LOOKUP_KEYS * sources.length,
+        dynamoBatchWriteItem: bandWrites,
         streamInvocations: publish?.invocations ?? 0,
         eventBridgeEvents: newDocs,
       },

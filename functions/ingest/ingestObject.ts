@@ -2,7 +2,8 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import {
   type AnnouncedObject,
-  findNearDuplicateCandidates,
+  type ContentLookup,
+  lookUpContent,
   putDocumentText,
   readObject,
   recordIngestion,
@@ -17,6 +18,7 @@ import {
 import {
   buildDocumentItems,
   buildRejectionRecord,
+  type DocumentItems,
   FINGERPRINT_VERSION,
   type ProcessedDocument,
   pickNearDuplicate,
@@ -44,21 +46,34 @@ interface IngestReport {
   nearDuplicateOf?: NearDuplicateRef;
 }
 
-/** The canonical document this one republishes, if the band index knows one. */
-const findOriginal = async (
+const NOTHING_KNOWN: ContentLookup = { candidates: [], unclaimedBands: new Set() };
+
+/** Whether the content is stored already, and who owns its LSH bands: one read. */
+const lookUp = (doc: ProcessedDocument, deps: IngestDependencies): Promise<ContentLookup> =>
+  doc.fingerprint.bandKeys.length === 0
+    ? Promise.resolve(NOTHING_KNOWN)
+    : lookUpContent(deps.dynamodb, deps.config.tableName, {
+        contentHash: doc.contentHash,
+        fingerprintVersion: FINGERPRINT_VERSION,
+        bandKeys: doc.fingerprint.bandKeys,
+      });
+
+/**
+ * The canonical document this one republishes, if any. A stored content keeps
+ * what was decided when it was created: this object only adds a source to it,
+ * and its redelivery must not index a near-duplicate as an original.
+ */
+const findOriginal = (
   doc: ProcessedDocument,
-  deps: IngestDependencies,
-): Promise<NearDuplicateRef | undefined> => {
-  if (doc.fingerprint.bandKeys.length === 0) return undefined;
-  const candidates = await findNearDuplicateCandidates(
-    deps.dynamodb,
-    deps.config.tableName,
-    FINGERPRINT_VERSION,
-    doc.fingerprint.bandKeys,
-    doc.contentHash,
-  );
-  return pickNearDuplicate(doc.fingerprint, candidates);
-};
+  known: ContentLookup,
+): NearDuplicateRef | undefined =>
+  known.existing === undefined
+    ? pickNearDuplicate(doc.fingerprint, known.candidates)
+    : known.existing.nearDuplicateOf;
+
+/** The band claims to write: bands another document owns stay with it. */
+const bandsToClaim = (items: DocumentItems, known: ContentLookup) =>
+  items.nearBands.filter((band) => known.unclaimedBands.has(band.pk));
 
 const reject = async (
   object: SourceObject,
@@ -77,9 +92,11 @@ const reject = async (
 
 /**
  * Ingests one announced object: read (size-capped), run the pure pipeline,
- * look up a near-duplicate original, then record a document (marked as a
- * near-duplicate when it is one), a duplicate source or a rejection. Safe to
- * repeat: every write is conditional or idempotent, so redeliveries change nothing.
+ * look up in one read whether the content is stored and which documents own
+ * its LSH bands, pick a near-duplicate original among them, then record a
+ * document (marked as a near-duplicate when it is one) with its claims on
+ * unowned bands, a duplicate source or a rejection. Safe to repeat: every
+ * write is conditional or idempotent, so redeliveries change nothing.
  */
 const ingestObject = async (
   announced: AnnouncedObject,
@@ -132,14 +149,15 @@ const ingestObject = async (
             doc.text,
           ),
         };
-  const nearDuplicateOf = await findOriginal(doc, deps);
+  const known = await lookUp(doc, deps);
+  const nearDuplicateOf = findOriginal(doc, known);
   const now = deps.now();
   const items = buildDocumentItems(doc, object, placement, now, nearDuplicateOf);
   const status = await recordIngestion(deps.dynamodb, config.tableName, items, now);
   // After the document exists, so a crash in between only delays findability;
-  // a redelivery writes the same bands again.
+  // a redelivery claims the bands still unclaimed.
   if (status !== 'duplicate')
-    await recordNearBands(deps.dynamodb, config.tableName, items.nearBands);
+    await recordNearBands(deps.dynamodb, config.tableName, bandsToClaim(items, known));
   const report: IngestReport = {
     status: status === 'new' && nearDuplicateOf !== undefined ? 'near-duplicate' : status,
     bucket: object.bucket,

@@ -1,4 +1,5 @@
-export { findNearDuplicateCandidates } from './dynamodb/findNearDuplicateCandidates.ts';
+export type { ContentLookup, ContentToLookUp } from './dynamodb/lookUpContent.ts';
+export { lookUpContent } from './dynamodb/lookUpContent.ts';
 export type { IngestionItems, IngestionOutcome } from './dynamodb/recordIngestion.ts';
 export { recordIngestion } from './dynamodb/recordIngestion.ts';
 export { recordNearBands } from './dynamodb/recordNearBands.ts';

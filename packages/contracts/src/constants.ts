@@ -2,7 +2,7 @@
  * Version of the record contract. Bumped on any change a consumer could notice:
  * minor for additive fields, major for removals or changed meanings.
  */
-const SCHEMA_VERSION = '1.1' as const;
+const SCHEMA_VERSION = '1.2' as const;
 
 /** Versions a reader of this package accepts: the same major, any minor. */
 const SCHEMA_MAJOR = 1;
@@ -13,7 +13,7 @@ const ItemKind = {
   SOURCE: 'source',
   TOPIC: 'topic',
   REJECTION: 'rejection',
-  /** One LSH band of a canonical document's fingerprint, for near-duplicate lookups. */
+  /** The canonical document that owns one LSH band, for near-duplicate lookups. */
   NEAR_BAND: 'near-band',
 } as const;
 

@@ -23,6 +23,7 @@ export { RecordContractError, RecordSchemaViolationError } from './errors.ts';
 export {
   DOCUMENT_SORT_KEY,
   documentPartitionKey,
+  NEAR_BAND_SORT_KEY,
   nearBandPartitionKey,
   rejectionIndexPartitionKey,
   rejectionPartitionKey,

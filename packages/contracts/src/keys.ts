@@ -8,10 +8,12 @@ import type { ObjectRef, TopicId } from './primitives.ts';
  * - the sources of a document:           gsi1pk = DOC#<hash>,         gsi1sk begins_with SOURCE#
  * - what a source key became:            pk = SOURCE#<bucket>/<key>   (document) or REJECTION#<bucket>/<key>
  * - rejections of one day:               gsi1pk = REJECTION#<yyyy-mm-dd>
- * - near-duplicate candidates:           pk = NEAR#<fingerprint version>#<band key>, sk = DOC#<hash>
+ * - the owner of an LSH band:            pk = NEAR#<fingerprint version>#<band key>, sk = OWNER
  */
 
 const DOCUMENT_SORT_KEY = 'DOCUMENT';
+/** Sort key of a band's one owner item (schema 1.2+; 1.1 wrote one `DOC#<hash>` item per document). */
+const NEAR_BAND_SORT_KEY = 'OWNER';
 // S3 reports `null` as the version of objects written while versioning was off.
 const UNVERSIONED = 'null';
 
@@ -47,6 +49,7 @@ const nearBandPartitionKey = (fingerprintVersion: string, bandKey: string): stri
 export {
   DOCUMENT_SORT_KEY,
   documentPartitionKey,
+  NEAR_BAND_SORT_KEY,
   nearBandPartitionKey,
   rejectionIndexPartitionKey,
   rejectionPartitionKey,

@@ -1,6 +1,12 @@
 import { Readable } from 'node:stream';
-import { TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
+import {
+  BatchGetItemCommand,
+  BatchWriteItemCommand,
+  QueryCommand,
+  TransactWriteItemsCommand,
+} from '@aws-sdk/client-dynamodb';
 import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { buildDocumentItems, processDocument } from '@doc-ingest/core';
 import type { SQSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
@@ -17,17 +23,28 @@ import { loadSamples } from '../../helpers/samples.ts';
 
 const sample = loadSamples().find((s) => s.name.startsWith('100_'));
 if (sample === undefined) throw new Error('sample 100 missing');
+const unrelated = loadSamples().find((s) => s.name.startsWith('101_'));
+if (unrelated === undefined) throw new Error('sample 101 missing');
+/** Sample 100 with a paragraph added to its body: a near-duplicate with some bands of its own. */
+const edited = Buffer.from(
+  sample.bytes
+    .toString('utf8')
+    .replace(
+      '\n\n',
+      '\n\nUne précision de la rédaction: cette dépêche a été complétée après sa première parution par notre correspondant régional.\n\n',
+    ),
+);
+const republished = Buffer.from(
+  `Un nouveau titre pour la même dépêche\n${sample.bytes.toString('utf8').split('\n').slice(1).join('\n')}\n\nRetrouvez toute l’actualité sur notre application.\n`,
+);
 
 const objects = new Map<string, Buffer>([
   ['incoming/100_b55afea218a2948c.txt', sample.bytes],
   ['incoming/copy-of-100.txt', sample.bytes],
   ['incoming/empty.txt', Buffer.alloc(0)],
-  [
-    'incoming/republished-100.txt',
-    Buffer.from(
-      `Un nouveau titre pour la même dépêche\n${sample.bytes.toString('utf8').split('\n').slice(1).join('\n')}\n\nRetrouvez toute l’actualité sur notre application.\n`,
-    ),
-  ],
+  ['incoming/republished-100.txt', republished],
+  ['incoming/edited-100.txt', edited],
+  ['incoming/copy-of-edited-100.txt', edited],
   [
     'incoming/Rapport final é+ü (copie) 2024.txt',
     Buffer.from('Titre\n\nUn compte rendu sportif sans histoire.'),
@@ -43,6 +60,22 @@ type Handler = (
   batchItemFailures: { itemIdentifier: string }[];
 }>;
 let handler: Handler;
+
+/** The single-object event, announcing `key` instead of sample 100. */
+const objectCreated = (key: string): SQSEvent => {
+  const event = loadEvent<SQSEvent>('sqs/object-created');
+  const record = event.Records[0];
+  if (record === undefined) throw new Error('fixture');
+  record.body = record.body.replace('incoming/100_b55afea218a2948c.txt', key);
+  return event;
+};
+
+/** The items an ingested object becomes, as the handler builds them. */
+const itemsOf = (bytes: Buffer, key: string) => {
+  const result = processDocument({ bytes, key });
+  if (!result.ok) throw new Error(`fixture rejected: ${result.rejection.reason}`);
+  return buildDocumentItems(result.value, { bucket: 'b', key, size: 1 }, { inline: true }, 'now');
+};
 
 beforeAll(async () => {
   vi.stubEnv('DOCUMENT_TABLE_NAME', 'documents');
@@ -137,14 +170,10 @@ describe('Handler: ingest', () => {
 
   it('records a republished copy as a near-duplicate of the canonical document', async () => {
     // Prepare
-    await handler(loadEvent<SQSEvent>('sqs/object-created'), fakeContext());
-    const event = loadEvent<SQSEvent>('sqs/object-created');
-    const record = event.Records[0];
-    if (record === undefined) throw new Error('fixture');
-    record.body = record.body.replace('100_b55afea218a2948c.txt', 'republished-100.txt');
+    await handler(objectCreated('incoming/100_b55afea218a2948c.txt'), fakeContext());
 
     // Act
-    const response = await handler(event, fakeContext());
+    const response = await handler(objectCreated('incoming/republished-100.txt'), fakeContext());
 
     // Assess
     expect(response.batchItemFailures).toEqual([]);
@@ -156,9 +185,106 @@ describe('Handler: ingest', () => {
       similarity: expect.any(Number),
     });
     expect(original?.nearDuplicateOf).toBeUndefined();
-    // Only the canonical document is findable as an original.
-    const bandOwners = new Set(table.ofKind('near-band').map((band) => band.contentHash));
-    expect([...bandOwners]).toEqual([original?.contentHash]);
+    // Only the canonical document is findable as an original: one owner item per band.
+    const bands = table.ofKind('near-band');
+    expect(bands).toHaveLength(32);
+    for (const band of bands) {
+      expect(band).toMatchObject({
+        sk: 'OWNER',
+        contentHash: original?.contentHash,
+        fingerprint: original?.fingerprint,
+      });
+    }
+  });
+
+  it('looks an object up with one BatchGetItem and claims its bands in two batch writes', async () => {
+    // Act
+    await handler(objectCreated('incoming/100_b55afea218a2948c.txt'), fakeContext());
+
+    // Assess
+    expect(table.mock.commandCalls(QueryCommand)).toHaveLength(0);
+    const lookups = table.mock.commandCalls(BatchGetItemCommand);
+    expect(lookups).toHaveLength(1);
+    const keys = lookups[0]?.args[0].input.RequestItems?.documents?.Keys ?? [];
+    expect(keys).toHaveLength(33);
+    expect(keys.filter((key) => key.sk?.S === 'OWNER')).toHaveLength(32);
+    expect(
+      table.mock
+        .commandCalls(BatchWriteItemCommand)
+        .map((call) => call.args[0].input.RequestItems?.documents?.length),
+    ).toEqual([25, 7]);
+  });
+
+  it('compares nothing and claims nothing for content that is stored already', async () => {
+    // Prepare
+    await handler(objectCreated('incoming/100_b55afea218a2948c.txt'), fakeContext());
+    table.mock.resetHistory();
+
+    // Act
+    const response = await handler(objectCreated('incoming/copy-of-100.txt'), fakeContext());
+
+    // Assess
+    expect(response.batchItemFailures).toEqual([]);
+    expect(table.mock.commandCalls(BatchGetItemCommand)).toHaveLength(1);
+    expect(table.mock.commandCalls(BatchWriteItemCommand)).toHaveLength(0);
+    expect(table.ofKind('source').map((source) => source.status)).toEqual(['new', 'duplicate']);
+  });
+
+  it('keeps an exact copy of a near-duplicate out of the band index', async () => {
+    // Prepare
+    await handler(objectCreated('incoming/100_b55afea218a2948c.txt'), fakeContext());
+    await handler(objectCreated('incoming/edited-100.txt'), fakeContext());
+    const before = JSON.stringify(table.ofKind('near-band'));
+
+    // Act: a copy, and a redelivery of the near-duplicate itself
+    const response = await handler(objectCreated('incoming/copy-of-edited-100.txt'), fakeContext());
+    await handler(objectCreated('incoming/edited-100.txt'), fakeContext());
+
+    // Assess
+    expect(response.batchItemFailures).toEqual([]);
+    const copy = table.ofKind('document').find((doc) => doc.nearDuplicateOf !== undefined);
+    expect(copy?.sourceCount).toBe(2);
+    expect(JSON.stringify(table.ofKind('near-band'))).toBe(before);
+    // The edit gives the copy bands of its own, which it must not claim.
+    const own = itemsOf(edited, 'e.txt').nearBands.map((band) => band.pk);
+    const original = new Set(itemsOf(sample.bytes, 's.txt').nearBands.map((band) => band.pk));
+    expect(own.filter((pk) => !original.has(pk)).length).toBeGreaterThan(0);
+  });
+
+  it('claims only the bands no other document owns', async () => {
+    // Prepare: an unrelated document already owns the first band of sample 100.
+    const claimed = itemsOf(sample.bytes, 'a.txt').nearBands[0];
+    const other = itemsOf(unrelated.bytes, 'b.txt');
+    if (claimed === undefined) throw new Error('fixture has no bands');
+    const foreignOwner = {
+      ...claimed,
+      contentHash: other.document.contentHash,
+      fingerprint: other.document.fingerprint,
+    };
+    table.items.set(`${claimed.pk}|OWNER`, foreignOwner);
+
+    // Act
+    await handler(objectCreated('incoming/100_b55afea218a2948c.txt'), fakeContext());
+
+    // Assess
+    const [document] = table.ofKind('document');
+    expect(document?.nearDuplicateOf).toBeUndefined();
+    expect(table.items.get(`${claimed.pk}|OWNER`)).toEqual(foreignOwner);
+    const owned = table.ofKind('near-band').filter((b) => b.contentHash === document?.contentHash);
+    expect(owned).toHaveLength(31);
+  });
+
+  it('claims the bands again when redelivered after a crash before claiming them', async () => {
+    // Prepare: the document was recorded, its band claims were lost.
+    await handler(objectCreated('incoming/100_b55afea218a2948c.txt'), fakeContext());
+    for (const [key, item] of table.items) if (item.kind === 'near-band') table.items.delete(key);
+
+    // Act
+    await handler(objectCreated('incoming/100_b55afea218a2948c.txt'), fakeContext());
+
+    // Assess
+    expect(table.ofKind('source')).toHaveLength(1);
+    expect(table.ofKind('near-band')).toHaveLength(32);
   });
 
   it('records a deleted object as a rejection instead of failing forever', async () => {

@@ -12,12 +12,20 @@ const MAX_BATCH = 25;
 const MAX_ATTEMPTS = 5;
 
 /**
- * Writes a canonical document's band items. Plain idempotent puts: writing
- * them again after a retry changes nothing. Unprocessed items are retried a
- * few times, then reported as a transient failure so the message is retried.
+ * Writes a canonical document's claims on the bands that had no owner when it
+ * was looked up. Plain puts, so writing them again after a retry changes
+ * nothing. Unprocessed items are retried a few times, then reported as a
+ * transient failure so the message is retried.
+ *
+ * Two distinct documents racing for one band both put, and the last writer
+ * owns it. BatchWriteItem takes no conditions, and a conditional PutItem per
+ * band would cost up to 32 requests per document. The loss is small: a band
+ * only routes candidates to a comparison, both racers are canonical, and the
+ * loser keeps its other bands, so a later copy of it is missed only if it
+ * shares no band the loser owns, which is what an LSH miss costs anyway.
  *
  * @example
- * await recordNearBands(dynamodb, tableName, items.nearBands);
+ * await recordNearBands(dynamodb, tableName, bandsToClaim);
  */
 const recordNearBands = async (
   client: DynamoDBClient,

@@ -4,6 +4,7 @@ import {
   documentPartitionKey,
   IngestStatus,
   ItemKind,
+  NEAR_BAND_SORT_KEY,
   type NearBandRecord,
   type NearDuplicateRef,
   nearBandPartitionKey,
@@ -13,6 +14,7 @@ import {
   rejectionPartitionKey,
   SCHEMA_VERSION,
   type SourceRecord,
+  type StoredFingerprint,
   sourceIndexSortKey,
   sourcePartitionKey,
   type TopicRecord,
@@ -40,18 +42,23 @@ interface DocumentItems {
   newSource: SourceRecord;
   duplicateSource: SourceRecord;
   topics: TopicRecord[];
-  /** Band items that make this document findable as a near-duplicate original; none for copies. */
+  /**
+   * Owner items for every band of a canonical document, carrying its
+   * fingerprint, that make it findable as a near-duplicate original; none for copies.
+   */
   nearBands: NearBandRecord[];
 }
 
-const buildNearBands = (doc: ProcessedDocument): NearBandRecord[] =>
+/** The document's claim on each of its bands; the writer puts only those nobody owns yet. */
+const buildNearBands = (doc: ProcessedDocument, fingerprint: StoredFingerprint): NearBandRecord[] =>
   doc.fingerprint.bandKeys.map((bandKey) => ({
     pk: nearBandPartitionKey(FINGERPRINT_VERSION, bandKey),
-    sk: documentPartitionKey(doc.contentHash),
+    sk: NEAR_BAND_SORT_KEY,
     kind: ItemKind.NEAR_BAND,
     schemaVersion: SCHEMA_VERSION,
     contentHash: doc.contentHash,
     fingerprintVersion: FINGERPRINT_VERSION,
+    fingerprint,
   }));
 
 const buildSource = (
@@ -120,6 +127,11 @@ const buildDocumentItems = (
 ): DocumentItems => {
   const firstSource: ObjectRef = { bucket: object.bucket, key: object.key };
   if (object.versionId !== undefined) firstSource.versionId = object.versionId;
+  const fingerprint: StoredFingerprint = {
+    version: FINGERPRINT_VERSION,
+    signature: serializeSignature(doc.fingerprint.signature),
+    shingleCount: doc.fingerprint.shingleCount,
+  };
   const document: DocumentRecord = {
     pk: documentPartitionKey(doc.contentHash),
     sk: DOCUMENT_SORT_KEY,
@@ -134,11 +146,7 @@ const buildDocumentItems = (
     textBytes: doc.textBytes,
     charCount: doc.charCount,
     notes: doc.notes,
-    fingerprint: {
-      version: FINGERPRINT_VERSION,
-      signature: serializeSignature(doc.fingerprint.signature),
-      shingleCount: doc.fingerprint.shingleCount,
-    },
+    fingerprint,
     firstSource,
     sourceCount: 1,
     createdAt: now,
@@ -152,7 +160,7 @@ const buildDocumentItems = (
     newSource: buildSource(doc, object, IngestStatus.NEW, now),
     duplicateSource: buildSource(doc, object, IngestStatus.DUPLICATE, now),
     topics: buildTopicItems(doc, now),
-    nearBands: nearDuplicateOf === undefined ? buildNearBands(doc) : [],
+    nearBands: nearDuplicateOf === undefined ? buildNearBands(doc, fingerprint) : [],
   };
 };
 

@@ -105,6 +105,7 @@ describe('Schema: schemaVersion', () => {
   it.each([
     ['1.0', true],
     ['1.1', true],
+    ['1.2', true],
     ['1.12', true],
     ['2.0', false],
     ['1', false],

@@ -49,15 +49,23 @@ describe('Function: buildDocumentItems', () => {
     expect(newSource.declaredHashMatches).toBe(false);
   });
 
-  it('stores the fingerprint and indexes a canonical document by its LSH bands', () => {
+  it('stores the fingerprint and claims each LSH band of a canonical document', () => {
     // Act
     const { document, nearBands } = buildDocumentItems(processed(), object, { inline: true }, NOW);
 
     // Assess
     expect(document.fingerprint?.shingleCount).toBeGreaterThan(20);
     expect(nearBands).toHaveLength(32);
-    for (const band of nearBands) NearBandRecordSchema.parse(band);
-    expect(new Set(nearBands.map((band) => band.sk))).toEqual(new Set([document.pk]));
+    expect(new Set(nearBands.map((band) => band.pk)).size).toBe(32);
+    for (const band of nearBands) {
+      expect(NearBandRecordSchema.parse(band)).toMatchObject({
+        sk: 'OWNER',
+        contentHash: document.contentHash,
+        fingerprintVersion: document.fingerprint?.version,
+      });
+      // The owner's fingerprint travels with the claim: a lookup needs no second read.
+      expect(band.fingerprint).toEqual(document.fingerprint);
+    }
   });
 
   it('marks a near-duplicate and leaves it out of the band index', () => {

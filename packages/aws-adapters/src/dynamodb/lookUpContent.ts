@@ -1,0 +1,84 @@
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
+import {
+  DOCUMENT_SORT_KEY,
+  documentPartitionKey,
+  FingerprintSchema,
+  NEAR_BAND_SORT_KEY,
+  type NearDuplicateRef,
+  NearDuplicateRefSchema,
+  nearBandPartitionKey,
+  type StoredFingerprint,
+} from '@doc-ingest/contracts';
+import { batchGetKeys } from './batchGetKeys.ts';
+
+/** The content being ingested, as the lookup needs it. */
+interface ContentToLookUp {
+  contentHash: string;
+  fingerprintVersion: string;
+  /** LSH band keys of its fingerprint (at most 99). */
+  bandKeys: string[];
+}
+
+/** What the table already knows about a content. */
+interface ContentLookup {
+  /**
+   * The stored document of this content, with its near-duplicate mark; absent
+   * when there is none or it could not be read (the writer's transaction
+   * decides then).
+   */
+  existing?: { nearDuplicateOf?: NearDuplicateRef };
+  /** The distinct other documents owning one of the bands, with their fingerprints. */
+  candidates: { contentHash: string; fingerprint: StoredFingerprint }[];
+  /** Partition keys of the bands read and found without an owner: those this content may claim. */
+  unclaimedBands: Set<string>;
+}
+
+const key = (pk: string, sk: string) => ({ pk: { S: pk }, sk: { S: sk } });
+
+/**
+ * Reads, in one BatchGetItem, whether a content is stored already and which
+ * canonical documents own its LSH bands, with the fingerprints the band items
+ * carry. An owner that cannot be read is not compared and its band is not
+ * reported unclaimed; a document that cannot be read is reported absent.
+ *
+ * @example
+ * const known = await lookUpContent(dynamodb, table, { contentHash, fingerprintVersion, bandKeys });
+ */
+const lookUpContent = async (
+  client: DynamoDBClient,
+  tableName: string,
+  content: ContentToLookUp,
+): Promise<ContentLookup> => {
+  const documentPk = documentPartitionKey(content.contentHash);
+  const bandPks = content.bandKeys.map((bandKey) =>
+    nearBandPartitionKey(content.fingerprintVersion, bandKey),
+  );
+  const { items, unread } = await batchGetKeys(
+    client,
+    tableName,
+    [key(documentPk, DOCUMENT_SORT_KEY), ...bandPks.map((pk) => key(pk, NEAR_BAND_SORT_KEY))],
+    'pk, contentHash, fingerprint, nearDuplicateOf',
+  );
+
+  const lookup: ContentLookup = { candidates: [], unclaimedBands: new Set(bandPks) };
+  for (const unreadKey of unread) lookup.unclaimedBands.delete(String(unreadKey.pk?.S));
+  const compared = new Set([content.contentHash]);
+  for (const item of items.map((raw) => unmarshall(raw))) {
+    if (item.pk === documentPk) {
+      const mark = NearDuplicateRefSchema.safeParse(item.nearDuplicateOf);
+      lookup.existing = mark.success ? { nearDuplicateOf: mark.data } : {};
+      continue;
+    }
+    lookup.unclaimedBands.delete(String(item.pk));
+    const owner = String(item.contentHash);
+    const fingerprint = FingerprintSchema.safeParse(item.fingerprint);
+    if (compared.has(owner) || !fingerprint.success) continue;
+    compared.add(owner);
+    lookup.candidates.push({ contentHash: owner, fingerprint: fingerprint.data });
+  }
+  return lookup;
+};
+
+export type { ContentLookup, ContentToLookUp };
+export { lookUpContent };
