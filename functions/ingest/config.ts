@@ -3,19 +3,19 @@ import {
   DEFAULT_MAX_OBJECT_BYTES,
   EnvKeys,
 } from '@doc-ingest/contracts';
-import { z } from 'zod';
+import * as z from 'zod/mini';
+
+/** A positive whole number from an environment string, `fallback` when unset. */
+const positiveIntegerOr = (fallback: number) =>
+  z._default(z.coerce.number().check(z.int(), z.positive()), fallback);
 
 const IngestConfigSchema = z.object({
-  [EnvKeys.TABLE_NAME]: z.string().min(1),
-  [EnvKeys.TEXT_BUCKET_NAME]: z.string().min(1),
+  [EnvKeys.TABLE_NAME]: z.string().check(z.minLength(1)),
+  [EnvKeys.TEXT_BUCKET_NAME]: z.string().check(z.minLength(1)),
   /** Objects above this size are rejected without being downloaded. */
-  [EnvKeys.MAX_OBJECT_BYTES]: z.coerce.number().int().positive().default(DEFAULT_MAX_OBJECT_BYTES),
+  [EnvKeys.MAX_OBJECT_BYTES]: positiveIntegerOr(DEFAULT_MAX_OBJECT_BYTES),
   /** Normalized texts above this size go to the text bucket instead of the item. */
-  [EnvKeys.INLINE_TEXT_MAX_BYTES]: z.coerce
-    .number()
-    .int()
-    .positive()
-    .default(DEFAULT_INLINE_TEXT_MAX_BYTES),
+  [EnvKeys.INLINE_TEXT_MAX_BYTES]: positiveIntegerOr(DEFAULT_INLINE_TEXT_MAX_BYTES),
 });
 
 interface IngestConfig {

@@ -1,8 +1,8 @@
 import { EnvKeys } from '@doc-ingest/contracts';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 const PublishConfigSchema = z.object({
-  [EnvKeys.EVENT_BUS_NAME]: z.string().min(1),
+  [EnvKeys.EVENT_BUS_NAME]: z.string().check(z.minLength(1)),
 });
 
 interface PublishConfig {

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import type { DocumentRecord } from './documentRecord.ts';
 import {
   ContentHashSchema,
@@ -24,7 +24,7 @@ const DocumentIngestedDetailSchema = z.object({
   taxonomyVersion: z.string(),
   firstSource: ObjectRefSchema,
   /** Present when the document republishes an earlier one (schema 1.1+). */
-  nearDuplicateOf: NearDuplicateRefSchema.optional(),
+  nearDuplicateOf: z.optional(NearDuplicateRefSchema),
   createdAt: IsoTimestampSchema,
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ItemKind } from './constants.ts';
 import {
   ContentHashSchema,
@@ -20,42 +20,44 @@ import {
  */
 const DocumentRecordSchema = z
   .object({
-    pk: z.string().startsWith('DOC#'),
+    pk: z.string().check(z.startsWith('DOC#')),
     sk: z.literal('DOCUMENT'),
     kind: z.literal(ItemKind.DOCUMENT),
     schemaVersion: SchemaVersionSchema,
     contentHash: ContentHashSchema,
     title: z.string(),
     /** ISO 639-1 code of the main language, or `und`. */
-    language: z.string().min(2).max(3),
+    language: z.string().check(z.minLength(2), z.maxLength(3)),
     /** Every language with a noticeable share, main language first. */
     languages: z.array(LanguageShareSchema),
     /** Topics at or above the threshold, highest score first. */
     topics: z.array(TopicScoreSchema),
-    taxonomyVersion: z.string().min(1),
-    text: z.string().optional(),
-    textLocation: ObjectRefSchema.optional(),
+    taxonomyVersion: z.string().check(z.minLength(1)),
+    text: z.optional(z.string()),
+    textLocation: z.optional(ObjectRefSchema),
     /** UTF-8 byte length of the normalized text. */
-    textBytes: z.number().int().nonnegative(),
-    charCount: z.number().int().nonnegative(),
+    textBytes: z.int().check(z.nonnegative()),
+    charCount: z.int().check(z.nonnegative()),
     /** What normalization did, e.g. `mojibake-repaired`, `boilerplate-removed:2`. */
     notes: z.array(z.string()),
     firstSource: ObjectRefSchema,
     /** MinHash fingerprint of the body (schema 1.1+), for near-duplicate lookups and re-checks. */
-    fingerprint: FingerprintSchema.optional(),
+    fingerprint: z.optional(FingerprintSchema),
     /**
      * Set when this content is a republished copy of an earlier canonical
      * document (schema 1.1+): that document's hash and the body similarity.
      */
-    nearDuplicateOf: NearDuplicateRefSchema.optional(),
+    nearDuplicateOf: z.optional(NearDuplicateRefSchema),
     /** Distinct source objects recorded for this content; incremented atomically. */
-    sourceCount: z.number().int().positive(),
+    sourceCount: z.int().check(z.positive()),
     createdAt: IsoTimestampSchema,
     updatedAt: IsoTimestampSchema,
   })
-  .refine((doc) => (doc.text === undefined) !== (doc.textLocation === undefined), {
-    message: 'a document has either inline text or a textLocation',
-  });
+  .check(
+    z.refine((doc) => (doc.text === undefined) !== (doc.textLocation === undefined), {
+      message: 'a document has either inline text or a textLocation',
+    }),
+  );
 
 type DocumentRecord = z.infer<typeof DocumentRecordSchema>;
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ItemKind } from './constants.ts';
 import { NEAR_BAND_SORT_KEY } from './keys.ts';
 import { ContentHashSchema, FingerprintSchema, SchemaVersionSchema } from './primitives.ts';
@@ -14,15 +14,15 @@ import { ContentHashSchema, FingerprintSchema, SchemaVersionSchema } from './pri
  * fingerprint); writers from 1.2 on no longer read them, readers still parse them.
  */
 const NearBandRecordSchema = z.object({
-  pk: z.string().startsWith('NEAR#'),
+  pk: z.string().check(z.startsWith('NEAR#')),
   /** `OWNER` (1.2+), or `DOC#<hash>` on a 1.1 item. */
-  sk: z.union([z.literal(NEAR_BAND_SORT_KEY), z.string().startsWith('DOC#')]),
+  sk: z.union([z.literal(NEAR_BAND_SORT_KEY), z.string().check(z.startsWith('DOC#'))]),
   kind: z.literal(ItemKind.NEAR_BAND),
   schemaVersion: SchemaVersionSchema,
   contentHash: ContentHashSchema,
-  fingerprintVersion: z.string().min(1),
+  fingerprintVersion: z.string().check(z.minLength(1)),
   /** The owner's stored fingerprint, as on its document item (1.2+). */
-  fingerprint: FingerprintSchema.optional(),
+  fingerprint: z.optional(FingerprintSchema),
 });
 
 type NearBandRecord = z.infer<typeof NearBandRecordSchema>;

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import {
   IngestStatus,
   RejectionReason,
@@ -7,30 +7,30 @@ import {
   TOPIC_IDS,
 } from './constants.ts';
 
-const ContentHashSchema = z.string().regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256');
+const ContentHashSchema = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256'));
 
 const IsoTimestampSchema = z.iso.datetime({ offset: true });
 
 /** `<major>.<minor>`: minor versions only add optional fields, so any minor of our major parses. */
 const SchemaVersionSchema = z
   .string()
-  .regex(new RegExp(`^${SCHEMA_MAJOR}\\.\\d+$`), `schema version ${SCHEMA_MAJOR}.x`);
+  .check(z.regex(new RegExp(`^${SCHEMA_MAJOR}\\.\\d+$`), `schema version ${SCHEMA_MAJOR}.x`));
 
 const TopicIdSchema = z.enum(TOPIC_IDS);
 
 const TopicScoreSchema = z.object({
   id: TopicIdSchema,
   /** 0..1, comparable across documents; the record keeps topics at or above the taxonomy threshold. */
-  score: z.number().min(0).max(1),
+  score: z.number().check(z.gte(0), z.lte(1)),
   /** Matched taxonomy terms (stems or phrases) that explain the score, strongest first. */
   terms: z.array(z.string()),
 });
 
 const LanguageShareSchema = z.object({
   /** ISO 639-1 code, or `und` when undetermined. */
-  code: z.string().min(2).max(3),
+  code: z.string().check(z.minLength(2), z.maxLength(3)),
   /** Share of the document's characters in this language, 0..1. */
-  share: z.number().min(0).max(1),
+  share: z.number().check(z.gte(0), z.lte(1)),
 });
 
 const TextEncodingSchema = z.enum(Object.values(TextEncoding));
@@ -39,22 +39,22 @@ const RejectionReasonSchema = z.enum(Object.values(RejectionReason));
 
 /** Where an S3 object lives. `versionId` is absent on unversioned buckets. */
 const ObjectRefSchema = z.object({
-  bucket: z.string().min(1),
-  key: z.string().min(1),
-  versionId: z.string().optional(),
+  bucket: z.string().check(z.minLength(1)),
+  key: z.string().check(z.minLength(1)),
+  versionId: z.optional(z.string()),
 });
 
 /** A stored MinHash fingerprint: parameters version, base64 signature, shingle count. */
 const FingerprintSchema = z.object({
-  version: z.string().min(1),
-  signature: z.string().min(1),
-  shingleCount: z.number().int().nonnegative(),
+  version: z.string().check(z.minLength(1)),
+  signature: z.string().check(z.minLength(1)),
+  shingleCount: z.int().check(z.nonnegative()),
 });
 
 /** The canonical document a near-duplicate copies, and how similar the bodies are (0..1). */
 const NearDuplicateRefSchema = z.object({
   contentHash: ContentHashSchema,
-  similarity: z.number().min(0).max(1),
+  similarity: z.number().check(z.gte(0), z.lte(1)),
 });
 
 type TopicId = z.infer<typeof TopicIdSchema>;

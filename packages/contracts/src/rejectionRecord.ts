@@ -1,19 +1,19 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ItemKind } from './constants.ts';
 import { IsoTimestampSchema, RejectionReasonSchema, SchemaVersionSchema } from './primitives.ts';
 
 /** An object the pipeline refused, with a stable reason code and a human detail. */
 const RejectionRecordSchema = z.object({
-  pk: z.string().startsWith('REJECTION#'),
-  sk: z.string().startsWith('VERSION#'),
-  gsi1pk: z.string().startsWith('REJECTION#'),
+  pk: z.string().check(z.startsWith('REJECTION#')),
+  sk: z.string().check(z.startsWith('VERSION#')),
+  gsi1pk: z.string().check(z.startsWith('REJECTION#')),
   gsi1sk: z.string(),
   kind: z.literal(ItemKind.REJECTION),
   schemaVersion: SchemaVersionSchema,
-  bucket: z.string().min(1),
-  key: z.string().min(1),
-  versionId: z.string().optional(),
-  size: z.number().int().nonnegative(),
+  bucket: z.string().check(z.minLength(1)),
+  key: z.string().check(z.minLength(1)),
+  versionId: z.optional(z.string()),
+  size: z.int().check(z.nonnegative()),
   reason: RejectionReasonSchema,
   detail: z.string(),
   rejectedAt: IsoTimestampSchema,

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { IngestStatus, ItemKind } from './constants.ts';
 import {
   ContentHashSchema,
@@ -13,28 +13,28 @@ import {
  * notification never writes a second one.
  */
 const SourceRecordSchema = z.object({
-  pk: z.string().startsWith('SOURCE#'),
-  sk: z.string().startsWith('VERSION#'),
-  gsi1pk: z.string().startsWith('DOC#'),
-  gsi1sk: z.string().startsWith('SOURCE#'),
+  pk: z.string().check(z.startsWith('SOURCE#')),
+  sk: z.string().check(z.startsWith('VERSION#')),
+  gsi1pk: z.string().check(z.startsWith('DOC#')),
+  gsi1sk: z.string().check(z.startsWith('SOURCE#')),
   kind: z.literal(ItemKind.SOURCE),
   schemaVersion: SchemaVersionSchema,
-  bucket: z.string().min(1),
-  key: z.string().min(1),
-  versionId: z.string().optional(),
-  eTag: z.string().optional(),
+  bucket: z.string().check(z.minLength(1)),
+  key: z.string().check(z.minLength(1)),
+  versionId: z.optional(z.string()),
+  eTag: z.optional(z.string()),
   /** Object size in bytes as stored. */
-  size: z.number().int().nonnegative(),
+  size: z.int().check(z.nonnegative()),
   contentHash: ContentHashSchema,
   /** `new` for the object that created the document, `duplicate` otherwise. */
   status: z.enum([IngestStatus.NEW, IngestStatus.DUPLICATE]),
   encoding: TextEncodingSchema,
   /** `NNN` of a `NNN_<16 hex>.txt` key, when the key has that shape. */
-  sourceIndex: z.number().int().nonnegative().optional(),
+  sourceIndex: z.optional(z.int().check(z.nonnegative())),
   /** The 16 hex of such a key: a hint from the uploader, never used for dedupe. */
-  declaredHash: z.string().optional(),
+  declaredHash: z.optional(z.string()),
   /** Whether `declaredHash` is a prefix of the computed content hash. */
-  declaredHashMatches: z.boolean().optional(),
+  declaredHashMatches: z.optional(z.boolean()),
   receivedAt: IsoTimestampSchema,
 });
 

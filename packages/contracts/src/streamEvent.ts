@@ -1,6 +1,6 @@
 import type { AttributeValue } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ItemKind } from './constants.ts';
 import type { DocumentRecord } from './documentRecord.ts';
 import { RecordSchemaViolationError } from './errors.ts';
@@ -8,14 +8,14 @@ import { type TableRecord, TableRecordSchema } from './tableRecord.ts';
 
 /** The parts of a DynamoDB Stream record the decoder reads, as Lambda or the SDK delivers it. */
 const StreamRecordSchema = z.object({
-  eventID: z.string().optional(),
+  eventID: z.optional(z.string()),
   eventName: z.enum(['INSERT', 'MODIFY', 'REMOVE']),
   dynamodb: z.object({
-    SequenceNumber: z.string().optional(),
+    SequenceNumber: z.optional(z.string()),
     // Epoch seconds in Lambda events; a Date from the SDK's GetRecords.
-    ApproximateCreationDateTime: z.union([z.number(), z.date()]).optional(),
-    NewImage: z.record(z.string(), z.unknown()).optional(),
-    OldImage: z.record(z.string(), z.unknown()).optional(),
+    ApproximateCreationDateTime: z.optional(z.union([z.number(), z.date()])),
+    NewImage: z.optional(z.record(z.string(), z.unknown())),
+    OldImage: z.optional(z.record(z.string(), z.unknown())),
   }),
 });
 

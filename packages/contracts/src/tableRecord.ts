@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { DocumentRecordSchema } from './documentRecord.ts';
 import { NearBandRecordSchema } from './nearBandRecord.ts';
 import { RejectionRecordSchema } from './rejectionRecord.ts';

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 import { ItemKind } from './constants.ts';
 import {
   ContentHashSchema,
@@ -12,18 +12,18 @@ import {
  * `gsi1` index by topic; the authoritative scores are on the document.
  */
 const TopicRecordSchema = z.object({
-  pk: z.string().startsWith('DOC#'),
-  sk: z.string().startsWith('TOPIC#'),
-  gsi1pk: z.string().startsWith('TOPIC#'),
+  pk: z.string().check(z.startsWith('DOC#')),
+  sk: z.string().check(z.startsWith('TOPIC#')),
+  gsi1pk: z.string().check(z.startsWith('TOPIC#')),
   gsi1sk: z.string(),
   kind: z.literal(ItemKind.TOPIC),
   schemaVersion: SchemaVersionSchema,
   topicId: TopicIdSchema,
   contentHash: ContentHashSchema,
-  score: z.number().min(0).max(1),
+  score: z.number().check(z.gte(0), z.lte(1)),
   title: z.string(),
   language: z.string(),
-  taxonomyVersion: z.string().min(1),
+  taxonomyVersion: z.string().check(z.minLength(1)),
   createdAt: IsoTimestampSchema,
 });
 

@@ -1,4 +1,4 @@
-import { z } from 'zod';
+import * as z from 'zod/mini';
 
 /*
  * The body of an SQS message that S3 sends for a bucket notification. Only the
@@ -7,16 +7,16 @@ import { z } from 'zod';
  */
 const S3ObjectNotificationSchema = z.object({
   eventName: z.string(),
-  eventTime: z.string().optional(),
+  eventTime: z.optional(z.string()),
   s3: z.object({
-    bucket: z.object({ name: z.string().min(1) }),
+    bucket: z.object({ name: z.string().check(z.minLength(1)) }),
     object: z.object({
       /** URL-encoded, with `+` for spaces, as S3 sends it. */
-      key: z.string().min(1),
-      size: z.number().nonnegative().optional(),
-      eTag: z.string().optional(),
-      versionId: z.string().optional(),
-      sequencer: z.string().optional(),
+      key: z.string().check(z.minLength(1)),
+      size: z.optional(z.number().check(z.nonnegative())),
+      eTag: z.optional(z.string()),
+      versionId: z.optional(z.string()),
+      sequencer: z.optional(z.string()),
     }),
   }),
 });
@@ -24,7 +24,7 @@ const S3ObjectNotificationSchema = z.object({
 /** S3 sends this once when a notification configuration is created. */
 const S3TestEventSchema = z.object({
   Event: z.literal('s3:TestEvent'),
-  Bucket: z.string().optional(),
+  Bucket: z.optional(z.string()),
 });
 
 const S3NotificationBodySchema = z.union([
