@@ -6,6 +6,12 @@ import {
   type CompiledTerm,
   EXACT_PREFIX,
 } from './compileTaxonomy.ts';
+import {
+  type CueKind,
+  type DocumentFrameKind,
+  decideFrame,
+  frameCuesFor,
+} from './documentFrame.ts';
 import { getStemmer, type StemFunction } from './stem.ts';
 import { type TaxonomyLanguage, TermWeight } from './taxonomy.ts';
 import { type Token, tokenizeDocument } from './tokenize.ts';
@@ -45,6 +51,9 @@ const DEFAULT_THRESHOLD = 0.45;
  * with a charge cue (`accused`, `indiciados`, `wegen`... see `CHARGE_CUES`), a
  * topic also named outside any enumeration keeps its full weight: a list of the
  * charges against the people the article is about, not a list of priorities.
+ * Before the score, the evidence is adjusted (`adjustEvidence`): damped in a review,
+ * fiction or product text without enforcement events (`FRAME_DAMPING`), and for a
+ * weak topic overshadowed by its sibling (`SIBLING_DAMPING`).
  */
 const ScoringConstants = {
   TITLE_WEIGHT: 2,
@@ -63,7 +72,71 @@ const ScoringConstants = {
   SATURATION: 3,
   /** Most evidence weak terms can give a topic; alone they stay below the threshold. */
   WEAK_EVIDENCE_CAP: 1.5,
+  /**
+   * Factor of every topic's evidence in a review or fiction piece, or in product
+   * or business news, that reports no enforcement event (see `detectDocumentFrame`);
+   * the result is then capped at `WEAK_EVIDENCE_CAP`, so that such a text never
+   * reaches the threshold however often it names a crime. Why: there, crime words
+   * describe a plot (a mafia series, a heist film) or what a product protects
+   * against (phishing), not an event; the first held-out set had three false
+   * positives of this kind (scores 0.49 to 0.98). The factor keeps the order of the
+   * topics in `scores`.
+   */
+  FRAME_DAMPING: 0.2,
+  /**
+   * Sibling topics share vocabulary (`tráfico de personas` names smuggling in Latin
+   * American law, trafficking in Spain; smuggled migrants are `exploited`). When a
+   * topic's sibling has at least `SIBLING_DOMINANCE` times its evidence, and its own
+   * evidence is below `SIBLING_MAX_EVIDENCE` (about one strong term and a hint), its
+   * evidence is multiplied by `SIBLING_DAMPING`: the sibling is the subject, the
+   * weak one a spill-over. A topic with evidence of its own (a trafficking charge
+   * repeated, in the title) is left alone. Pairs: `SIBLING_TOPICS`.
+   */
+  SIBLING_DOMINANCE: 2,
+  SIBLING_MAX_EVIDENCE: 2.5,
+  SIBLING_DAMPING: 0.5,
 } as const;
+
+/** Pairs of topics whose vocabularies overlap; see `ScoringConstants.SIBLING_DAMPING`. */
+const SIBLING_TOPICS: readonly (readonly [TopicId, TopicId])[] = [
+  ['human_trafficking', 'migrant_smuggling'],
+];
+
+/**
+ * The evidence of each topic once the document's frame and sibling topics are
+ * taken into account (see `ScoringConstants.FRAME_DAMPING` and `SIBLING_DAMPING`).
+ * Sibling damping reads the evidence before it, so the order of pairs is irrelevant.
+ */
+const adjustEvidence = (
+  evidence: Readonly<Record<TopicId, number>>,
+  frame: DocumentFrameKind,
+): Record<TopicId, number> => {
+  const adjusted = { ...evidence };
+  for (const [a, b] of SIBLING_TOPICS) {
+    for (const [topic, sibling] of [
+      [a, b],
+      [b, a],
+    ] as const) {
+      const own = evidence[topic];
+      if (
+        own > 0 &&
+        own < ScoringConstants.SIBLING_MAX_EVIDENCE &&
+        evidence[sibling] >= ScoringConstants.SIBLING_DOMINANCE * own
+      ) {
+        adjusted[topic] = own * ScoringConstants.SIBLING_DAMPING;
+      }
+    }
+  }
+  if (frame !== 'news') {
+    for (const id of TOPIC_IDS) {
+      adjusted[id] = Math.min(
+        adjusted[id] * ScoringConstants.FRAME_DAMPING,
+        ScoringConstants.WEAK_EVIDENCE_CAP,
+      );
+    }
+  }
+  return adjusted;
+};
 
 /** `cooperation` is the frame of enumerations, never one of their items. */
 const FRAME_TOPIC: TopicId = 'cooperation';
@@ -103,33 +176,36 @@ interface Hit {
   listBlock: number;
 }
 
+/** What a distinct word can start or signal, memoized per word. */
+interface WordEntry {
+  /** The terms whose first key is this word. */
+  terms: readonly CompiledTerm[];
+  /** The document-frame cue this word is, if any (see `documentFrame.ts`). */
+  cue: CueKind | undefined;
+}
+
 interface Matcher {
   content: Token[];
   /** The matching key of the content word at `position` in `language`. */
   key: (language: TaxonomyLanguage, position: number) => string;
-  /** The terms whose first key is this content word, memoized per distinct word. */
-  candidates: (position: number) => readonly CompiledTerm[];
+  /** The terms and the frame cue of the content word at `position`. */
+  entry: (position: number) => WordEntry;
 }
 
 const NONE: readonly CompiledTerm[] = [];
+const NOTHING: WordEntry = { terms: NONE, cue: undefined };
 
 /** A shared candidate cache holds at most this many words, then starts afresh. */
 const CANDIDATE_CACHE_LIMIT = 20_000;
-const candidateCaches = new WeakMap<
-  CompiledTaxonomy,
-  Map<string, Map<string, readonly CompiledTerm[]>>
->();
+const candidateCaches = new WeakMap<CompiledTaxonomy, Map<string, Map<string, WordEntry>>>();
 
 /**
- * The candidate terms of a word depend only on the taxonomy and on the
- * document's language (which fixes the lookup order and what `allowed`
- * accepts), so they are shared across documents. Keep `policy` in step with
- * whatever `allowed` reads.
+ * The candidate terms and the frame cue of a word depend only on the taxonomy and
+ * on the document's language (which fixes the lookup order, what `allowed`
+ * accepts and which cues count), so they are shared across documents. Keep
+ * `policy` in step with whatever `allowed` and `frameCuesFor` read.
  */
-const candidateCache = (
-  taxonomy: CompiledTaxonomy,
-  policy: string,
-): Map<string, readonly CompiledTerm[]> => {
+const candidateCache = (taxonomy: CompiledTaxonomy, policy: string): Map<string, WordEntry> => {
   let byPolicy = candidateCaches.get(taxonomy);
   if (byPolicy === undefined) {
     byPolicy = new Map();
@@ -153,7 +229,8 @@ const createMatcher = (
   taxonomy: CompiledTaxonomy,
   languages: readonly TaxonomyLanguage[],
   allowed: (term: CompiledTerm, word: string) => boolean,
-  memo: Map<string, readonly CompiledTerm[]>,
+  cues: ReadonlyMap<string, CueKind>,
+  memo: Map<string, WordEntry>,
 ): Matcher => {
   const content = tokens.filter((token) => !token.stop);
   const stemmers = new Map<TaxonomyLanguage, StemFunction>();
@@ -164,7 +241,7 @@ const createMatcher = (
     (stemmers.get(language) as StemFunction)(word);
   const key = (language: TaxonomyLanguage, position: number): string =>
     stemOf(language, (content[position] as Token).norm);
-  const candidates = (position: number): readonly CompiledTerm[] => {
+  const entry = (position: number): WordEntry => {
     const word = (content[position] as Token).norm;
     const known = memo.get(word);
     if (known !== undefined) return known;
@@ -178,11 +255,15 @@ const createMatcher = (
         if (allowed(term, word)) found.push(term);
       }
     }
-    const value = found.length === 0 ? NONE : found;
+    const cue = cues.get(word);
+    const value =
+      found.length === 0 && cue === undefined
+        ? NOTHING
+        : { terms: found.length === 0 ? NONE : found, cue };
     memo.set(word, value);
     return value;
   };
-  return { content, key, candidates };
+  return { content, key, entry };
 };
 
 const keyMatches = (
@@ -231,10 +312,14 @@ const isBetter = (candidate: CompiledTerm, best: CompiledTerm | undefined) =>
   candidate.keys.length > best.keys.length ||
   (candidate.keys.length === best.keys.length && candidate.weight > best.weight);
 
-/** Finds the best term of each topic starting at every content word; linear in words. */
+/**
+ * Finds the best term of each topic starting at every content word, and the
+ * distinct frame cues of the document (`cues`, filled); linear in words.
+ */
 const findHits = (
   matcher: Matcher,
   segments: readonly { isTitle: boolean; isListItem: boolean }[],
+  cues: Map<string, CueKind>,
 ): Hit[] => {
   const listBlocks = segments.map(() => -1);
   segments.forEach((segment, index) => {
@@ -246,7 +331,8 @@ const findHits = (
   const hits: Hit[] = [];
   const best = new Map<TopicId, CompiledTerm>();
   matcher.content.forEach((token, position) => {
-    const candidates = matcher.candidates(position);
+    const { terms: candidates, cue } = matcher.entry(position);
+    if (cue !== undefined) cues.set(token.norm, cue);
     if (candidates.length === 0) return;
     best.clear();
     for (const term of candidates) {
@@ -410,8 +496,12 @@ const baseLanguage = (language: string): string =>
  * stemmed with each taxonomy language's stemmer, the document's language first; terms
  * of other languages count when they are phrases or strong words. Title hits weigh
  * double, hits spread over several lines weigh more, and hits inside an enumeration
- * of many crime areas weigh a quarter (see `ScoringConstants`). Deterministic and
- * linear in the length of the text.
+ * of many crime areas weigh a quarter (see `ScoringConstants`). A review or a piece of
+ * fiction, or product or business news, that reports no enforcement event (see
+ * `detectDocumentFrame`) gets no topic: its crime words describe a plot or a product.
+ * A weak topic whose sibling topic is clearly the subject is halved. `scores` keep
+ * the adjusted values; `terms` the words that matched. Deterministic and linear in
+ * the length of the text.
  *
  * @example
  * const result = classifyTopics({
@@ -452,15 +542,29 @@ const classifyTopics = (input: ClassifyInput, options: ClassifyOptions = {}): Cl
         ...taxonomy.languages.filter((l) => l !== documentLanguage),
       ]
     : taxonomy.languages;
-  const memo = candidateCache(taxonomy, native ? documentLanguage : '*');
-  const matcher = createMatcher(tokens, taxonomy, languages, allowed, memo);
-  const hits = findHits(matcher, segments);
+  const policy = native ? documentLanguage : '*';
+  const memo = candidateCache(taxonomy, policy);
+  const matcher = createMatcher(tokens, taxonomy, languages, allowed, frameCuesFor(policy), memo);
+  const cues = new Map<string, CueKind>();
+  const hits = findHits(matcher, segments, cues);
   const factors = enumerationFactors(hits, chargeSentences(matcher.content, taxonomy.chargeCues));
+  const raw = {} as Record<TopicId, number>;
+  const explained = {} as Record<TopicId, TopicEvidence['terms']>;
+  let any = false;
+  for (const id of TOPIC_IDS) {
+    const { evidence, terms } = scoreTopic(hits, factors, id);
+    raw[id] = evidence;
+    explained[id] = terms;
+    if (evidence > 0) any = true;
+  }
+  // The frame only matters when some topic has evidence.
+  const frame = any ? decideFrame(cues, () => `${input.title}\n${input.body}`).kind : 'news';
+  const evidence = adjustEvidence(raw, frame);
   const scores = {} as Record<TopicId, number>;
   const topics: TopicScore[] = [];
   for (const id of TOPIC_IDS) {
-    const { evidence, terms } = scoreTopic(hits, factors, id);
-    const score = toScore(evidence);
+    const terms = explained[id];
+    const score = toScore(evidence[id]);
     scores[id] = score;
     if (score === 0 || score < threshold) continue;
     const ranked = [...terms].sort((a, b) => b.contribution - a.contribution || a.first - b.first);
@@ -475,4 +579,4 @@ const classifyTopics = (input: ClassifyInput, options: ClassifyOptions = {}): Cl
 };
 
 export type { ClassifyInput, ClassifyOptions };
-export { classifyTopics, DEFAULT_THRESHOLD, ScoringConstants };
+export { adjustEvidence, classifyTopics, DEFAULT_THRESHOLD, ScoringConstants, SIBLING_TOPICS };

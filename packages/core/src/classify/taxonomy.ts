@@ -9,10 +9,24 @@ import type { TopicId } from '@doc-ingest/contracts';
  * second change within the same month. Documents classified under an older version
  * can then be found and re-classified.
  */
-const TAXONOMY_VERSION = '2026.11.2';
+const TAXONOMY_VERSION = '2026.11.3';
 
 /*
  * CHANGELOG
+ * 2026.11.3
+ * - Scoring: document frames (`documentFrame.ts`): a review or fiction piece, or
+ *   product or business news, reporting no enforcement event has every topic's
+ *   evidence damped (`FRAME_DAMPING`) and capped below the threshold; sibling
+ *   topics (human trafficking / migrant smuggling): a weak topic whose sibling has
+ *   twice its evidence is halved (`SIBLING_DAMPING`).
+ * - Terms: weapons caches and arsenals, weapons-law offences, German, Austrian and
+ *   Swiss compounds (`Waffenlager`, `Faustfeuerwaffen`, `Kriegsmaterialgesetz`)
+ *   (firearms); investment fraud, Ponzi schemes, Swiss `Geldwäscherei`,
+ *   `gewerbsmässiger Betrug` (corruption_financial); online investment fraud and
+ *   call-centre fraud (cybercrime); French `narcobanditisme`, `banditisme`,
+ *   `bandes rivales`, a drug `réseau` as a hint (organized_crime); Spanish
+ *   `tráfico de personas` (trafficking in Spain, smuggling in Latin America) is
+ *   medium, not strong, for human_trafficking.
  * 2026.11.2
  * - Scoring: default threshold 0.5 -> 0.45 (one strong term in the body now
  *   suffices; weak hints alone still cannot), see `DEFAULT_THRESHOLD`.
@@ -384,6 +398,13 @@ const DE_ONLINE = [
   'app',
   'phishing',
   'webseite',
+  'Website',
+  'Websites',
+  'Plattform',
+  'Plattformen',
+  'Onlinewerbung',
+  'Trading',
+  'Callcenter',
   'digital',
   'digitale',
 ];
@@ -1062,6 +1083,13 @@ const TAXONOMY: Taxonomy = {
         { term: 'escroqueries', weight: MEDIUM, near: FR_ONLINE },
         { term: 'arnaque', weight: MEDIUM, near: FR_ONLINE },
         { term: 'escrocs', weight: MEDIUM, near: FR_ONLINE },
+        {
+          term: 'centre d’appels',
+          weight: MEDIUM,
+          near: ['escroquerie', 'escroqueries', 'escrocs', 'arnaque', 'fraude', 'victimes'],
+        },
+        { term: 'plateformes de trading frauduleuses', weight: MEDIUM },
+        { term: 'faux placements', weight: MEDIUM, near: FR_ONLINE, window: 10 },
       ],
       strong: [
         'cybercriminalité',
@@ -1113,6 +1141,11 @@ const TAXONOMY: Taxonomy = {
         { term: 'scam', weight: MEDIUM, near: EN_ONLINE },
         { term: 'scammers', weight: MEDIUM, near: EN_ONLINE },
         { term: 'fraudsters', weight: MEDIUM, near: EN_ONLINE },
+        { term: 'investment fraud', weight: MEDIUM, near: EN_ONLINE, window: 10 },
+        // Fake brokers calling victims from call centres: cyber-enabled fraud.
+        { term: 'call centre', weight: MEDIUM, near: ['fraud', 'scam', 'scams', 'fraudsters'] },
+        { term: 'call center', weight: MEDIUM, near: ['fraud', 'scam', 'scams', 'fraudsters'] },
+        { term: 'fake trading platforms', weight: MEDIUM },
       ],
       strong: [
         'cybercrime',
@@ -1160,6 +1193,12 @@ const TAXONOMY: Taxonomy = {
         { term: 'estafas', weight: MEDIUM, near: ES_ONLINE },
         { term: 'estafadores', weight: MEDIUM, near: ES_ONLINE },
         { term: 'timo', weight: MEDIUM, near: ES_ONLINE },
+        {
+          term: 'call center',
+          weight: MEDIUM,
+          near: ['estafa', 'estafas', 'estafadores', 'fraude', 'víctimas'],
+        },
+        { term: 'plataformas de inversión falsas', weight: MEDIUM },
       ],
       strong: [
         'ciberdelincuencia',
@@ -1208,6 +1247,12 @@ const TAXONOMY: Taxonomy = {
         { term: 'truffa', weight: MEDIUM, near: IT_ONLINE },
         { term: 'truffe', weight: MEDIUM, near: IT_ONLINE },
         { term: 'truffatori', weight: MEDIUM, near: IT_ONLINE },
+        {
+          term: 'call center',
+          weight: MEDIUM,
+          near: ['truffa', 'truffe', 'truffatori', 'vittime'],
+        },
+        { term: 'piattaforme di trading', weight: MEDIUM, near: ['truffa', 'truffe', 'false'] },
       ],
       strong: [
         'criminalità informatica',
@@ -1245,6 +1290,17 @@ const TAXONOMY: Taxonomy = {
         { term: 'Betrug', weight: MEDIUM, near: DE_ONLINE },
         { term: 'Betrüger', weight: MEDIUM, near: DE_ONLINE },
         { term: 'Betrugsmasche', weight: MEDIUM, near: DE_ONLINE },
+        // Online investment fraud: fake trading platforms and call centres.
+        { term: 'Anlagebetrug', weight: MEDIUM, near: DE_ONLINE, window: 10 },
+        { term: 'Anlagebetrüger', weight: MEDIUM, near: DE_ONLINE, window: 10 },
+        {
+          term: 'Callcenter',
+          weight: MEDIUM,
+          near: ['Betrug', 'Betrüger', 'Betrugs', 'Opfer', 'Geschädigte', 'Anlagebetrug'],
+          window: 10,
+        },
+        { term: 'falsche Trading-Plattformen', weight: MEDIUM },
+        { term: 'Cybertrading', weight: TermWeight.STRONG },
       ],
       strong: [
         'Cyberkriminalität',
@@ -1283,6 +1339,16 @@ const TAXONOMY: Taxonomy = {
           weight: MEDIUM,
           near: PT_ONLINE,
           notNear: ['estado', 'militar', 'militares', 'ar', 'vista', 'sorte'],
+        },
+        {
+          term: 'central telefónica',
+          weight: MEDIUM,
+          near: ['golpe', 'golpes', 'golpistas', 'fraude', 'burla', 'vítimas'],
+        },
+        {
+          term: 'call center',
+          weight: MEDIUM,
+          near: ['golpe', 'golpes', 'golpistas', 'fraude', 'burla', 'vítimas'],
         },
         {
           term: 'golpes',
@@ -1396,7 +1462,6 @@ const TAXONOMY: Taxonomy = {
       strong: [
         'trata de personas',
         'trata de seres humanos',
-        'tráfico de personas',
         'tráfico de seres humanos',
         'trabajo forzoso',
         'esclavitud moderna',
@@ -1404,7 +1469,15 @@ const TAXONOMY: Taxonomy = {
         'víctimas de trata',
         'tratantes de personas',
       ],
-      medium: ['explotación sexual', 'explotación laboral', 'matrimonio forzado', 'proxenetismo'],
+      // `tráfico de personas` is trafficking in Spain, migrant smuggling in Mexican and
+      // other Latin American law: topical, not decisive.
+      medium: [
+        'explotación sexual',
+        'explotación laboral',
+        'matrimonio forzado',
+        'proxenetismo',
+        'tráfico de personas',
+      ],
       rules: [
         {
           term: 'trata',
@@ -1760,8 +1833,17 @@ const TAXONOMY: Taxonomy = {
         'armes de contrebande',
         'détention illégale d’armes',
         'trafiquants d’armes',
+        'détention d’armes prohibées',
       ],
-      medium: ['armes légères', 'fusil d’assaut', 'fusils d’assaut', 'kalachnikov'],
+      medium: [
+        'armes légères',
+        'fusil d’assaut',
+        'fusils d’assaut',
+        'kalachnikov',
+        'cache d’armes',
+        'dépôt d’armes',
+        'armes de guerre',
+      ],
       weak: [],
       rules: [
         { term: 'armes à feu', weight: MEDIUM, notNear: [...FR_SPORT, 'chasse', 'chasseurs'] },
@@ -1769,6 +1851,8 @@ const TAXONOMY: Taxonomy = {
         { term: 'munitions', weight: WEAK, notNear: FR_SPORT },
         { term: 'trafic', weight: MEDIUM, near: FR_GUNS },
         { term: 'trafiquants', weight: MEDIUM, near: FR_GUNS },
+        // An arsenal of weapons, not Arsenal FC or a legal `arsenal`.
+        { term: 'arsenal', weight: MEDIUM, near: FR_GUNS, window: 10 },
       ],
     },
     en: {
@@ -1786,7 +1870,15 @@ const TAXONOMY: Taxonomy = {
         'ghost guns',
         'gun runners',
       ],
-      medium: ['small arms', 'assault rifle', 'assault rifles'],
+      medium: [
+        'small arms',
+        'assault rifle',
+        'assault rifles',
+        'arms cache',
+        'weapons cache',
+        'cache of weapons',
+        'arms dump',
+      ],
       rules: [
         {
           term: 'firearms',
@@ -1799,6 +1891,12 @@ const TAXONOMY: Taxonomy = {
           notNear: ['sport', 'sporting', 'competition', 'olympic', 'club'],
         },
         { term: 'ammunition', weight: WEAK },
+        {
+          term: 'arsenal',
+          weight: MEDIUM,
+          near: ['weapons', 'guns', 'firearms', 'rifles', 'ammunition', 'pistols'],
+          window: 10,
+        },
       ],
     },
     es: {
@@ -1808,8 +1906,16 @@ const TAXONOMY: Taxonomy = {
         'armas ilegales',
         'armas ilícitas',
         'traficantes de armas',
+        'tenencia ilícita de armas',
       ],
-      medium: ['fusiles de asalto', 'armas ligeras'],
+      medium: [
+        'fusiles de asalto',
+        'armas ligeras',
+        'alijo de armas',
+        'depósito de armas',
+        'arsenal de armas',
+        'armas de guerra',
+      ],
       rules: [
         {
           term: 'armas de fuego',
@@ -1823,21 +1929,74 @@ const TAXONOMY: Taxonomy = {
         },
         { term: 'municiones', weight: WEAK },
         { term: 'tráfico', weight: MEDIUM, near: ES_GUNS },
+        { term: 'arsenal', weight: MEDIUM, near: ES_GUNS, window: 10 },
       ],
     },
     it: {
-      strong: ['traffico di armi', 'traffico d’armi', 'armi illegali', 'contrabbando di armi'],
-      medium: ['armi da fuoco', 'fucili d’assalto'],
+      strong: [
+        'traffico di armi',
+        'traffico d’armi',
+        'armi illegali',
+        'contrabbando di armi',
+        'detenzione illegale di armi',
+        'porto abusivo di armi',
+      ],
+      medium: [
+        'armi da fuoco',
+        'fucili d’assalto',
+        'deposito di armi',
+        'arsenale di armi',
+        'armi da guerra',
+        'kalashnikov',
+      ],
       weak: ['munizioni'],
     },
     de: {
-      strong: ['Waffenhandel', 'Waffenschmuggel', 'illegale Waffen', 'Waffenhändler'],
-      medium: ['Schusswaffen', 'Sturmgewehre'],
+      strong: [
+        'Waffenhandel',
+        'Waffenschmuggel',
+        'illegale Waffen',
+        'Waffenhändler',
+        'illegales Waffenlager',
+        'illegaler Waffenbesitz',
+        'unerlaubter Waffenbesitz',
+        'Kriegswaffenkontrollgesetz',
+      ],
+      // Compounds are words of their own: caches, weapons acts of Germany
+      // (`Waffengesetz`), Austria and Switzerland (`Kriegsmaterialgesetz`), and
+      // the Austrian and Swiss `Faustfeuerwaffen` (handguns).
+      medium: [
+        'Schusswaffen',
+        'Sturmgewehre',
+        'Waffenlager',
+        'Waffenarsenal',
+        'Waffendepot',
+        'Waffenversteck',
+        'Waffengesetz',
+        'Kriegsmaterialgesetz',
+        'Kriegswaffen',
+        'Maschinenpistolen',
+        'Faustfeuerwaffen',
+        'Handgranaten',
+      ],
       weak: ['Munition'],
     },
     pt: {
-      strong: ['tráfico de armas', 'contrabando de armas', 'armas ilegais'],
-      medium: ['armas de fogo', 'fuzis'],
+      strong: [
+        'tráfico de armas',
+        'contrabando de armas',
+        'armas ilegais',
+        'posse ilegal de arma',
+        'porte ilegal de arma',
+      ],
+      medium: [
+        'armas de fogo',
+        'fuzis',
+        'depósito de armas',
+        'esconderijo de armas',
+        'arsenal de armas',
+        'armas de guerra',
+      ],
       weak: ['munições'],
     },
   },
@@ -1855,15 +2014,23 @@ const TAXONOMY: Taxonomy = {
         'Ndrangheta',
         'Cosa Nostra',
         'yakuza',
+        'narcobanditisme',
+        'grand banditisme',
       ],
       medium: [
         'racket',
         'extorsion',
         'règlement de comptes',
+        'règlements de comptes',
+        'banditisme',
+        'bandes rivales',
+        'narchomicides',
         'triades',
         'blanchiment de l’argent du crime',
       ],
       rules: [
+        // The network that runs a drug-dealing spot: a hint of organised crime.
+        { term: 'réseau', weight: WEAK, near: [...FR_DRUGS, 'deal', 'trafic', 'dealers'] },
         // Not the terrorism charge `association de malfaiteurs terroriste`.
         {
           term: 'association de malfaiteurs',
@@ -1872,7 +2039,14 @@ const TAXONOMY: Taxonomy = {
           window: 3,
         },
       ],
-      weak: ['gang', 'gangs', 'cartels', 'criminalité transnationale', 'marchés illicites'],
+      weak: [
+        'gang',
+        'gangs',
+        'cartels',
+        'criminalité transnationale',
+        'marchés illicites',
+        'guerre de territoire',
+      ],
     },
     en: {
       strong: [
@@ -1965,6 +2139,8 @@ const TAXONOMY: Taxonomy = {
         'fausse monnaie',
         'faux monnayage',
         'délit d’initié',
+        'système de Ponzi',
+        'chaîne de Ponzi',
       ],
       medium: [
         'blanchiment',
@@ -1973,6 +2149,9 @@ const TAXONOMY: Taxonomy = {
         'sociétés écrans',
         'paradis fiscaux',
         'soudoyé',
+        'escroquerie à l’investissement',
+        'escroqueries aux placements',
+        'fraude à l’investissement',
       ],
       weak: ['fraude', 'escroquerie', 'détournement'],
     },
@@ -1991,8 +2170,18 @@ const TAXONOMY: Taxonomy = {
         'insider trading',
         'counterfeit currency',
         'corrupt officials',
+        'Ponzi scheme',
       ],
-      medium: ['laundering', 'shell companies', 'graft', 'misappropriation', 'tax havens'],
+      medium: [
+        'laundering',
+        'shell companies',
+        'graft',
+        'misappropriation',
+        'tax havens',
+        'investment fraud',
+        'investment scam',
+        'pyramid scheme',
+      ],
       weak: ['fraud', 'scam'],
     },
     es: {
@@ -2014,7 +2203,16 @@ const TAXONOMY: Taxonomy = {
         'delitos financieros',
         'moneda falsa',
       ],
-      medium: ['evasión fiscal', 'sociedades pantalla', 'paraísos fiscales', 'blanqueo'],
+      medium: [
+        'evasión fiscal',
+        'sociedades pantalla',
+        'paraísos fiscales',
+        'blanqueo',
+        'estafa piramidal',
+        'esquema Ponzi',
+        'fraude de inversión',
+        'estafa de inversión',
+      ],
       weak: ['fraude', 'estafa'],
     },
     it: {
@@ -2027,7 +2225,14 @@ const TAXONOMY: Taxonomy = {
         'frode fiscale',
         'evasione fiscale',
       ],
-      medium: ['riciclaggio', 'appropriazione indebita', 'fondi neri'],
+      medium: [
+        'riciclaggio',
+        'appropriazione indebita',
+        'fondi neri',
+        'schema Ponzi',
+        'truffa finanziaria',
+        'truffe finanziarie',
+      ],
       weak: ['frode', 'truffa'],
     },
     de: {
@@ -2039,8 +2244,22 @@ const TAXONOMY: Taxonomy = {
         'Geldwäsche',
         'Steuerhinterziehung',
         'Veruntreuung',
+        // Swiss form of `Geldwäsche`.
+        'Geldwäscherei',
+        'Wirtschaftskriminalität',
       ],
-      medium: ['Untreue', 'Briefkastenfirmen', 'Steueroasen'],
+      // Swiss and Austrian criminal law qualify fraud as `gewerbsmässig`
+      // (`gewerbsmäßig`, committed as a trade).
+      medium: [
+        'Untreue',
+        'Briefkastenfirmen',
+        'Steueroasen',
+        'Anlagebetrug',
+        'Anlagebetrüger',
+        'Schneeballsystem',
+        'gewerbsmäßiger Betrug',
+        'Wirtschaftsdelikte',
+      ],
       weak: ['Betrug'],
     },
     pt: {
@@ -2055,7 +2274,14 @@ const TAXONOMY: Taxonomy = {
         'peculato',
         'fraude fiscal',
       ],
-      medium: ['evasão fiscal', 'empresas de fachada', 'paraísos fiscais'],
+      medium: [
+        'evasão fiscal',
+        'empresas de fachada',
+        'paraísos fiscais',
+        'esquema Ponzi',
+        'pirâmide financeira',
+        'fraude de investimento',
+      ],
       weak: ['fraude'],
     },
   },

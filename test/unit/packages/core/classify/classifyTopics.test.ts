@@ -1,8 +1,11 @@
 import { TOPIC_IDS, type TopicId } from '@doc-ingest/contracts';
 import { describe, expect, it } from 'vitest';
 import {
+  adjustEvidence,
   classifyTopics,
   DEFAULT_THRESHOLD,
+  ScoringConstants,
+  SIBLING_TOPICS,
 } from '../../../../../packages/core/src/classify/classifyTopics.ts';
 import { TAXONOMY_VERSION } from '../../../../../packages/core/src/classify/taxonomy.ts';
 
@@ -924,6 +927,165 @@ describe('Function: classifyTopics', () => {
     expect(asTitle.scores.drug_trafficking).toBe(0.487);
   });
 
+  it('does not list crime topics of a review of a crime series, however often it names them', () => {
+    // Prepare
+    const review = {
+      title: 'Recensione: la mafia raccontata dalla parte delle donne',
+      body: [
+        'La serie, dieci episodi in streaming da giovedì, segue una famiglia della camorra napoletana.',
+        'Il regista mostra la criminalità organizzata senza glorificarla; il cast è eccellente.',
+        'Il clan, le estorsioni, il pizzo: la sceneggiatura non risparmia nulla. Voto: 7 su 10.',
+      ].join('\n'),
+      language: 'it',
+    };
+
+    // Act
+    const result = classifyTopics(review);
+
+    // Assess
+    expect(result.topics).toEqual([]);
+    expect(result.scores.organized_crime).toBeGreaterThan(0);
+    expect(result.scores.organized_crime).toBeLessThanOrEqual(0.393);
+  });
+
+  it('lists the crime of a review-like text that reports arrests and charges', () => {
+    // Prepare: the same vocabulary, plus enforcement events.
+    const news = {
+      title: 'Arrestato il produttore della serie sulla camorra',
+      body: [
+        'La serie, dieci episodi in streaming, era girata a Napoli; il regista e il cast non sono coinvolti.',
+        'Secondo la procura il produttore pagava il pizzo al clan: è indagato per estorsione aggravata dal metodo mafioso.',
+      ].join('\n'),
+      language: 'it',
+    };
+
+    // Act
+    const result = classifyTopics(news);
+
+    // Assess
+    expect(result.topics.map((topic) => topic.id)).toContain('organized_crime');
+  });
+
+  it('does not list cybercrime for a security product launch, but does for a phishing gang arrested', () => {
+    // Prepare
+    const launch = {
+      title: 'Startup unveils phishing filter for small firms',
+      body: [
+        'The new product detects phishing and ransomware in email attachments, the vendor said.',
+        'It is sold as a subscription to customers, with pricing per mailbox, after a funding round.',
+      ].join('\n'),
+      language: 'en',
+    };
+    const arrest = {
+      title: 'Phishing gang arrested',
+      body: [
+        'Police arrested five people who sent phishing emails and deployed ransomware against small firms.',
+        'They were charged with fraud; prosecutors said the customers of three banks lost money.',
+      ].join('\n'),
+      language: 'en',
+    };
+
+    // Act
+    const launched = classifyTopics(launch);
+    const arrested = classifyTopics(arrest);
+
+    // Assess
+    expect(launched.topics).toEqual([]);
+    expect(launched.scores.cybercrime).toBeGreaterThan(0);
+    expect(arrested.topics.map((topic) => topic.id)).toEqual(['cybercrime']);
+  });
+
+  it('reads migrants smuggled in a truck as smuggling, not also trafficking (sibling topics)', () => {
+    // Prepare
+    const input = {
+      title: 'Hallan a 90 migrantes en la caja de un camión',
+      body: [
+        'Los migrantes pagaron a los polleros para cruzar la frontera hacia Estados Unidos.',
+        'La fiscalía investiga un delito de tráfico de personas y busca al conductor, que huyó.',
+        'Las redes de coyotes cobran miles de dólares a cada migrante por el viaje.',
+      ].join('\n'),
+      language: 'es',
+    };
+
+    // Act
+    const result = classifyTopics(input);
+
+    // Assess
+    expect(result.topics.map((topic) => topic.id)).toEqual(['migrant_smuggling']);
+    expect(result.scores.human_trafficking).toBeGreaterThan(0);
+  });
+
+  it('finds weapons caches and weapons-law offences written as German compounds', () => {
+    // Act
+    const result = classifyTopics({
+      title: 'Waffenlager in Kärnten entdeckt',
+      body: 'Die Polizei fand zwei Maschinenpistolen und mehrere Faustfeuerwaffen. Ermittelt wird wegen Verstößen gegen das Waffengesetz.',
+      language: 'de',
+    });
+
+    // Assess
+    expect(result.topics.map((topic) => topic.id)).toEqual(['firearms']);
+  });
+
+  it('finds online investment fraud run from a call centre, and the Swiss word for laundering', () => {
+    // Act
+    const result = classifyTopics({
+      title: 'Anklage wegen Anlagebetrug',
+      body: [
+        'Die Opfer wurden über Onlinewerbung auf falsche Trading-Plattformen gelockt.',
+        'Ein Callcenter drängte die Opfer zu immer höheren Einzahlungen.',
+        'Die Staatsanwaltschaft wirft den Beschuldigten zudem Geldwäscherei vor.',
+      ].join('\n'),
+      language: 'de',
+    });
+
+    // Assess
+    expect(result.topics.map((topic) => topic.id).sort()).toEqual([
+      'corruption_financial',
+      'cybercrime',
+    ]);
+  });
+
+  it('reads French drug-gang vocabulary as organized crime', () => {
+    // Act
+    const result = classifyTopics({
+      title: 'Narcobanditisme : deux morts dans une cité',
+      body: 'Les enquêteurs évoquent une guerre de territoire entre bandes rivales pour le contrôle d’un point de deal tenu par un réseau de trafiquants de cannabis.',
+      language: 'fr',
+    });
+
+    // Assess
+    expect(result.topics.map((topic) => topic.id).sort()).toEqual([
+      'drug_trafficking',
+      'organized_crime',
+    ]);
+  });
+
+  it('does not read an `arsenal` without weapons as firearms', () => {
+    // Act
+    const result = classifyTopics({
+      title: 'Le gouvernement présente un arsenal de mesures contre la vie chère',
+      body: 'Arsenal a battu Chelsea dimanche.',
+      language: 'fr',
+    });
+
+    // Assess
+    expect(result.scores.firearms).toBe(0);
+  });
+
+  it('lists a Spanish `tráfico de personas` alone as trafficking only with more evidence', () => {
+    // Act
+    const once = classifyTopics({
+      title: 'Investigación abierta',
+      body: 'La fiscalía abrió una causa por tráfico de personas.',
+      language: 'es',
+    });
+
+    // Assess: medium weight, not enough alone.
+    expect(once.topics).toEqual([]);
+    expect(once.scores.human_trafficking).toBe(0.283);
+  });
+
   it('returns only zero scores for an empty document', () => {
     // Act
     const result = classifyTopics({ title: '', body: '', language: 'und' });
@@ -931,5 +1093,61 @@ describe('Function: classifyTopics', () => {
     // Assess
     expect(result.topics).toEqual([]);
     expect(Object.values(result.scores).every((score) => score === 0)).toBe(true);
+  });
+});
+
+describe('Function: adjustEvidence', () => {
+  const zero = Object.fromEntries(TOPIC_IDS.map((id) => [id, 0])) as Record<TopicId, number>;
+
+  it('leaves the evidence of a news text unchanged when no sibling dominates', () => {
+    // Prepare
+    const evidence = { ...zero, terrorism: 4, firearms: 1 };
+
+    // Act & Assess
+    expect(adjustEvidence(evidence, 'news')).toEqual(evidence);
+  });
+
+  it('damps every topic of a fiction or commercial text and caps it below the threshold', () => {
+    // Prepare
+    const evidence = { ...zero, organized_crime: 12, drug_trafficking: 2 };
+
+    // Act
+    for (const frame of ['fiction', 'commercial'] as const) {
+      const adjusted = adjustEvidence(evidence, frame);
+
+      // Assess
+      expect(adjusted.organized_crime).toBe(ScoringConstants.WEAK_EVIDENCE_CAP);
+      expect(adjusted.drug_trafficking).toBeCloseTo(2 * ScoringConstants.FRAME_DAMPING);
+      expect(1 - Math.exp(-adjusted.organized_crime / ScoringConstants.SATURATION)).toBeLessThan(
+        DEFAULT_THRESHOLD,
+      );
+    }
+  });
+
+  it('halves a weak topic whose sibling has at least twice its evidence, in both directions', () => {
+    // Prepare
+    expect(SIBLING_TOPICS).toContainEqual(['human_trafficking', 'migrant_smuggling']);
+    const smuggling = { ...zero, migrant_smuggling: 4, human_trafficking: 2 };
+    const trafficking = { ...zero, migrant_smuggling: 1, human_trafficking: 5 };
+
+    // Act
+    const a = adjustEvidence(smuggling, 'news');
+    const b = adjustEvidence(trafficking, 'news');
+
+    // Assess
+    expect(a.human_trafficking).toBe(2 * ScoringConstants.SIBLING_DAMPING);
+    expect(a.migrant_smuggling).toBe(4);
+    expect(b.migrant_smuggling).toBe(ScoringConstants.SIBLING_DAMPING);
+    expect(b.human_trafficking).toBe(5);
+  });
+
+  it('leaves a sibling alone when it has evidence of its own or is not dominated', () => {
+    // Prepare
+    const strong = { ...zero, migrant_smuggling: 9, human_trafficking: 3 };
+    const close = { ...zero, migrant_smuggling: 3, human_trafficking: 2 };
+
+    // Act & Assess
+    expect(adjustEvidence(strong, 'news').human_trafficking).toBe(3);
+    expect(adjustEvidence(close, 'news').human_trafficking).toBe(2);
   });
 });

@@ -1,0 +1,162 @@
+import { describe, expect, it } from 'vitest';
+import {
+  COMPILED_FRAME_CUES,
+  compileCues,
+  decideFrame,
+  detectDocumentFrame,
+  FRAME_CUES,
+  FrameConstants,
+  frameCuesFor,
+} from '../../../../../packages/core/src/classify/documentFrame.ts';
+import { TAXONOMY_LANGUAGES } from '../../../../../packages/core/src/classify/taxonomy.ts';
+import { tokenize } from '../../../../../packages/core/src/classify/tokenize.ts';
+
+const frameOf = (text: string, language: string) =>
+  detectDocumentFrame(tokenize(text).tokens, () => text, language);
+
+const empty = { fr: [], en: [], es: [], it: [], de: [], pt: [] };
+
+describe('Function: detectDocumentFrame', () => {
+  it('reads a review of a series as fiction', () => {
+    // Act
+    const frame = frameOf(
+      'La nuova serie in sei episodi, disponibile in streaming, ha un regista giovane e un cast di attori siciliani.',
+      'it',
+    );
+
+    // Assess
+    expect(frame.kind).toBe('fiction');
+    expect(frame.cues.fiction).toBeGreaterThanOrEqual(FrameConstants.MIN_CUES);
+  });
+
+  it('reads a product launch as commercial news', () => {
+    // Act
+    const frame = frameOf(
+      'The startup unveiled its new product on Tuesday: a subscription service for small customers, after a funding round.',
+      'en',
+    );
+
+    // Assess
+    expect(frame.kind).toBe('commercial');
+  });
+
+  it('keeps a text news when it reports enforcement events, whatever its other cues', () => {
+    // Act
+    const frame = frameOf(
+      'The producer of the film and of the series, whose latest episode premiered last week, was arrested and charged with fraud.',
+      'en',
+    );
+
+    // Assess
+    expect(frame.cues.fiction).toBeGreaterThanOrEqual(FrameConstants.MIN_CUES);
+    expect(frame.cues.enforcement).toBeGreaterThanOrEqual(FrameConstants.ENFORCEMENT_EXEMPTION);
+    expect(frame.kind).toBe('news');
+  });
+
+  it('needs several distinct cues: one cue word repeated is not a frame', () => {
+    // Act
+    const frame = frameOf(
+      'Une série de cambriolages, puis une autre série, et encore une série dans le quartier.',
+      'fr',
+    );
+
+    // Assess
+    expect(frame.cues.fiction).toBe(1);
+    expect(frame.kind).toBe('news');
+  });
+
+  it('counts a critic’s rating as a fiction cue', () => {
+    // Prepare
+    const text = 'Das Drehbuch ist stark, der Regisseur kennt sein Handwerk. Wertung: 8 von 10.';
+    const withoutRating = 'Das Drehbuch ist stark, der Regisseur kennt sein Handwerk.';
+
+    // Act
+    const rated = frameOf(text, 'de');
+    const unrated = frameOf(withoutRating, 'de');
+
+    // Assess
+    expect(rated.kind).toBe('fiction');
+    expect(unrated.kind).toBe('news');
+  });
+
+  it('reads the cues of the document’s language only', () => {
+    // Prepare: French `première` (first) folds to English `premiere`.
+    const text = 'La première saison du championnat, le premier film du festival.';
+
+    // Act
+    const french = frameOf(text, 'fr');
+    const english = frameOf('premiere film cinema', 'en');
+
+    // Assess
+    expect(french.cues.fiction).toBe(2);
+    expect(english.cues.fiction).toBe(3);
+  });
+
+  it('uses the cues of every language for another language', () => {
+    // Act
+    const frame = frameOf('film serie streaming regista', 'nl');
+
+    // Assess
+    expect(frame.kind).toBe('fiction');
+  });
+});
+
+describe('Function: decideFrame', () => {
+  it('does not read the text for a rating unless the rating can decide', () => {
+    // Prepare
+    let reads = 0;
+    const text = () => {
+      reads += 1;
+      return '9/10';
+    };
+
+    // Act
+    const none = decideFrame(new Map(), text);
+    const oneShort = decideFrame(
+      new Map([
+        ['film', 'fiction'],
+        ['cast', 'fiction'],
+      ]),
+      text,
+    );
+
+    // Assess
+    expect(none.kind).toBe('news');
+    expect(oneShort.kind).toBe('fiction');
+    expect(reads).toBe(1);
+  });
+});
+
+describe('Function: compileCues', () => {
+  it('compiles the built-in cues of every taxonomy language', () => {
+    // Assess
+    for (const language of TAXONOMY_LANGUAGES) {
+      expect(COMPILED_FRAME_CUES.get(language)?.size).toBeGreaterThan(30);
+    }
+    expect(frameCuesFor('und').get('regista')).toBe('fiction');
+    expect(frameCuesFor('en').get('arrested')).toBe('enforcement');
+    expect(Object.keys(FRAME_CUES)).toEqual(['fiction', 'commercial', 'enforcement']);
+  });
+
+  it('rejects a word that is a cue of two kinds in one language', () => {
+    // Act & Assess
+    expect(() =>
+      compileCues({
+        fiction: { ...empty, en: ['trial'] },
+        commercial: empty,
+        enforcement: { ...empty, en: ['trial'] },
+      }),
+    ).toThrow(/both fiction and enforcement/);
+  });
+
+  it('rejects a cue that is not a single word', () => {
+    // Act & Assess
+    expect(() =>
+      compileCues({
+        fiction: { ...empty, fr: ['avant-première'] },
+        commercial: empty,
+        enforcement: empty,
+      }),
+    ).toThrow(/not one word/);
+  });
+});
