@@ -153,7 +153,9 @@ const ingestObject = async (
   const nearDuplicateOf = findOriginal(doc, known);
   const now = deps.now();
   const items = buildDocumentItems(doc, object, placement, now, nearDuplicateOf);
-  const status = await recordIngestion(deps.dynamodb, config.tableName, items, now);
+  const status = await recordIngestion(deps.dynamodb, config.tableName, items, now, {
+    documentExists: known.existing !== undefined,
+  });
   // After the document exists, so a crash in between only delays findability;
   // a redelivery claims the bands still unclaimed.
   if (status !== 'duplicate')

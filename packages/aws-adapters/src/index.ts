@@ -1,6 +1,10 @@
 export type { ContentLookup, ContentToLookUp } from './dynamodb/lookUpContent.ts';
 export { lookUpContent } from './dynamodb/lookUpContent.ts';
-export type { IngestionItems, IngestionOutcome } from './dynamodb/recordIngestion.ts';
+export type {
+  IngestionItems,
+  IngestionOutcome,
+  RecordIngestionOptions,
+} from './dynamodb/recordIngestion.ts';
 export { recordIngestion } from './dynamodb/recordIngestion.ts';
 export { recordNearBands } from './dynamodb/recordNearBands.ts';
 export { recordRejection } from './dynamodb/recordRejection.ts';

@@ -26,6 +26,15 @@ interface IngestionItems {
  */
 type IngestionOutcome = 'new' | 'duplicate' | 'already-recorded';
 
+interface RecordIngestionOptions {
+  /**
+   * The document of this content was read moments ago: go straight to recording
+   * a duplicate source.
+   * @default false
+   */
+  documentExists?: boolean;
+}
+
 const NOT_EXISTS = 'attribute_not_exists(pk)';
 
 const toItem = (record: object) =>
@@ -103,6 +112,11 @@ const addDuplicateSource = async (
  *    as a duplicate and increments the document's `sourceCount`;
  * 3. if the source existed, this is a redelivery and nothing is written.
  *
+ * With `documentExists` (the caller has just read the document), step 1 is
+ * skipped: it could only be cancelled, at the price of a request and the write
+ * capacity of every item in it. A wrong `true` is safe: step 2 then finds no
+ * document and throws `TransientDependencyError`, so the retry goes through step 1.
+ *
  * Throws `TransientDependencyError` on transaction conflicts so the caller
  * can retry; other SDK errors propagate as they are.
  *
@@ -114,7 +128,9 @@ const recordIngestion = async (
   tableName: string,
   items: IngestionItems,
   now: string,
+  options: RecordIngestionOptions = {},
 ): Promise<IngestionOutcome> => {
+  if (options.documentExists === true) return addDuplicateSource(client, tableName, items, now);
   const codes = await runTransaction(client, [
     put(tableName, items.document, NOT_EXISTS),
     put(tableName, items.newSource, NOT_EXISTS),
@@ -125,5 +141,5 @@ const recordIngestion = async (
   return addDuplicateSource(client, tableName, items, now);
 };
 
-export type { IngestionItems, IngestionOutcome };
+export type { IngestionItems, IngestionOutcome, RecordIngestionOptions };
 export { recordIngestion };

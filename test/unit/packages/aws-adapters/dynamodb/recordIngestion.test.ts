@@ -81,6 +81,35 @@ describe('Function: recordIngestion', () => {
     expect(second?.TransactItems?.[1]?.Update?.UpdateExpression).toContain('ADD sourceCount :one');
   });
 
+  it('goes straight to the duplicate source when the document is known to exist', async () => {
+    // Prepare
+    dynamoMock.on(TransactWriteItemsCommand).resolves({});
+
+    // Act
+    const outcome = await recordIngestion(dynamodb, 'table', items(), NOW, {
+      documentExists: true,
+    });
+
+    // Assess
+    expect(outcome).toBe('duplicate');
+    const calls = dynamoMock.commandCalls(TransactWriteItemsCommand);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]?.args[0].input.TransactItems?.[0]?.Put?.Item?.status).toEqual({
+      S: 'duplicate',
+    });
+  });
+
+  it('reports a transient failure when a document known to exist is gone', async () => {
+    // Prepare
+    dynamoMock.on(TransactWriteItemsCommand).rejects(cancelled('None', 'ConditionalCheckFailed'));
+
+    // Act
+    const outcome = recordIngestion(dynamodb, 'table', items(), NOW, { documentExists: true });
+
+    // Assess
+    await expect(outcome).rejects.toBeInstanceOf(TransientDependencyError);
+  });
+
   it('writes nothing more for a redelivered object', async () => {
     // Prepare
     dynamoMock
