@@ -4,6 +4,7 @@ import { stemmer as italianStemmer } from '@orama/stemmers/italian';
 import { stemmer as portugueseStemmer } from '@orama/stemmers/portuguese';
 import { stemmer as spanishStemmer } from '@orama/stemmers/spanish';
 import englishStemmer from 'wink-porter2-stemmer';
+import { memoizeBounded } from './memoizeBounded.ts';
 
 /** Reduces a folded word to its matching key. */
 type StemFunction = (word: string) => string;
@@ -44,18 +45,6 @@ const lightStem: StemFunction = (word) => {
 
 const stemmers = new Map<string, StemFunction>();
 
-const cached = (stem: StemFunction): StemFunction => {
-  const cache = new Map<string, string>();
-  return (word) => {
-    const hit = cache.get(word);
-    if (hit !== undefined) return hit;
-    if (cache.size >= STEM_CACHE_LIMIT) cache.clear();
-    const value = stem(word);
-    cache.set(word, value);
-    return value;
-  };
-};
-
 /** Whether `language` (ISO 639-1) has a Snowball stemmer. */
 const hasStemmer = (language: string): boolean => SNOWBALL_STEMMERS[language] !== undefined;
 
@@ -71,7 +60,7 @@ const hasStemmer = (language: string): boolean => SNOWBALL_STEMMERS[language] !=
 const getStemmer = (language: string): StemFunction => {
   const known = stemmers.get(language);
   if (known !== undefined) return known;
-  const made = cached(SNOWBALL_STEMMERS[language] ?? lightStem);
+  const made = memoizeBounded(SNOWBALL_STEMMERS[language] ?? lightStem, STEM_CACHE_LIMIT);
   stemmers.set(language, made);
   return made;
 };

@@ -1,3 +1,5 @@
+import { memoizeBounded } from './memoizeBounded.ts';
+
 /** One word of a text, with where it stands. */
 interface Token {
   /** Folded form used for matching: lowercase, accents stripped (see `foldText`). */
@@ -158,20 +160,9 @@ const foldText = (text: string): string =>
 
 /** The shared fold cache holds at most this many distinct words, then starts afresh. */
 const FOLD_CACHE_LIMIT = 50_000;
-const foldCache = new Map<string, string>();
 
-/**
- * `foldText` of one word, remembered across documents: news vocabulary repeats, and
- * folding (NFD, mark removal, lowercase) costs more than a lookup.
- */
-const foldWord = (surface: string): string => {
-  const known = foldCache.get(surface);
-  if (known !== undefined) return known;
-  if (foldCache.size >= FOLD_CACHE_LIMIT) foldCache.clear();
-  const norm = foldText(surface);
-  foldCache.set(surface, norm);
-  return norm;
-};
+/** `foldText` of one word, remembered across documents (see `memoizeBounded`). */
+const foldWord = memoizeBounded(foldText, FOLD_CACHE_LIMIT);
 
 const endsSentence = (line: string, from: number, to: number): boolean => {
   for (let index = from; index < to; index++) {
