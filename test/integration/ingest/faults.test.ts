@@ -18,6 +18,7 @@ import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vite
 import { fakeContext } from '../../helpers/fakeContext.ts';
 import { fakeDocumentTable } from '../../helpers/fakeDocumentTable.ts';
 import { loadEvent } from '../../helpers/loadEvent.ts';
+import { stubHandlerEnv } from '../../helpers/stubHandlerEnv.ts';
 
 /*
  * Faults mid-batch, against the real ingest handler (middy + Powertools batch
@@ -387,8 +388,7 @@ const assertExactlyOnce = () => {
 };
 
 beforeAll(async () => {
-  vi.stubEnv('DOCUMENT_TABLE_NAME', 'documents');
-  vi.stubEnv('DOCUMENT_TEXT_BUCKET_NAME', 'texts');
+  stubHandlerEnv({ MAX_OBJECT_BYTES: String(MAX_OBJECT_BYTES) });
   vi.stubEnv('MAX_OBJECT_BYTES', String(MAX_OBJECT_BYTES));
   vi.stubEnv('INLINE_TEXT_MAX_BYTES', '100000');
   vi.stubEnv('POWERTOOLS_DEV', 'true');

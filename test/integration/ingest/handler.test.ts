@@ -9,11 +9,12 @@ import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sd
 import { buildDocumentItems, processDocument } from '@doc-ingest/core';
 import type { SQSEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeContext } from '../../helpers/fakeContext.ts';
 import { fakeDocumentTable } from '../../helpers/fakeDocumentTable.ts';
 import { loadEvent } from '../../helpers/loadEvent.ts';
 import { loadSamples } from '../../helpers/samples.ts';
+import { stubHandlerEnv } from '../../helpers/stubHandlerEnv.ts';
 
 /*
  * The ingest handler through its real middy + Powertools chain. S3 and
@@ -78,14 +79,7 @@ const itemsOf = (bytes: Buffer, key: string) => {
 };
 
 beforeAll(async () => {
-  vi.stubEnv('DOCUMENT_TABLE_NAME', 'documents');
-  vi.stubEnv('DOCUMENT_TEXT_BUCKET_NAME', 'texts');
-  vi.stubEnv('MAX_OBJECT_BYTES', '1048576');
-  vi.stubEnv('INLINE_TEXT_MAX_BYTES', '100000');
-  vi.stubEnv('POWERTOOLS_DEV', 'true');
-  vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'SILENT');
-  vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'true');
-  vi.stubEnv('POWERTOOLS_METRICS_NAMESPACE', 'DocIngestTest');
+  stubHandlerEnv();
   ({ handler } = (await import('../../../functions/ingest/handler.ts')) as unknown as {
     handler: Handler;
   });

@@ -6,6 +6,7 @@ import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { fakeContext } from '../../helpers/fakeContext.ts';
 import { fakeDocumentTable } from '../../helpers/fakeDocumentTable.ts';
 import { loadEvent } from '../../helpers/loadEvent.ts';
+import { stubHandlerEnv } from '../../helpers/stubHandlerEnv.ts';
 
 /*
  * What the ingest handler writes to its logs, at the INFO level it runs with:
@@ -20,11 +21,7 @@ type Handler = (event: SQSEvent, context: ReturnType<typeof fakeContext>) => Pro
 let handler: Handler;
 
 beforeAll(async () => {
-  vi.stubEnv('DOCUMENT_TABLE_NAME', 'documents');
-  vi.stubEnv('DOCUMENT_TEXT_BUCKET_NAME', 'texts');
-  vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'INFO');
-  vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'true');
-  vi.stubEnv('POWERTOOLS_METRICS_NAMESPACE', 'DocIngestTest');
+  stubHandlerEnv({ POWERTOOLS_DEV: 'false', POWERTOOLS_LOG_LEVEL: 'INFO' });
   vi.resetModules();
   ({ handler } = (await import('../../../functions/ingest/handler.ts')) as unknown as {
     handler: Handler;

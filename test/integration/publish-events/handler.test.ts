@@ -2,9 +2,10 @@ import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge
 import { DocumentIngestedDetailSchema } from '@doc-ingest/contracts';
 import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
-import { beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
+import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeContext } from '../../helpers/fakeContext.ts';
 import { loadEvent } from '../../helpers/loadEvent.ts';
+import { stubHandlerEnv } from '../../helpers/stubHandlerEnv.ts';
 
 /* The stream consumer through its real middy chain; EventBridge is mocked (no AWS in unit runs). */
 
@@ -16,10 +17,7 @@ type Handler = (
 let handler: Handler;
 
 beforeAll(async () => {
-  vi.stubEnv('EVENT_BUS_NAME', 'documents-bus');
-  vi.stubEnv('POWERTOOLS_LOG_LEVEL', 'SILENT');
-  vi.stubEnv('POWERTOOLS_METRICS_DISABLED', 'true');
-  vi.stubEnv('POWERTOOLS_METRICS_NAMESPACE', 'DocIngestTest');
+  stubHandlerEnv();
   ({ handler } = (await import('../../../functions/publish-events/handler.ts')) as unknown as {
     handler: Handler;
   });
