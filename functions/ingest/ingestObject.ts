@@ -3,6 +3,7 @@ import type { S3Client } from '@aws-sdk/client-s3';
 import {
   type AnnouncedObject,
   type ContentLookup,
+  documentTextLocation,
   lookUpContent,
   putDocumentText,
   readObject,
@@ -71,6 +72,24 @@ const findOriginal = (
     ? pickNearDuplicate(doc.fingerprint, known.candidates)
     : known.existing.nearDuplicateOf;
 
+/**
+ * Inline when small enough; otherwise in the text bucket, written only for a
+ * new content: a stored one's text was put there before its document existed.
+ */
+const placeText = async (
+  doc: ProcessedDocument,
+  known: ContentLookup,
+  deps: IngestDependencies,
+): Promise<TextPlacement> => {
+  const { textBucketName, inlineTextMaxBytes } = deps.config;
+  if (doc.textBytes <= inlineTextMaxBytes) return { inline: true };
+  const location =
+    known.existing === undefined
+      ? await putDocumentText(deps.s3, textBucketName, doc.contentHash, doc.text)
+      : documentTextLocation(textBucketName, doc.contentHash);
+  return { inline: false, location };
+};
+
 /** The band claims to write: bands another document owns stay with it. */
 const bandsToClaim = (items: DocumentItems, known: ContentLookup) =>
   items.nearBands.filter((band) => known.unclaimedBands.has(band.pk));
@@ -137,19 +156,8 @@ const ingestObject = async (
   if (!result.ok) return reject(object, result.rejection, deps);
   const doc = result.value;
 
-  const placement: TextPlacement =
-    doc.textBytes <= config.inlineTextMaxBytes
-      ? { inline: true }
-      : {
-          inline: false,
-          location: await putDocumentText(
-            deps.s3,
-            config.textBucketName,
-            doc.contentHash,
-            doc.text,
-          ),
-        };
   const known = await lookUp(doc, deps);
+  const placement = await placeText(doc, known, deps);
   const nearDuplicateOf = findOriginal(doc, known);
   const now = deps.now();
   const items = buildDocumentItems(doc, object, placement, now, nearDuplicateOf);

@@ -27,7 +27,7 @@ export {
   S3NotificationBodySchema,
   S3ObjectNotificationSchema,
 } from './events/s3Notification.ts';
-export { putDocumentText, TEXT_PREFIX } from './s3/putDocumentText.ts';
+export { documentTextLocation, putDocumentText, TEXT_PREFIX } from './s3/putDocumentText.ts';
 export type { ObjectReadResult, ReadObjectOptions } from './s3/readObject.ts';
 export { readObject } from './s3/readObject.ts';
 export type { BackfillOptions, BackfillReport } from './sqs/enqueueBackfill.ts';

@@ -39,7 +39,14 @@ const republished = Buffer.from(
   `Un nouveau titre pour la même dépêche\n${sample.bytes.toString('utf8').split('\n').slice(1).join('\n')}\n\nRetrouvez toute l’actualité sur notre application.\n`,
 );
 
+/** Over the 100,000-byte inline limit: its text goes to the text bucket. */
+const long = Buffer.from(
+  `Un long rapport\n\n${Array.from({ length: 1000 }, (_, n) => `Paragraphe ${n}: les enquêteurs ont saisi des documents et entendu des témoins dans plusieurs villes du pays.`).join('\n\n')}\n`,
+);
+
 const objects = new Map<string, Buffer>([
+  ['incoming/long.txt', long],
+  ['incoming/copy-of-long.txt', long],
   ['incoming/100_b55afea218a2948c.txt', sample.bytes],
   ['incoming/copy-of-100.txt', sample.bytes],
   ['incoming/empty.txt', Buffer.alloc(0)],
@@ -279,6 +286,20 @@ describe('Handler: ingest', () => {
     // Assess
     expect(table.ofKind('source')).toHaveLength(1);
     expect(table.ofKind('near-band')).toHaveLength(32);
+  });
+
+  it('puts a long text in the text bucket once, however many copies arrive', async () => {
+    // Act
+    await handler(objectCreated('incoming/long.txt'), fakeContext());
+    await handler(objectCreated('incoming/copy-of-long.txt'), fakeContext());
+
+    // Assess
+    const puts = s3Mock.commandCalls(PutObjectCommand).map((call) => call.args[0].input);
+    expect(puts).toHaveLength(1);
+    expect(puts[0]?.Key).toMatch(/^text\/[0-9a-f]{64}\.txt$/);
+    const [document] = table.ofKind('document');
+    expect(document?.textLocation).toEqual({ bucket: 'texts', key: puts[0]?.Key });
+    expect(document?.sourceCount).toBe(2);
   });
 
   it('records a deleted object as a rejection instead of failing forever', async () => {

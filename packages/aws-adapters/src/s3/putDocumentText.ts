@@ -4,6 +4,18 @@ import type { ObjectRef } from '@doc-ingest/contracts';
 const TEXT_PREFIX = 'text/';
 
 /**
+ * Where the normalized text of a content lives in the text bucket: one object
+ * per content hash, so every copy of a content shares it.
+ *
+ * @example
+ * documentTextLocation('texts', hash); // { bucket: 'texts', key: 'text/<hash>.txt' }
+ */
+const documentTextLocation = (bucket: string, contentHash: string): ObjectRef => ({
+  bucket,
+  key: `${TEXT_PREFIX}${contentHash}.txt`,
+});
+
+/**
  * Stores a normalized text too large to inline in its DynamoDB record. The key
  * is derived from the content hash, so a retried write replaces the object
  * with identical bytes.
@@ -17,16 +29,16 @@ const putDocumentText = async (
   contentHash: string,
   text: string,
 ): Promise<ObjectRef> => {
-  const key = `${TEXT_PREFIX}${contentHash}.txt`;
+  const location = documentTextLocation(bucket, contentHash);
   await client.send(
     new PutObjectCommand({
       Bucket: bucket,
-      Key: key,
+      Key: location.key,
       Body: text,
       ContentType: 'text/plain; charset=utf-8',
     }),
   );
-  return { bucket, key };
+  return location;
 };
 
-export { putDocumentText, TEXT_PREFIX };
+export { documentTextLocation, putDocumentText, TEXT_PREFIX };
