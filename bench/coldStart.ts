@@ -99,13 +99,14 @@ interface ColdStartResult {
 
 /** Entries that import one dependency each and keep it alive. */
 const PROBES: Record<string, string> = {
-  'eld/extrasmall': "import { eld } from 'eld/extrasmall'; globalThis.probe = eld;",
+  'franc-min + iso-639-3 map':
+    "import { francAll } from 'franc-min'; import { iso6393To1 } from 'iso-639-3/iso6393-to-1.js'; globalThis.probe = [francAll('Les enquêteurs ont interpellé trois suspects'), iso6393To1];",
   'stemmers (Orama fr,es,it,de,pt + wink Porter2 en)':
     "import * as fr from '@orama/stemmers/french'; import * as es from '@orama/stemmers/spanish'; import * as it from '@orama/stemmers/italian'; import * as de from '@orama/stemmers/german'; import * as pt from '@orama/stemmers/portuguese'; import en from 'wink-porter2-stemmer'; globalThis.probe = [fr, es, it, de, pt, en];",
   zod: "import { z } from 'zod'; globalThis.probe = z.object({ a: z.string() });",
   '@doc-ingest/contracts':
     "import * as contracts from '@doc-ingest/contracts'; globalThis.probe = contracts;",
-  '@doc-ingest/core (with eld, stemmers, compiled taxonomy)':
+  '@doc-ingest/core (with franc-min, stemmers, compiled taxonomy)':
     "import * as core from '@doc-ingest/core'; globalThis.probe = core;",
   '@aws-sdk/client-s3 + client-dynamodb':
     "import { S3Client } from '@aws-sdk/client-s3'; import { DynamoDBClient } from '@aws-sdk/client-dynamodb'; globalThis.probe = [new S3Client({}), new DynamoDBClient({})];",

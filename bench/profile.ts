@@ -38,7 +38,7 @@ interface ProfileSummary {
 
 const REPO_MARKER = '/work/main/';
 
-/** A short location: `packages/core/src/x.ts` or `node_modules/eld/...` → `eld/...`. */
+/** A short location: `packages/core/src/x.ts` or `node_modules/franc-min/...` → `franc-min/...`. */
 const shortUrl = (url: string): string => {
   if (url === '') return '(native)';
   const path = url.replace(/^file:\/\//, '');

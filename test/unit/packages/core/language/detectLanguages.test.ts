@@ -82,7 +82,7 @@ describe('Function: detectLanguages', () => {
     const text = [...french, ...english].join('\n');
 
     // Act
-    const result = detectLanguages(text, { maxChars: 2_000 });
+    const result = detectLanguages(text, { maxLines: 8 });
 
     // Assess
     expect(result.languages.map((share) => share.code).sort()).toEqual(['en', 'fr']);
