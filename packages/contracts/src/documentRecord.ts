@@ -26,7 +26,7 @@ const DocumentRecordSchema = z
     schemaVersion: SchemaVersionSchema,
     contentHash: ContentHashSchema,
     title: z.string(),
-    /** ISO 639-1 code of the main language, or `und`. */
+    /** ISO 639-1 code of the main language (ISO 639-3 for one without a 639-1 code), or `und`. */
     language: z.string().check(z.minLength(2), z.maxLength(3)),
     /** Every language with a noticeable share, main language first. */
     languages: z.array(LanguageShareSchema),

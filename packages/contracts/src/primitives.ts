@@ -27,7 +27,7 @@ const TopicScoreSchema = z.object({
 });
 
 const LanguageShareSchema = z.object({
-  /** ISO 639-1 code, or `und` when undetermined. */
+  /** ISO 639-1 code (ISO 639-3 for a language without one, e.g. `ceb`), or `und` when undetermined. */
   code: z.string().check(z.minLength(2), z.maxLength(3)),
   /** Share of the document's characters in this language, 0..1. */
   share: z.number().check(z.gte(0), z.lte(1)),

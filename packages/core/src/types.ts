@@ -41,7 +41,7 @@ interface SourceKeyInfo {
 }
 
 interface LanguageDetection {
-  /** ISO 639-1 code of the main language, `und` when undetermined. */
+  /** ISO 639-1 code of the main language (639-3 when it has none), `und` when undetermined. */
   language: string;
   /** Languages with a noticeable share of the text, main language first. */
   languages: LanguageShare[];
