@@ -249,9 +249,9 @@ class IngestFunction extends Construct {
     this.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'FindNearDuplicates',
-        // Query of band partitions, BatchGetItem of candidate documents,
-        // BatchWriteItem of a new document's bands; the table only, no index.
-        actions: ['dynamodb:Query', 'dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem'],
+        // One BatchGetItem of the document and its band owners, BatchWriteItem
+        // of a new document's band claims; the table only, no index.
+        actions: ['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem'],
         resources: [table.tableArn],
       }),
     );

@@ -406,7 +406,6 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
         'dynamodb:PutItem',
         'dynamodb:UpdateItem',
         'dynamodb:ConditionCheckItem',
-        'dynamodb:Query',
         'dynamodb:BatchGetItem',
         'dynamodb:BatchWriteItem',
       ]) {
@@ -416,6 +415,7 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
       }
       expect(byAction('dynamodb:DeleteItem')).toEqual([]);
       expect(byAction('dynamodb:Scan')).toEqual([]);
+      expect(byAction('dynamodb:Query')).toEqual([]);
       expect(byAction('kms:GenerateDataKey').map((s) => s.Resource)).toEqual([
         { 'Fn::GetAtt': [ids.dataKey, 'Arn'] },
       ]);
