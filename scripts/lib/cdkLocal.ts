@@ -88,28 +88,39 @@ const bootstrapLocal = (options?: RunOptions): Promise<string> =>
 const deployLocal = async (stackName: string, options?: RunOptions): Promise<StackOutputs> => {
   mkdirSync(OUTPUTS_DIR, { recursive: true });
   const outputsFile = join(OUTPUTS_DIR, `${stackName}.json`);
-  await runInOwnOutput(
-    stackName,
-    [
-      'deploy',
+  const deploy = async () => {
+    const printed = await runInOwnOutput(
       stackName,
-      '--require-approval',
-      'never',
-      '--context',
-      `stackName=${stackName}`,
-      '--context',
-      'removalPolicy=destroy',
-      '--outputs-file',
-      outputsFile,
-      '--progress',
-      'events',
-    ],
-    options,
-  );
-  const all = JSON.parse(readFileSync(outputsFile, 'utf8')) as Record<string, StackOutputs>;
-  const outputs = all[stackName];
-  if (outputs === undefined) throw new CdkLocalError(`no outputs for ${stackName}`);
-  return outputs;
+      [
+        'deploy',
+        stackName,
+        '--require-approval',
+        'never',
+        '--context',
+        `stackName=${stackName}`,
+        '--context',
+        'removalPolicy=destroy',
+        '--outputs-file',
+        outputsFile,
+        '--progress',
+        'events',
+      ],
+      options,
+    );
+    const all = JSON.parse(readFileSync(outputsFile, 'utf8')) as Record<string, StackOutputs>;
+    return { outputs: all[stackName], printed };
+  };
+  let result = await deploy();
+  // Seen once in about twenty runs: the deploy of a new stack to LocalStack
+  // succeeded but the CLI wrote no outputs for it (cause not found; the
+  // stack's custom resources had run). A second deploy changes nothing and
+  // reads the outputs of the stack as it stands.
+  if (result.outputs === undefined) result = await deploy();
+  if (result.outputs === undefined) {
+    const tail = result.printed.split('\n').slice(-40).join('\n');
+    throw new CdkLocalError(`no outputs for ${stackName} after two deploys:\n${tail}`);
+  }
+  return result.outputs;
 };
 
 const destroyLocal = (stackName: string, options?: RunOptions): Promise<string> =>
