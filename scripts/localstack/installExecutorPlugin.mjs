@@ -4,15 +4,14 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { hashFiles, readText } from './files.mjs';
 import { log } from './log.mjs';
-import { EXECUTOR_SRC, LOG_DIR, TMP_DIR, VENV, VENV_PY } from './paths.mjs';
-import { run } from './process.mjs';
+import { EXECUTOR_SRC, TMP_DIR, VENV } from './paths.mjs';
+import { venvPipInstall } from './pip.mjs';
 
 async function ensureExecutorPlugin() {
   const key = hashFiles([EXECUTOR_SRC]);
   const marker = path.join(VENV, '.doc-ingest-executor');
   if (readText(marker) === key) return;
   log('installing tools/localstack-host-executor into the venv ...');
-  const pipLog = path.join(LOG_DIR, 'install-pip.log');
   // build from a copy so no build/ or egg-info litter lands in the source tree
   const buildDir = path.join(TMP_DIR, 'executor-build');
   fs.rmSync(buildDir, { recursive: true, force: true });
@@ -20,20 +19,9 @@ async function ensureExecutorPlugin() {
     recursive: true,
     filter: (src) => !/(__pycache__|\.egg-info|\/build)$/.test(src),
   });
-  await run(
-    VENV_PY,
-    [
-      '-m',
-      'pip',
-      'install',
-      '--disable-pip-version-check',
-      '--no-input',
-      '--no-deps',
-      '--no-build-isolation',
-      '--force-reinstall',
-      buildDir,
-    ],
-    { logTo: pipLog, timeoutMs: 300_000 },
+  await venvPipInstall(
+    ['--no-deps', '--no-build-isolation', '--force-reinstall', buildDir],
+    300_000,
   );
   fs.rmSync(buildDir, { recursive: true, force: true });
   fs.writeFileSync(marker, `${key}\n`);

@@ -6,6 +6,7 @@ import path from 'node:path';
 import { exists, hashFiles, readText } from './files.mjs';
 import { log } from './log.mjs';
 import { CONSTRAINTS, LOCALSTACK_VERSION, LOG_DIR, ROOT, VENV, VENV_PY } from './paths.mjs';
+import { venvPipInstall } from './pip.mjs';
 import { run } from './process.mjs';
 
 const UV_VERSION = '0.13.9';
@@ -27,22 +28,7 @@ async function ensureVenv() {
   const packages = [`localstack-core[runtime]==${LOCALSTACK_VERSION}`, 'wheel', 'setuptools'];
   let viaUv = false;
   try {
-    await run(
-      VENV_PY,
-      [
-        '-m',
-        'pip',
-        'install',
-        '--disable-pip-version-check',
-        '--no-input',
-        '-q',
-        `uv==${UV_VERSION}`,
-      ],
-      {
-        logTo: pipLog,
-        timeoutMs: 300_000,
-      },
-    );
+    await venvPipInstall(['-q', `uv==${UV_VERSION}`], 300_000);
     await run(
       path.join(VENV, 'bin', 'uv'),
       [
@@ -63,22 +49,7 @@ async function ensureVenv() {
     log(`uv install failed (${e.message.split('\n')[0]}); falling back to pip (slower) ...`);
   }
   if (!viaUv) {
-    await run(
-      VENV_PY,
-      [
-        '-m',
-        'pip',
-        'install',
-        '--disable-pip-version-check',
-        '--no-input',
-        '--progress-bar',
-        'off',
-        '-c',
-        CONSTRAINTS,
-        ...packages,
-      ],
-      { logTo: pipLog, timeoutMs: 900_000 },
-    );
+    await venvPipInstall(['--progress-bar', 'off', '-c', CONSTRAINTS, ...packages], 900_000);
   }
   if (pyVersion[1] < 12) patchForPython311();
   fs.writeFileSync(marker, `${key}\n`);
