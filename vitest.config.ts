@@ -1,6 +1,8 @@
 import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
+  // Workspace packages resolve to their TypeScript sources (see packages/contracts/package.json).
+  ssr: { resolve: { conditions: ['doc-ingest-source', 'node', 'development|production'] } },
   test: {
     // CDK synthesis and esbuild bundling are CPU-bound; two workers match the CI machine.
     maxWorkers: 2,
@@ -15,6 +17,15 @@ export default defineConfig({
           ],
           testTimeout: 30_000,
           hookTimeout: 120_000,
+        },
+      },
+      {
+        test: {
+          // Packs publishable workspaces and installs them into scratch projects outside the repo.
+          name: 'package',
+          include: ['test/package/**/*.test.ts'],
+          testTimeout: 120_000,
+          hookTimeout: 300_000,
         },
       },
       {

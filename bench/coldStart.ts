@@ -32,6 +32,7 @@ const CDK_BUILD_OPTIONS: BuildOptions = {
   sourcemap: 'external',
   sourcesContent: false,
   mainFields: ['module', 'main'],
+  conditions: ['doc-ingest-source'],
   banner: { js: ESM_REQUIRE_BANNER },
   logLevel: 'warning',
   absWorkingDir: REPO_ROOT,

@@ -90,7 +90,15 @@ const machine = () => {
 
 /** Runs `bench/worker.ts <part>` in a fresh Node 24 process and parses its JSON line. */
 const runWorker = <T>(part: string, options: object, nodeFlags: string[], pin: boolean): T => {
-  const node = [...nodeFlags, '--import', 'tsx', 'bench/worker.ts', part, JSON.stringify(options)];
+  const node = [
+    ...nodeFlags,
+    '--conditions=doc-ingest-source',
+    '--import',
+    'tsx',
+    'bench/worker.ts',
+    part,
+    JSON.stringify(options),
+  ];
   const [command, args] =
     pin && hasTaskset
       ? ['taskset', ['-c', '0', process.execPath, ...node]]
@@ -121,6 +129,7 @@ const runProfile = async (options: { documents: number; rounds: number }) => {
       platform: 'node',
       format: 'esm',
       target: 'node24',
+      conditions: ['doc-ingest-source'],
       outfile,
       logLevel: 'warning',
     });

@@ -19,6 +19,9 @@ const ESM_REQUIRE_BANNER =
   "import { createRequire as __cdkCreateRequire } from 'node:module';" +
   'const require = __cdkCreateRequire(import.meta.url);';
 
+/** Export condition under which this repo's packages resolve to `src/` (see packages/contracts). */
+const SOURCE_CONDITION = 'doc-ingest-source';
+
 /** Powertools log levels accepted by `POWERTOOLS_LOG_LEVEL`. */
 const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT', 'CRITICAL'];
 
@@ -168,6 +171,9 @@ class BundledFunction extends Construct {
         // Bundle the SDK: the version is pinned by our lock file.
         bundleAwsSDK: true,
         externalModules: [],
+        // Workspace packages resolve to their TypeScript sources here; their
+        // built files exist only in published tarballs.
+        esbuildArgs: { '--conditions': SOURCE_CONDITION },
       },
     });
 

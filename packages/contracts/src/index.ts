@@ -20,6 +20,8 @@ export {
 export type { DocumentRecord } from './documentRecord.ts';
 export { DocumentRecordSchema } from './documentRecord.ts';
 export { RecordContractError, RecordSchemaViolationError } from './errors.ts';
+export type { PublishedSchemaName } from './jsonSchemas.ts';
+export { contractJsonSchemas, PUBLISHED_SCHEMAS } from './jsonSchemas.ts';
 export {
   DOCUMENT_SORT_KEY,
   documentPartitionKey,
