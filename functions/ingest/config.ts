@@ -16,6 +16,8 @@ const IngestConfigSchema = z.object({
   [EnvKeys.MAX_OBJECT_BYTES]: positiveIntegerOr(DEFAULT_MAX_OBJECT_BYTES),
   /** Normalized texts above this size go to the text bucket instead of the item. */
   [EnvKeys.INLINE_TEXT_MAX_BYTES]: positiveIntegerOr(DEFAULT_INLINE_TEXT_MAX_BYTES),
+  /** Score a topic needs to be recorded; the classifier's default when unset. */
+  [EnvKeys.TOPIC_THRESHOLD]: z.optional(z.coerce.number().check(z.gte(0), z.lte(1))),
 });
 
 interface IngestConfig {
@@ -23,6 +25,7 @@ interface IngestConfig {
   textBucketName: string;
   maxObjectBytes: number;
   inlineTextMaxBytes: number;
+  topicThreshold?: number;
 }
 
 /** Parses the environment once, at cold start, so a bad deployment fails fast. */
@@ -33,6 +36,9 @@ const loadIngestConfig = (env: NodeJS.ProcessEnv): IngestConfig => {
     textBucketName: parsed[EnvKeys.TEXT_BUCKET_NAME],
     maxObjectBytes: parsed[EnvKeys.MAX_OBJECT_BYTES],
     inlineTextMaxBytes: parsed[EnvKeys.INLINE_TEXT_MAX_BYTES],
+    ...(parsed[EnvKeys.TOPIC_THRESHOLD] === undefined
+      ? {}
+      : { topicThreshold: parsed[EnvKeys.TOPIC_THRESHOLD] }),
   });
 };
 

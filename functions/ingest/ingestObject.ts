@@ -152,7 +152,10 @@ const ingestObject = async (
   if (read.versionId !== undefined) object.versionId = read.versionId;
   if (read.eTag !== undefined) object.eTag = read.eTag;
 
-  const result = processDocument({ bytes: read.bytes, key: announced.key });
+  const result = processDocument(
+    { bytes: read.bytes, key: announced.key },
+    config.topicThreshold === undefined ? {} : { topicThreshold: config.topicThreshold },
+  );
   if (!result.ok) return reject(object, result.rejection, deps);
   const doc = result.value;
 

@@ -1,23 +1,34 @@
-import { App, RemovalPolicy, Validations } from 'aws-cdk-lib';
+import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
+import { PipelineSettingsError } from '../settings/errors.ts';
+import { readSettings } from '../settings/readSettings.ts';
+import { settingsToStackProps } from '../settings/settingsToStackProps.ts';
 import { IngestPipelineStack } from '../stacks/IngestPipelineStack.ts';
 
-// The only place that reads context and environment.
-const app = new App();
-const stackName = String(app.node.tryGetContext('stackName') ?? 'DocIngest');
-const removalPolicy =
-  app.node.tryGetContext('removalPolicy') === 'destroy'
-    ? RemovalPolicy.DESTROY
-    : RemovalPolicy.RETAIN;
+/** Bad settings end synthesis with their message alone: a stack trace would only hide it. */
+function readSettingsOrExit(context: Record<string, unknown>) {
+  try {
+    return readSettings(context);
+  } catch (error) {
+    if (!(error instanceof PipelineSettingsError)) throw error;
+    process.stderr.write(`${error.message}\n`);
+    process.exit(1);
+  }
+}
 
-new IngestPipelineStack(app, stackName, {
-  stackName,
+// The only place that reads context and environment. Settings are the
+// `doc-ingest:<name>` context keys (cdk.json or -c), validated before any
+// construct exists; see the README's settings table.
+const app = new App();
+const props = settingsToStackProps(readSettingsOrExit(app.node.getAllContext()));
+
+new IngestPipelineStack(app, props.stackName ?? 'DocIngest', {
+  ...props,
   description: 'Document ingestion pipeline: S3 -> SQS -> Lambda -> DynamoDB -> EventBridge',
   env: {
     account: process.env.CDK_DEFAULT_ACCOUNT,
     region: process.env.CDK_DEFAULT_REGION,
   },
-  removalPolicy,
 });
 
 // cdk-nag 3 is a policy-validation plugin: any unacknowledged finding fails

@@ -60,6 +60,11 @@ interface IngestFunctionProps extends FunctionOperationsProps {
    */
   readonly inlineTextMaxBytes?: number;
   /**
+   * Score (0..1) a topic needs to be recorded.
+   * @default 0.45, the classifier's own default
+   */
+  readonly topicThreshold?: number;
+  /**
    * Records per invocation (1 to 10).
    * @default 10
    */
@@ -122,6 +127,10 @@ class IngestFunction extends Construct {
         `inlineTextMaxBytes must be at most ${MAX_INLINE_TEXT_BYTES} (DynamoDB item limit), got ${inlineTextMaxBytes}`,
       );
     }
+    const { topicThreshold } = props;
+    if (topicThreshold !== undefined && !(topicThreshold >= 0 && topicThreshold <= 1)) {
+      throw new Error(`topicThreshold must be in 0..1, got ${topicThreshold}`);
+    }
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10) {
       throw new Error(`batchSize must be an integer in 1..10, got ${batchSize}`);
     }
@@ -157,6 +166,9 @@ class IngestFunction extends Construct {
         [EnvKeys.TEXT_BUCKET_NAME]: props.textBucket.bucketName,
         [EnvKeys.MAX_OBJECT_BYTES]: String(maxObjectBytes),
         [EnvKeys.INLINE_TEXT_MAX_BYTES]: String(inlineTextMaxBytes),
+        ...(topicThreshold === undefined
+          ? {}
+          : { [EnvKeys.TOPIC_THRESHOLD]: String(topicThreshold) }),
       },
     });
     this.function = bundled.function;

@@ -4,12 +4,15 @@ import {
   RemovalPolicy,
   Stack,
   type StackProps,
+  Tags,
   Validations,
 } from 'aws-cdk-lib';
+import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import type * as sns from 'aws-cdk-lib/aws-sns';
+import * as sns from 'aws-cdk-lib/aws-sns';
+import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
 import { DocumentTable } from '../constructs/DocumentTable.ts';
 import { EncryptedQueueWithDlq } from '../constructs/EncryptedQueueWithDlq.ts';
@@ -21,6 +24,33 @@ import {
 } from '../constructs/SecureBucket.ts';
 import { SqsNotificationDestination } from '../constructs/SqsNotificationDestination.ts';
 import { StreamEventPublisher } from '../constructs/StreamEventPublisher.ts';
+
+/**
+ * One S3 filter per suffix (S3 matches a single prefix/suffix pair per
+ * notification configuration), or a single unfiltered configuration.
+ */
+const notificationFilters = (
+  props: IngestPipelineStackProps,
+): (s3.NotificationKeyFilter | undefined)[] => {
+  const suffixes = [
+    ...(props.ingestSuffixes ?? []),
+    ...(props.ingestSuffix === undefined ? [] : [props.ingestSuffix]),
+  ];
+  if (suffixes.length === 0) {
+    return [props.ingestPrefix === undefined ? undefined : { prefix: props.ingestPrefix }];
+  }
+  const distinct = [...new Set(suffixes)];
+  // S3 refuses overlapping configurations for one event type at deploy time.
+  for (const suffix of distinct) {
+    const overlapping = distinct.find((other) => other !== suffix && suffix.endsWith(other));
+    if (overlapping !== undefined) {
+      throw new Error(
+        `ingest suffixes "${suffix}" and "${overlapping}" overlap; S3 refuses overlapping notification filters`,
+      );
+    }
+  }
+  return distinct.map((suffix) => ({ prefix: props.ingestPrefix, suffix }));
+};
 
 /** Properties of {@link IngestPipelineStack}. */
 interface IngestPipelineStackProps extends StackProps {
@@ -38,10 +68,44 @@ interface IngestPipelineStackProps extends StackProps {
   readonly ingestPrefix?: string;
   /**
    * Only objects whose key ends with this suffix (e.g. `.txt`) trigger
-   * ingestion.
+   * ingestion. Use `ingestSuffixes` for several.
    * @default every object
    */
   readonly ingestSuffix?: string;
+  /**
+   * Only objects whose key ends with one of these suffixes trigger ingestion
+   * (one S3 notification filter each, combined with `ingestPrefix`).
+   * @default every object
+   */
+  readonly ingestSuffixes?: readonly string[];
+  /**
+   * Ingest from this existing bucket (by name) instead of creating one. The
+   * stack adds its notification configuration; the bucket's own settings
+   * (encryption, versioning, policy) stay the owner's.
+   * @default the stack creates a KMS-encrypted, versioned, TLS-only bucket
+   */
+  readonly existingBucketName?: string;
+  /**
+   * The customer-managed KMS key of `existingBucketName`, if it uses one; the
+   * ingest function may decrypt with it.
+   * @default none (SSE-S3 or an AWS-managed key)
+   */
+  readonly existingBucketKeyArn?: string;
+  /**
+   * A stage name, tagged on every resource as `doc-ingest:stage`.
+   * @default no stage tag
+   */
+  readonly stage?: string;
+  /**
+   * Score (0..1) a topic needs to be recorded.
+   * @default 0.45
+   */
+  readonly topicThreshold?: number;
+  /**
+   * Ingest SQS messages per invocation (1..10).
+   * @default 10
+   */
+  readonly ingestBatchSize?: number;
   /**
    * Encryption of the ingest and text buckets.
    * @default BucketEncryptionMode.KMS (one customer-managed key for both)
@@ -118,6 +182,18 @@ interface IngestPipelineStackProps extends StackProps {
    * @default alarms without actions
    */
   readonly alarmTopic?: sns.ITopic;
+  /**
+   * ARN of an existing topic for alarm and OK notifications (ignored when
+   * `alarmTopic` is given).
+   * @default alarmTopic
+   */
+  readonly alarmTopicArn?: string;
+  /**
+   * E-mail address subscribed to the alarm topic; when no topic is given, the
+   * stack creates an encrypted one for it.
+   * @default no subscription
+   */
+  readonly alarmEmail?: string;
 }
 
 /**
@@ -129,8 +205,10 @@ interface IngestPipelineStackProps extends StackProps {
  * new IngestPipelineStack(app, 'DocIngest', { ingestSuffix: '.txt' });
  */
 class IngestPipelineStack extends Stack {
-  /** Uploads land here; object creation triggers ingestion. */
-  public readonly ingestBucket: SecureBucket;
+  /** Uploads land here; object creation triggers ingestion (created, or the existing one). */
+  public readonly ingestBucket: s3.IBucket;
+  /** The ingest bucket with its access-log bucket and key, when the stack creates it. */
+  public readonly managedIngestBucket: SecureBucket | undefined;
   /** Normalized texts too large to inline (`text/<contentHash>.txt`). */
   public readonly textBucket: SecureBucket;
   /** S3 notifications waiting to be ingested, with the DLQ. */
@@ -156,15 +234,20 @@ class IngestPipelineStack extends Stack {
             removalPolicy,
           })
         : undefined;
-    this.ingestBucket = new SecureBucket(this, 'IngestBucket', {
-      encryption: bucketEncryption,
-      encryptionKey: dataKey,
-      removalPolicy,
-    });
+    if (props.stage !== undefined) Tags.of(this).add('doc-ingest:stage', props.stage);
+    this.managedIngestBucket =
+      props.existingBucketName === undefined
+        ? new SecureBucket(this, 'IngestBucket', {
+            encryption: bucketEncryption,
+            encryptionKey: dataKey,
+            removalPolicy,
+          })
+        : undefined;
+    this.ingestBucket = this.managedIngestBucket?.bucket ?? this.importIngestBucket(props);
     this.textBucket = new SecureBucket(this, 'TextBucket', {
       encryption: bucketEncryption,
       encryptionKey: dataKey,
-      serverAccessLogsBucket: this.ingestBucket.accessLogsBucket,
+      serverAccessLogsBucket: this.managedIngestBucket?.accessLogsBucket,
       removalPolicy,
     });
 
@@ -179,15 +262,14 @@ class IngestPipelineStack extends Stack {
       visibilityTimeout:
         props.queueVisibilityTimeout ?? Duration.seconds(6 * ingestTimeout.toSeconds()),
     });
-    const filters =
-      props.ingestPrefix !== undefined || props.ingestSuffix !== undefined
-        ? [{ prefix: props.ingestPrefix, suffix: props.ingestSuffix }]
-        : [];
-    this.ingestBucket.bucket.addEventNotification(
-      s3.EventType.OBJECT_CREATED,
-      new SqsNotificationDestination(this.ingestQueue.queue),
-      ...filters,
-    );
+    const destination = new SqsNotificationDestination(this.ingestQueue.queue);
+    for (const filter of notificationFilters(props)) {
+      this.ingestBucket.addEventNotification(
+        s3.EventType.OBJECT_CREATED,
+        destination,
+        ...(filter === undefined ? [] : [filter]),
+      );
+    }
 
     this.documentTable = new DocumentTable(this, 'DocumentTable', { removalPolicy });
 
@@ -196,19 +278,21 @@ class IngestPipelineStack extends Stack {
       logLevel: props.logLevel,
       metricsNamespace: props.metricsNamespace,
       tracing: props.tracing,
-      alarmTopic: props.alarmTopic,
+      alarmTopic: this.resolveAlarmTopic(props, queueKey),
       removalPolicy,
     };
     this.ingestFunction = new IngestFunction(this, 'Ingest', {
       queue: this.ingestQueue,
       table: this.documentTable.table,
-      ingestBucket: this.ingestBucket.bucket,
+      ingestBucket: this.ingestBucket,
       textBucket: this.textBucket.bucket,
       timeout: ingestTimeout,
       memorySize: props.ingestMemorySize,
       maxConcurrency: props.ingestMaxConcurrency,
       maxObjectBytes: props.maxObjectBytes,
       inlineTextMaxBytes: props.inlineTextMaxBytes,
+      topicThreshold: props.topicThreshold,
+      batchSize: props.ingestBatchSize,
       ...observability,
     });
     this.eventPublisher = new StreamEventPublisher(this, 'PublishEvents', {
@@ -223,7 +307,7 @@ class IngestPipelineStack extends Stack {
 
     new CfnOutput(this, 'BucketName', {
       description: 'Upload documents here',
-      value: this.ingestBucket.bucket.bucketName,
+      value: this.ingestBucket.bucketName,
     });
     new CfnOutput(this, 'TextBucketName', {
       description: 'Normalized texts too large to inline (text/<contentHash>.txt)',
@@ -241,6 +325,41 @@ class IngestPipelineStack extends Stack {
       value: this.eventPublisher.failureQueue.queueUrl,
     });
     new CfnOutput(this, 'EventBusName', { value: this.eventPublisher.eventBus.eventBusName });
+  }
+
+  /** The topic alarms notify: given, imported by ARN, or created for an e-mail subscription. */
+  private resolveAlarmTopic(
+    props: IngestPipelineStackProps,
+    key: kms.IKey,
+  ): sns.ITopic | undefined {
+    let topic = props.alarmTopic;
+    if (topic === undefined && props.alarmTopicArn !== undefined) {
+      topic = sns.Topic.fromTopicArn(this, 'AlarmTopic', props.alarmTopicArn);
+    }
+    if (topic === undefined && props.alarmEmail !== undefined) {
+      topic = new sns.Topic(this, 'AlarmTopic', {
+        displayName: 'doc-ingest alarms',
+        masterKey: key,
+        enforceSSL: true,
+      });
+      // CloudWatch publishes to an encrypted topic only if the key lets it.
+      key.grantEncryptDecrypt(new iam.ServicePrincipal('cloudwatch.amazonaws.com'));
+    }
+    if (topic !== undefined && props.alarmEmail !== undefined) {
+      topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
+    }
+    return topic;
+  }
+
+  /** The user's bucket, with its key when it has a customer-managed one. */
+  private importIngestBucket(props: IngestPipelineStackProps): s3.IBucket {
+    return s3.Bucket.fromBucketAttributes(this, 'ExistingIngestBucket', {
+      bucketName: props.existingBucketName,
+      encryptionKey:
+        props.existingBucketKeyArn === undefined
+          ? undefined
+          : kms.Key.fromKeyArn(this, 'ExistingIngestBucketKey', props.existingBucketKeyArn),
+    });
   }
 
   /**

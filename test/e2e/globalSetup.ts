@@ -6,6 +6,7 @@ import {
   type StackOutputs,
 } from '../../scripts/lib/cdkLocal.ts';
 import { ensureUp, stop } from '../../scripts/localstack/lib.mjs';
+import { survivorsOfDestroy } from './verifyTeardown.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
@@ -25,10 +26,11 @@ export default async function setup(project: TestProject) {
   log(`LocalStack ready in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 
   const stackName = `DocIngestE2e${Date.now().toString(36)}`;
+  let outputs: StackOutputs | undefined;
   try {
     await bootstrapLocal();
     const deployStarted = Date.now();
-    const outputs = await deployLocal(stackName);
+    outputs = await deployLocal(stackName);
     log(`deployed ${stackName} in ${((Date.now() - deployStarted) / 1000).toFixed(1)} s`);
     project.provide('deployment', { stackName, outputs });
   } catch (error) {
@@ -42,9 +44,18 @@ export default async function setup(project: TestProject) {
       log(`DISABLE_TEARDOWN: leaving ${stackName} and LocalStack running`);
       return;
     }
-    await destroyLocal(stackName).catch((error: unknown) =>
-      log(`destroy failed: ${String(error)}`),
-    );
+    // The teardown path is itself under test: a stack deployed with
+    // removalPolicy=destroy must go away with its table and buckets.
+    let problem: string | undefined;
+    try {
+      await destroyLocal(stackName);
+      const survivors = outputs === undefined ? [] : await survivorsOfDestroy(outputs);
+      if (survivors.length > 0) problem = `cdk destroy left ${survivors.join(', ')}`;
+      else log(`destroyed ${stackName}: table and buckets removed`);
+    } catch (error) {
+      problem = `cdk destroy of ${stackName} failed: ${String(error)}`;
+    }
     if (!localstack.alreadyRunning) await stop();
+    if (problem !== undefined) throw new Error(problem);
   };
 }

@@ -36,10 +36,12 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
   beforeAll(() => {
     const { stack } = createPipelineStack();
     template = Template.fromStack(stack);
+    const managed = stack.managedIngestBucket;
+    if (managed === undefined) throw new Error('the default stack creates its ingest bucket');
     ids = {
-      ingestBucket: logicalIdOf(stack.ingestBucket.bucket),
+      ingestBucket: logicalIdOf(managed.bucket),
       textBucket: logicalIdOf(stack.textBucket.bucket),
-      logBucket: logicalIdOf(stack.ingestBucket.accessLogsBucket),
+      logBucket: logicalIdOf(managed.accessLogsBucket),
       dataKey: logicalIdOf(stack.ingestBucket.encryptionKey as IConstruct),
       queueKey: logicalIdOf(stack.ingestQueue.encryptionKey),
       queue: logicalIdOf(stack.ingestQueue.queue),

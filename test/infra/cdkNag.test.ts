@@ -25,6 +25,15 @@ describe('cdk-nag: AwsSolutionsChecks', () => {
       'test-stack settings (DESTROY, tracing, prefix filter)',
       { removalPolicy: RemovalPolicy.DESTROY, tracing: true, ingestPrefix: 'in/' },
     ],
+    [
+      'an existing bucket, several suffixes and an e-mailed alarm topic',
+      {
+        existingBucketName: 'legacy-articles',
+        ingestSuffixes: ['.txt', '.html'],
+        alarmEmail: 'ops@example.com',
+        stage: 'prod',
+      },
+    ],
   ])('reports nothing unacknowledged for %s', { timeout: 60_000 }, (_label, props) => {
     // Prepare
     const app = createApp();

@@ -86,6 +86,7 @@ const EnvKeys = {
   MAX_OBJECT_BYTES: 'MAX_OBJECT_BYTES',
   INLINE_TEXT_MAX_BYTES: 'INLINE_TEXT_MAX_BYTES',
   EVENT_BUS_NAME: 'EVENT_BUS_NAME',
+  TOPIC_THRESHOLD: 'TOPIC_THRESHOLD',
 } as const;
 
 /** Source and detail type of the events the stream consumer publishes. */

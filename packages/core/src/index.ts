@@ -18,7 +18,7 @@ export type {
 export { BOILERPLATE_PATTERNS, BoilerplateScope } from './normalize/boilerplatePatterns.ts';
 export type { NormalizeOptions } from './normalize/normalizeText.ts';
 export { normalizeText } from './normalize/normalizeText.ts';
-export type { DocumentInput } from './pipeline/processDocument.ts';
+export type { DocumentInput, ProcessOptions } from './pipeline/processDocument.ts';
 export { processDocument, TITLE_MAX_CHARS } from './pipeline/processDocument.ts';
 export { reclassifyText } from './pipeline/reclassifyText.ts';
 export type { DocumentItems, SourceObject, TextPlacement } from './records/buildRecords.ts';

@@ -20,6 +20,15 @@ interface DocumentInput {
   key: string;
 }
 
+/** Options of {@link processDocument}. */
+interface ProcessOptions {
+  /**
+   * Score (0..1) a topic needs to be reported.
+   * @default DEFAULT_THRESHOLD (0.45)
+   */
+  topicThreshold?: number;
+}
+
 /**
  * The whole pure pipeline: decode, normalize, hash, detect languages,
  * classify and fingerprint for near-duplicate detection. Bad input is a
@@ -30,7 +39,10 @@ interface DocumentInput {
  * if (result.ok) console.log(result.value.contentHash, result.value.topics);
  * else console.log(result.rejection.reason);
  */
-const processDocument = (input: DocumentInput): StageResult<ProcessedDocument> => {
+const processDocument = (
+  input: DocumentInput,
+  options: ProcessOptions = {},
+): StageResult<ProcessedDocument> => {
   const decoded = decodeText(input.bytes, { key: input.key });
   if (!decoded.ok) return decoded;
   const normalized = normalizeText(decoded.value.text);
@@ -38,7 +50,10 @@ const processDocument = (input: DocumentInput): StageResult<ProcessedDocument> =
   const { text, title, body } = normalized.value;
   const contentHash = computeContentHash(text);
   const detection = detectLanguages(text);
-  const classification = classifyTopics({ title, body, language: detection.language });
+  const classification = classifyTopics(
+    { title, body, language: detection.language },
+    options.topicThreshold === undefined ? {} : { threshold: options.topicThreshold },
+  );
   const keyInfo = parseSourceKey(input.key);
   const doc: ProcessedDocument = {
     contentHash,
@@ -61,5 +76,5 @@ const processDocument = (input: DocumentInput): StageResult<ProcessedDocument> =
   return { ok: true, value: doc };
 };
 
-export type { DocumentInput };
+export type { DocumentInput, ProcessOptions };
 export { processDocument, TITLE_MAX_CHARS };
