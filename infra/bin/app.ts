@@ -10,6 +10,14 @@ const removalPolicy =
     ? RemovalPolicy.DESTROY
     : RemovalPolicy.RETAIN;
 
+/** An optional string setting from CDK context (`-c key=value` or cdk.json); blank means unset. */
+const optionalContext = (key: string): string | undefined => {
+  const value: unknown = app.node.tryGetContext(key);
+  if (value === undefined || value === null || value === '') return undefined;
+  if (typeof value !== 'string') throw new Error(`context ${key} must be a string`);
+  return value.trim() === '' ? undefined : value.trim();
+};
+
 new IngestPipelineStack(app, stackName, {
   stackName,
   description: 'Document ingestion pipeline: S3 -> SQS -> Lambda -> DynamoDB -> EventBridge',
@@ -18,6 +26,9 @@ new IngestPipelineStack(app, stackName, {
     region: process.env.CDK_DEFAULT_REGION,
   },
   removalPolicy,
+  // The stack validates both and refuses them together.
+  alarmEmail: optionalContext('doc-ingest:alarmEmail'),
+  alarmTopicArn: optionalContext('doc-ingest:alarmTopicArn'),
 });
 
 // cdk-nag 3 is a policy-validation plugin: any unacknowledged finding fails

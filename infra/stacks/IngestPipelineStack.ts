@@ -1,3 +1,4 @@
+import { TableKeys } from '@doc-ingest/contracts';
 import {
   CfnOutput,
   Duration,
@@ -9,11 +10,13 @@ import {
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
-import type * as sns from 'aws-cdk-lib/aws-sns';
+import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
+import { AlarmTopic } from '../constructs/AlarmTopic.ts';
 import { DocumentTable } from '../constructs/DocumentTable.ts';
 import { EncryptedQueueWithDlq } from '../constructs/EncryptedQueueWithDlq.ts';
 import { IngestFunction } from '../constructs/IngestFunction.ts';
+import { PipelineMonitoring } from '../constructs/PipelineMonitoring.ts';
 import {
   BucketEncryptionMode,
   type BucketEncryptionModeName,
@@ -114,11 +117,38 @@ interface IngestPipelineStackProps extends StackProps {
    */
   readonly tracing?: boolean;
   /**
-   * Topic that receives alarm and OK notifications.
-   * @default alarms without actions
+   * Topic that receives alarm and OK notifications, instead of the stack's
+   * own. Exclusive with `alarmTopicArn` and `alarmEmail`.
+   * @default a new KMS-encrypted topic ({@link AlarmTopic})
    */
   readonly alarmTopic?: sns.ITopic;
+  /**
+   * ARN of an existing topic to notify instead of the stack's own (context
+   * `doc-ingest:alarmTopicArn`). Exclusive with `alarmTopic` and `alarmEmail`.
+   * @default a new KMS-encrypted topic ({@link AlarmTopic})
+   */
+  readonly alarmTopicArn?: string;
+  /**
+   * E-mail address subscribed to the stack's alarm topic (context
+   * `doc-ingest:alarmEmail`).
+   * @default no subscription
+   */
+  readonly alarmEmail?: string;
+  /**
+   * Alarm when the oldest ingest notification is older than this.
+   * @default maxReceiveCount x queue visibility timeout + 15 minutes (the
+   * longest a failing message can legitimately stay before the DLQ, plus a margin)
+   */
+  readonly queueAgeAlarmThreshold?: Duration;
+  /**
+   * Alarm when publish-events lags the table stream by more than this.
+   * @default Duration.minutes(10)
+   */
+  readonly iteratorAgeAlarmThreshold?: Duration;
 }
+
+/** `arn:<partition>:sns:<region>:<account>:<name>` */
+const TOPIC_ARN_PATTERN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/;
 
 /**
  * The document-ingestion pipeline: ingest bucket -> SQS (with DLQ) ->
@@ -141,12 +171,17 @@ class IngestPipelineStack extends Stack {
   public readonly ingestFunction: IngestFunction;
   /** The `publish-events` function, the bus and the failure queue. */
   public readonly eventPublisher: StreamEventPublisher;
+  /** The topic every alarm notifies (created or given). */
+  public readonly alarmTopic: sns.ITopic;
+  /** The dashboard and the alarms that span the pipeline. */
+  public readonly monitoring: PipelineMonitoring;
 
   public constructor(scope: Construct, id: string, props: IngestPipelineStackProps = {}) {
     super(scope, id, props);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     const ingestTimeout = props.ingestTimeout ?? Duration.seconds(60);
     const bucketEncryption = props.bucketEncryption ?? BucketEncryptionMode.KMS;
+    this.alarmTopic = this.resolveAlarmTopic(props, removalPolicy);
 
     const dataKey =
       bucketEncryption === BucketEncryptionMode.KMS
@@ -196,7 +231,7 @@ class IngestPipelineStack extends Stack {
       logLevel: props.logLevel,
       metricsNamespace: props.metricsNamespace,
       tracing: props.tracing,
-      alarmTopic: props.alarmTopic,
+      alarmTopic: this.alarmTopic,
       removalPolicy,
     };
     this.ingestFunction = new IngestFunction(this, 'Ingest', {
@@ -217,6 +252,24 @@ class IngestPipelineStack extends Stack {
       retryAttempts: props.publishRetryAttempts,
       maxRecordAge: props.publishMaxRecordAge,
       ...observability,
+    });
+
+    const visibility = this.ingestQueue.visibilityTimeout.toSeconds();
+    this.monitoring = new PipelineMonitoring(this, 'Monitoring', {
+      ingestFunction: this.ingestFunction.function,
+      ingestLogGroup: this.ingestFunction.function.logGroup,
+      queue: this.ingestQueue.queue,
+      deadLetterQueue: this.ingestQueue.deadLetterQueue,
+      publishFunction: this.eventPublisher.function,
+      failureQueue: this.eventPublisher.failureQueue,
+      table: this.documentTable.table,
+      tableIndexNames: [TableKeys.GSI1_NAME],
+      metricsNamespace: props.metricsNamespace,
+      queueAgeThreshold:
+        props.queueAgeAlarmThreshold ??
+        Duration.seconds(this.ingestQueue.maxReceiveCount * visibility + 15 * 60),
+      iteratorAgeThreshold: props.iteratorAgeAlarmThreshold,
+      alarmTopic: this.alarmTopic,
     });
 
     this.suppressCdkInternals();
@@ -241,6 +294,36 @@ class IngestPipelineStack extends Stack {
       value: this.eventPublisher.failureQueue.queueUrl,
     });
     new CfnOutput(this, 'EventBusName', { value: this.eventPublisher.eventBus.eventBusName });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      description: 'Every alarm notifies this topic',
+      value: this.alarmTopic.topicArn,
+    });
+    new CfnOutput(this, 'DashboardName', {
+      value: this.monitoring.dashboard.dashboardName,
+    });
+  }
+
+  /** The given topic, the one named by ARN, or a new one (with the e-mail subscription). */
+  private resolveAlarmTopic(
+    props: IngestPipelineStackProps,
+    removalPolicy: RemovalPolicy,
+  ): sns.ITopic {
+    const given = [props.alarmTopic, props.alarmTopicArn].filter((v) => v !== undefined);
+    if (given.length > 1) throw new Error('give alarmTopic or alarmTopicArn, not both');
+    if (given.length === 1 && props.alarmEmail !== undefined) {
+      throw new Error(
+        "alarmEmail subscribes the stack's own topic; subscribe the address to your " +
+          'existing topic where that topic is managed, or drop alarmTopic/alarmTopicArn',
+      );
+    }
+    if (props.alarmTopic !== undefined) return props.alarmTopic;
+    if (props.alarmTopicArn !== undefined) {
+      if (!TOPIC_ARN_PATTERN.test(props.alarmTopicArn)) {
+        throw new Error(`alarmTopicArn must be an SNS topic ARN, got '${props.alarmTopicArn}'`);
+      }
+      return sns.Topic.fromTopicArn(this, 'ExistingAlarmTopic', props.alarmTopicArn);
+    }
+    return new AlarmTopic(this, 'AlarmTopic', { email: props.alarmEmail, removalPolicy }).topic;
   }
 
   /**
