@@ -7,7 +7,9 @@ const { main } = await import('../src/main.ts');
 
 // A reader that goes away (`ingest process dir | head -1`) is not an error:
 // stop at the next file, print the summary, exit 0. Ctrl-C stops the same way
-// (exit 130); a second Ctrl-C exits at once.
+// (exit 130); commands that cannot stop between items, and a second Ctrl-C,
+// exit at once.
+const INTERRUPT_GRACE_MS = 2000;
 const stop = new AbortController();
 process.stdout.on('error', (error) => {
   if (error.code !== 'EPIPE') throw error;
@@ -16,6 +18,7 @@ process.stdout.on('error', (error) => {
 process.once('SIGINT', () => {
   stop.abort('interrupted');
   process.exitCode = 130;
+  setTimeout(() => process.exit(130), INTERRUPT_GRACE_MS).unref();
   process.once('SIGINT', () => process.exit(130));
 });
 

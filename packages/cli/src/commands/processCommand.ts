@@ -37,9 +37,13 @@ const run = async (paths: string[], options: ProcessOptions, context: CliContext
     );
   }
 
-  const progress = options.progress
-    ? createProgress(io.stderr, { label: 'process', unit: 'files', total: files.length })
-    : createProgress({ write: () => true }, { label: '', unit: '' });
+  // --no-progress: the bar is drawn only on a terminal, so hand it a non-terminal.
+  const barStream = options.progress ? io.stderr : { write: () => true };
+  const progress = createProgress(barStream, {
+    label: 'process',
+    unit: 'files',
+    total: files.length,
+  });
   if (options.output === 'table') io.stdout.write(tableHeader());
   let done = 0;
   for await (const result of processFiles(files, { ...options, onUnreadable, signal: io.signal })) {
