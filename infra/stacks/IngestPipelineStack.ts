@@ -153,7 +153,8 @@ const TOPIC_ARN_PATTERN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1
 /**
  * The document-ingestion pipeline: ingest bucket -> SQS (with DLQ) ->
  * `ingest` Lambda -> DynamoDB table -> stream -> `publish-events` Lambda ->
- * EventBridge bus, plus the text bucket for large normalized texts.
+ * EventBridge bus, plus the text bucket for large normalized texts, and the
+ * dashboard and alarms that watch it, all notifying one alarm topic.
  *
  * @example
  * new IngestPipelineStack(app, 'DocIngest', { ingestSuffix: '.txt' });
