@@ -117,5 +117,12 @@ const context = {
   callbackWaitsForEmptyEventLoop: false,
   getRemainingTimeInMillis: () => 60_000,
 };
-const result = await handler(event, context);
-console.log(`\n${fn.handler} returned:\n${JSON.stringify(result, null, 2)}`);
+try {
+  const result = await handler(event, context);
+  console.log(`\n${fn.handler} returned:\n${JSON.stringify(result, null, 2)}`);
+} catch (error) {
+  // What Lambda would report as a failed invocation; the event source retries the batch.
+  const { name, message } = error as Error;
+  console.log(`\n${fn.handler} failed the invocation: ${name}: ${message}`);
+  process.exitCode = 1;
+}

@@ -22,7 +22,8 @@ const queueDepth = async (sqs: SQSClient, queueUrl: string): Promise<number | un
     }),
   );
   const depth = Number(Attributes.ApproximateNumberOfMessages);
-  return Number.isFinite(depth) ? depth : undefined;
+  // An empty or unknown depth gives a running count rather than a bar with no end.
+  return Number.isFinite(depth) && depth > 0 ? depth : undefined;
 };
 
 /** `ingest redrive`: dead-letter queue back to the ingest queue. */
@@ -62,7 +63,7 @@ const redriveCommand: CliCommand = {
           toQueueUrl: target.to,
           method: options.method,
           onProgress: ({ moved, failed, toMove }) => {
-            if (toMove !== undefined) progress.setTotal(toMove);
+            if (toMove !== undefined && toMove > 0) progress.setTotal(toMove);
             progress.update(moved + failed, { moved, failed });
           },
         });
