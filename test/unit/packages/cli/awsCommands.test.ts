@@ -26,19 +26,21 @@ const sqsMock = mockClient(sqs);
 const cfnMock = mockClient(cloudformation);
 const clients = { s3: () => s3, sqs: () => sqs, cloudformation: () => cloudformation };
 
-const run = async (...argv: string[]) => {
+/** Runs in-process; `terminal` makes stderr look like a terminal, as progress needs. */
+const runWith = async (terminal: boolean, argv: string[]) => {
   const out: string[] = [];
   const err: string[] = [];
   const code = await main(
     argv,
     {
       stdout: { write: (chunk: string) => out.push(chunk) },
-      stderr: { write: (chunk: string) => err.push(chunk) },
+      stderr: { write: (chunk: string) => err.push(chunk), isTTY: terminal, columns: 120 },
     },
     clients,
   );
   return { code, out: out.join(''), err: err.join('') };
 };
+const run = (...argv: string[]) => runWith(false, argv);
 
 const STACK_OUTPUTS = [
   { OutputKey: 'BucketName', OutputValue: 'stack-bucket' },
@@ -184,6 +186,21 @@ describe('Function: main (ingest redrive and backfill)', () => {
     expect(sqsMock.commandCalls(SendMessageBatchCommand)[0]?.args[0].input.QueueUrl).toBe(
       'https://queue',
     );
+  });
+
+  it('shows backfill progress on a terminal stderr, and none otherwise', async () => {
+    // Prepare
+    s3Mock.on(ListObjectsV2Command).resolves({ Contents: [{ Key: 'a.txt', Size: 3 }] });
+    const argv = ['backfill', '--bucket', 'b', '--queue', 'https://queue'];
+
+    // Act
+    const terminal = await runWith(true, argv);
+    const pipe = await runWith(false, argv);
+
+    // Assess
+    expect(terminal.err).toMatch(/backfill 1 objects \| 1 enqueued, 0 failed/);
+    expect(pipe.err).toBe('');
+    expect(JSON.parse(terminal.out)).toEqual(JSON.parse(pipe.out));
   });
 
   it('exits 3 when the stack does not exist', async () => {
