@@ -1,3 +1,4 @@
+import { TableKeys } from '@doc-ingest/contracts';
 import {
   CfnOutput,
   Duration,
@@ -7,16 +8,16 @@ import {
   Tags,
   Validations,
 } from 'aws-cdk-lib';
-import * as iam from 'aws-cdk-lib/aws-iam';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
-import * as subscriptions from 'aws-cdk-lib/aws-sns-subscriptions';
 import type { Construct } from 'constructs';
+import { AlarmTopic } from '../constructs/AlarmTopic.ts';
 import { DocumentTable } from '../constructs/DocumentTable.ts';
 import { EncryptedQueueWithDlq } from '../constructs/EncryptedQueueWithDlq.ts';
 import { IngestFunction } from '../constructs/IngestFunction.ts';
+import { PipelineMonitoring } from '../constructs/PipelineMonitoring.ts';
 import {
   BucketEncryptionMode,
   type BucketEncryptionModeName,
@@ -178,28 +179,44 @@ interface IngestPipelineStackProps extends StackProps {
    */
   readonly tracing?: boolean;
   /**
-   * Topic that receives alarm and OK notifications.
-   * @default alarms without actions
+   * Topic that receives alarm and OK notifications, instead of the stack's
+   * own. Exclusive with `alarmTopicArn` and `alarmEmail`.
+   * @default a new KMS-encrypted topic ({@link AlarmTopic})
    */
   readonly alarmTopic?: sns.ITopic;
   /**
-   * ARN of an existing topic for alarm and OK notifications (ignored when
-   * `alarmTopic` is given).
-   * @default alarmTopic
+   * ARN of an existing topic to notify instead of the stack's own (context
+   * `doc-ingest:alarmTopicArn`). Exclusive with `alarmTopic` and `alarmEmail`.
+   * @default a new KMS-encrypted topic ({@link AlarmTopic})
    */
   readonly alarmTopicArn?: string;
   /**
-   * E-mail address subscribed to the alarm topic; when no topic is given, the
-   * stack creates an encrypted one for it.
+   * E-mail address subscribed to the stack's alarm topic (context
+   * `doc-ingest:alarmEmail`).
    * @default no subscription
    */
   readonly alarmEmail?: string;
+  /**
+   * Alarm when the oldest ingest notification is older than this.
+   * @default maxReceiveCount x queue visibility timeout + 15 minutes (the
+   * longest a failing message can legitimately stay before the DLQ, plus a margin)
+   */
+  readonly queueAgeAlarmThreshold?: Duration;
+  /**
+   * Alarm when publish-events lags the table stream by more than this.
+   * @default Duration.minutes(10)
+   */
+  readonly iteratorAgeAlarmThreshold?: Duration;
 }
+
+/** `arn:<partition>:sns:<region>:<account>:<name>` */
+const TOPIC_ARN_PATTERN = /^arn:aws[a-z-]*:sns:[a-z0-9-]+:\d{12}:[A-Za-z0-9_-]{1,256}(\.fifo)?$/;
 
 /**
  * The document-ingestion pipeline: ingest bucket -> SQS (with DLQ) ->
  * `ingest` Lambda -> DynamoDB table -> stream -> `publish-events` Lambda ->
- * EventBridge bus, plus the text bucket for large normalized texts.
+ * EventBridge bus, plus the text bucket for large normalized texts, and the
+ * dashboard and alarms that watch it, all notifying one alarm topic.
  *
  * @example
  * new IngestPipelineStack(app, 'DocIngest', { ingestSuffix: '.txt' });
@@ -219,12 +236,17 @@ class IngestPipelineStack extends Stack {
   public readonly ingestFunction: IngestFunction;
   /** The `publish-events` function, the bus and the failure queue. */
   public readonly eventPublisher: StreamEventPublisher;
+  /** The topic every alarm notifies (created or given). */
+  public readonly alarmTopic: sns.ITopic;
+  /** The dashboard and the alarms that span the pipeline. */
+  public readonly monitoring: PipelineMonitoring;
 
   public constructor(scope: Construct, id: string, props: IngestPipelineStackProps = {}) {
     super(scope, id, props);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     const ingestTimeout = props.ingestTimeout ?? Duration.seconds(60);
     const bucketEncryption = props.bucketEncryption ?? BucketEncryptionMode.KMS;
+    this.alarmTopic = this.resolveAlarmTopic(props, removalPolicy);
 
     const dataKey =
       bucketEncryption === BucketEncryptionMode.KMS
@@ -278,7 +300,7 @@ class IngestPipelineStack extends Stack {
       logLevel: props.logLevel,
       metricsNamespace: props.metricsNamespace,
       tracing: props.tracing,
-      alarmTopic: this.resolveAlarmTopic(props, queueKey),
+      alarmTopic: this.alarmTopic,
       removalPolicy,
     };
     this.ingestFunction = new IngestFunction(this, 'Ingest', {
@@ -303,6 +325,24 @@ class IngestPipelineStack extends Stack {
       ...observability,
     });
 
+    const visibility = this.ingestQueue.visibilityTimeout.toSeconds();
+    this.monitoring = new PipelineMonitoring(this, 'Monitoring', {
+      ingestFunction: this.ingestFunction.function,
+      ingestLogGroup: this.ingestFunction.function.logGroup,
+      queue: this.ingestQueue.queue,
+      deadLetterQueue: this.ingestQueue.deadLetterQueue,
+      publishFunction: this.eventPublisher.function,
+      failureQueue: this.eventPublisher.failureQueue,
+      table: this.documentTable.table,
+      tableIndexNames: [TableKeys.GSI1_NAME],
+      metricsNamespace: props.metricsNamespace,
+      queueAgeThreshold:
+        props.queueAgeAlarmThreshold ??
+        Duration.seconds(this.ingestQueue.maxReceiveCount * visibility + 15 * 60),
+      iteratorAgeThreshold: props.iteratorAgeAlarmThreshold,
+      alarmTopic: this.alarmTopic,
+    });
+
     this.suppressCdkInternals();
 
     new CfnOutput(this, 'BucketName', {
@@ -325,30 +365,36 @@ class IngestPipelineStack extends Stack {
       value: this.eventPublisher.failureQueue.queueUrl,
     });
     new CfnOutput(this, 'EventBusName', { value: this.eventPublisher.eventBus.eventBusName });
+    new CfnOutput(this, 'AlarmTopicArn', {
+      description: 'Every alarm notifies this topic',
+      value: this.alarmTopic.topicArn,
+    });
+    new CfnOutput(this, 'DashboardName', {
+      value: this.monitoring.dashboard.dashboardName,
+    });
   }
 
-  /** The topic alarms notify: given, imported by ARN, or created for an e-mail subscription. */
+  /** The given topic, the one named by ARN, or a new one (with the e-mail subscription). */
   private resolveAlarmTopic(
     props: IngestPipelineStackProps,
-    key: kms.IKey,
-  ): sns.ITopic | undefined {
-    let topic = props.alarmTopic;
-    if (topic === undefined && props.alarmTopicArn !== undefined) {
-      topic = sns.Topic.fromTopicArn(this, 'AlarmTopic', props.alarmTopicArn);
+    removalPolicy: RemovalPolicy,
+  ): sns.ITopic {
+    const given = [props.alarmTopic, props.alarmTopicArn].filter((v) => v !== undefined);
+    if (given.length > 1) throw new Error('give alarmTopic or alarmTopicArn, not both');
+    if (given.length === 1 && props.alarmEmail !== undefined) {
+      throw new Error(
+        "alarmEmail subscribes the stack's own topic; subscribe the address to your " +
+          'existing topic where that topic is managed, or drop alarmTopic/alarmTopicArn',
+      );
     }
-    if (topic === undefined && props.alarmEmail !== undefined) {
-      topic = new sns.Topic(this, 'AlarmTopic', {
-        displayName: 'doc-ingest alarms',
-        masterKey: key,
-        enforceSSL: true,
-      });
-      // CloudWatch publishes to an encrypted topic only if the key lets it.
-      key.grantEncryptDecrypt(new iam.ServicePrincipal('cloudwatch.amazonaws.com'));
+    if (props.alarmTopic !== undefined) return props.alarmTopic;
+    if (props.alarmTopicArn !== undefined) {
+      if (!TOPIC_ARN_PATTERN.test(props.alarmTopicArn)) {
+        throw new Error(`alarmTopicArn must be an SNS topic ARN, got '${props.alarmTopicArn}'`);
+      }
+      return sns.Topic.fromTopicArn(this, 'ExistingAlarmTopic', props.alarmTopicArn);
     }
-    if (topic !== undefined && props.alarmEmail !== undefined) {
-      topic.addSubscription(new subscriptions.EmailSubscription(props.alarmEmail));
-    }
-    return topic;
+    return new AlarmTopic(this, 'AlarmTopic', { email: props.alarmEmail, removalPolicy }).topic;
   }
 
   /** The user's bucket, with its key when it has a customer-managed one. */

@@ -28,6 +28,8 @@ const SERVICES = [
   'logs',
   'kms',
   'cloudwatch',
+  // The alarm topic.
+  'sns',
 ];
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));

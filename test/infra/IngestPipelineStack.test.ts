@@ -53,6 +53,9 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
       publishFn: logicalIdOf(stack.eventPublisher.function),
       ingestRole: logicalIdOf(stack.ingestFunction.role),
       publishRole: logicalIdOf(stack.eventPublisher.role),
+      alarmTopic: logicalIdOf(stack.alarmTopic),
+      alarmTopicKey: logicalIdOf(stack.node.findChild('AlarmTopic').node.findChild('Key')),
+      dashboard: logicalIdOf(stack.monitoring.dashboard),
     };
   }, 60_000);
 
@@ -145,8 +148,8 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
       template.resourceCountIs('Custom::S3BucketNotifications', 1);
     });
 
-    it('rotates both customer-managed keys', () => {
-      template.resourceCountIs('AWS::KMS::Key', 2);
+    it('rotates the data, queue and alarm-topic keys', () => {
+      template.resourceCountIs('AWS::KMS::Key', 3);
       template.allResourcesProperties('AWS::KMS::Key', { EnableKeyRotation: true });
     });
   });
@@ -459,6 +462,8 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
   });
 
   describe('alarms', () => {
+    const topicArn = () => ({ Ref: ids.alarmTopic });
+
     it.each([
       ['ingest DLQ', 'dlq', 'AWS/SQS', 'ApproximateNumberOfMessagesVisible'],
       ['stream-failure queue', 'failureQueue', 'AWS/SQS', 'ApproximateNumberOfMessagesVisible'],
@@ -472,20 +477,119 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
         ComparisonOperator: 'GreaterThanThreshold',
         EvaluationPeriods: 1,
         TreatMissingData: 'notBreaching',
-        AlarmActions: Match.absent(),
+        AlarmActions: [topicArn()],
       });
     });
 
-    it('alarms on ingest function errors', () => {
+    it.each([
+      ['ingest', 'ingestFn'],
+      ['publish-events', 'publishFn'],
+    ])('alarms on %s function errors', (_label, fn) => {
       template.hasResourceProperties('AWS::CloudWatch::Alarm', {
         Namespace: 'AWS/Lambda',
         MetricName: 'Errors',
-        Dimensions: [{ Name: 'FunctionName', Value: { Ref: ids.ingestFn } }],
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: ids[fn] } }],
         Statistic: 'Sum',
         Threshold: 0,
         ComparisonOperator: 'GreaterThanThreshold',
+        AlarmActions: [topicArn()],
       });
-      template.resourceCountIs('AWS::CloudWatch::Alarm', 3);
+    });
+
+    it('alarms on the age of the oldest ingest message: 5 receives x 6 min + 15 min', () => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/SQS',
+        MetricName: 'ApproximateAgeOfOldestMessage',
+        Dimensions: [{ Name: 'QueueName', Value: { 'Fn::GetAtt': [ids.queue, 'QueueName'] } }],
+        Statistic: 'Maximum',
+        Threshold: 5 * 360 + 900,
+        AlarmActions: [topicArn()],
+      });
+    });
+
+    it('alarms on the stream iterator age of publish-events (10 min)', () => {
+      template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+        Namespace: 'AWS/Lambda',
+        MetricName: 'IteratorAge',
+        Dimensions: [{ Name: 'FunctionName', Value: { Ref: ids.publishFn } }],
+        Statistic: 'Maximum',
+        Threshold: 600_000,
+        AlarmActions: [topicArn()],
+      });
+    });
+
+    it('alarms on read and write throttles of the table and its index', () => {
+      // Prepare
+      const [alarm] = Object.values(
+        template.findResources('AWS::CloudWatch::Alarm', {
+          Properties: { Metrics: Match.anyValue() },
+        }),
+      );
+      const metrics = alarm?.Properties.Metrics as {
+        Expression?: string;
+        MetricStat?: { Metric: { MetricName: string; Dimensions: { Name: string }[] } };
+      }[];
+
+      // Assess
+      expect(alarm?.Properties).toMatchObject({ Threshold: 0, AlarmActions: [topicArn()] });
+      expect(metrics.find((m) => m.Expression)?.Expression).toMatch(
+        /^FILL\(\w+, 0\)( \+ FILL\(\w+, 0\)){3}$/,
+      );
+      const stats = metrics.flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric] : []));
+      expect(stats.map((m) => m.MetricName).sort()).toEqual([
+        'ReadThrottleEvents',
+        'ReadThrottleEvents',
+        'WriteThrottleEvents',
+        'WriteThrottleEvents',
+      ]);
+      expect(
+        stats.filter((m) => m.Dimensions.some((d) => d.Name === 'GlobalSecondaryIndexName')),
+      ).toHaveLength(2);
+    });
+
+    it('has exactly these seven alarms, each notifying the topic on alarm and on recovery', () => {
+      // Prepare
+      const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+
+      // Assess
+      expect(alarms).toHaveLength(7);
+      for (const alarm of alarms) {
+        expect(alarm.Properties.AlarmActions).toEqual([topicArn()]);
+        expect(alarm.Properties.OKActions).toEqual([topicArn()]);
+        expect(alarm.Properties.AlarmDescription).toEqual(expect.any(String));
+      }
+    });
+
+    it('creates a KMS-encrypted, TLS-only topic CloudWatch may publish to', () => {
+      template.hasResourceProperties('AWS::SNS::Topic', {
+        KmsMasterKeyId: { 'Fn::GetAtt': [ids.alarmTopicKey, 'Arn'] },
+      });
+      template.hasResourceProperties('AWS::SNS::TopicPolicy', {
+        PolicyDocument: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Effect: 'Deny',
+              Condition: { Bool: { 'aws:SecureTransport': 'false' } },
+            }),
+            Match.objectLike({
+              Effect: 'Allow',
+              Action: 'sns:Publish',
+              Principal: { Service: 'cloudwatch.amazonaws.com' },
+            }),
+          ]),
+        },
+      });
+      template.hasResourceProperties('AWS::KMS::Key', {
+        KeyPolicy: {
+          Statement: Match.arrayWith([
+            Match.objectLike({
+              Principal: { Service: 'cloudwatch.amazonaws.com' },
+              Action: ['kms:Decrypt', 'kms:GenerateDataKey*'],
+            }),
+          ]),
+        },
+      });
+      template.resourceCountIs('AWS::SNS::Subscription', 0);
     });
   });
 
@@ -504,6 +608,8 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
       ['DeadLetterQueueUrl', () => ({ Ref: ids.dlq })],
       ['StreamFailureQueueUrl', () => ({ Ref: ids.failureQueue })],
       ['EventBusName', () => ({ Ref: ids.bus })],
+      ['AlarmTopicArn', () => ({ Ref: ids.alarmTopic })],
+      ['DashboardName', () => ({ Ref: ids.dashboard })],
     ])('outputs %s', (name, value) => {
       template.hasOutput(name, { Value: value() });
     });

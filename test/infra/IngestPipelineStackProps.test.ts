@@ -5,7 +5,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BucketEncryptionMode } from '../../infra/constructs/SecureBucket.ts';
 import { IngestPipelineStack } from '../../infra/stacks/IngestPipelineStack.ts';
-import { createApp, createPipelineStack, logicalIdOf, TEST_ENV } from './testApp.ts';
+import { createApp, createPipelineStack, logicalIdOf, synthPipeline, TEST_ENV } from './testApp.ts';
 
 describe('Stack: IngestPipelineStack (overridden props)', () => {
   let template: Template;
@@ -65,8 +65,8 @@ describe('Stack: IngestPipelineStack (overridden props)', () => {
     });
   });
 
-  it('uses S3-managed encryption and creates only the queue key', () => {
-    template.resourceCountIs('AWS::KMS::Key', 1);
+  it('uses S3-managed encryption and creates only the queue and alarm-topic keys', () => {
+    template.resourceCountIs('AWS::KMS::Key', 2);
     template.allResourcesProperties('AWS::S3::Bucket', {
       BucketEncryption: {
         ServerSideEncryptionConfiguration: [
@@ -118,7 +118,8 @@ describe('Stack: IngestPipelineStack (overridden props)', () => {
 
   it('sends alarm and OK notifications to the alarm topic', () => {
     const alarms = topicTemplate.findResources('AWS::CloudWatch::Alarm');
-    expect(Object.keys(alarms)).toHaveLength(3);
+    expect(Object.keys(alarms)).toHaveLength(7);
+    topicTemplate.resourceCountIs('AWS::SNS::Topic', 0);
     for (const alarm of Object.values(alarms)) {
       expect(JSON.stringify(alarm.Properties.AlarmActions)).toContain(topicId);
       expect(JSON.stringify(alarm.Properties.OKActions)).toContain(topicId);
@@ -161,5 +162,79 @@ describe('Stack: IngestPipelineStack (prop validation)', () => {
     [{ logLevel: 'VERBOSE' }, /logLevel/],
   ])('throws on %o', (props, message) => {
     expect(() => createPipelineStack(props)).toThrow(message);
+  });
+});
+
+describe('Stack: IngestPipelineStack (alarm notification settings)', () => {
+  const EXISTING_ARN = 'arn:aws:sns:eu-west-1:123456789012:ops-alarms';
+
+  it('subscribes alarmEmail to the stack topic', () => {
+    // Act
+    const template = synthPipeline({ alarmEmail: 'ops@example.org' });
+
+    // Assess
+    template.resourceCountIs('AWS::SNS::Topic', 1);
+    template.hasResourceProperties('AWS::SNS::Subscription', {
+      Protocol: 'email',
+      Endpoint: 'ops@example.org',
+    });
+  });
+
+  it('notifies an existing topic given by alarmTopicArn and creates none', () => {
+    // Act
+    const template = synthPipeline({ alarmTopicArn: EXISTING_ARN });
+
+    // Assess
+    template.resourceCountIs('AWS::SNS::Topic', 0);
+    const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+    expect(alarms).toHaveLength(7);
+    for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([EXISTING_ARN]);
+    template.hasOutput('AlarmTopicArn', { Value: EXISTING_ARN });
+  });
+
+  it('takes the alarm thresholds from props', () => {
+    // Act
+    const template = synthPipeline({
+      queueAgeAlarmThreshold: Duration.minutes(20),
+      iteratorAgeAlarmThreshold: Duration.minutes(2),
+    });
+
+    // Assess
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'ApproximateAgeOfOldestMessage',
+      Threshold: 1200,
+    });
+    template.hasResourceProperties('AWS::CloudWatch::Alarm', {
+      MetricName: 'IteratorAge',
+      Threshold: 120_000,
+    });
+  });
+
+  it.each([
+    [{ alarmEmail: 'not-an-address' }, /email must be an e-mail address/],
+    [{ alarmTopicArn: 'ops-alarms' }, /alarmTopicArn must be an SNS topic ARN/],
+    [{ alarmTopicArn: 'arn:aws:sqs:eu-west-1:123456789012:q' }, /SNS topic ARN/],
+    [{ alarmTopicArn: EXISTING_ARN, alarmEmail: 'ops@example.org' }, /alarmEmail/],
+    [{ queueAgeAlarmThreshold: Duration.seconds(30) }, /queueAgeThreshold/],
+    [{ iteratorAgeAlarmThreshold: Duration.seconds(10) }, /iteratorAgeThreshold/],
+  ])('throws on %o', (props, message) => {
+    expect(() => createPipelineStack(props)).toThrow(message);
+  });
+
+  it('throws when both alarmTopic and alarmTopicArn are given', () => {
+    // Prepare
+    const app = createApp();
+    const topicStack = new Stack(app, 'Topics', { env: TEST_ENV });
+    const topic = new sns.Topic(topicStack, 'AlarmTopic', { enforceSSL: true });
+
+    // Act / Assess
+    expect(
+      () =>
+        new IngestPipelineStack(app, 'Both', {
+          env: TEST_ENV,
+          alarmTopic: topic,
+          alarmTopicArn: EXISTING_ARN,
+        }),
+    ).toThrow(/not both/);
   });
 });

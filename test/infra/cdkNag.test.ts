@@ -22,8 +22,13 @@ describe('cdk-nag: AwsSolutionsChecks', () => {
   it.each([
     ['defaults', {}],
     [
-      'test-stack settings (DESTROY, tracing, prefix filter)',
-      { removalPolicy: RemovalPolicy.DESTROY, tracing: true, ingestPrefix: 'in/' },
+      'test-stack settings (DESTROY, tracing, prefix filter, alarm e-mail)',
+      {
+        removalPolicy: RemovalPolicy.DESTROY,
+        tracing: true,
+        ingestPrefix: 'in/',
+        alarmEmail: 'ops@example.org',
+      },
     ],
     [
       'an existing bucket, several suffixes and an e-mailed alarm topic',

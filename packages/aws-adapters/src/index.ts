@@ -1,5 +1,9 @@
 export type { ContentLookup, ContentToLookUp } from './dynamodb/lookUpContent.ts';
 export { lookUpContent } from './dynamodb/lookUpContent.ts';
+export type { DocumentWithSources, StoredItem } from './dynamodb/readDocumentWithSources.ts';
+export { readDocumentWithSources } from './dynamodb/readDocumentWithSources.ts';
+export type { KeyHistory } from './dynamodb/readKeyHistory.ts';
+export { readKeyHistory } from './dynamodb/readKeyHistory.ts';
 export type {
   IngestionItems,
   IngestionOutcome,
@@ -34,3 +38,5 @@ export type { BackfillOptions, BackfillReport } from './sqs/enqueueBackfill.ts';
 export { BACKFILL_EVENT_NAME, enqueueBackfill } from './sqs/enqueueBackfill.ts';
 export type { MoveMessagesOptions, MoveReport } from './sqs/moveMessages.ts';
 export { moveMessages } from './sqs/moveMessages.ts';
+export type { MoveTaskOptions } from './sqs/moveMessagesWithTask.ts';
+export { MoveTaskUnavailableError, moveMessagesWithTask } from './sqs/moveMessagesWithTask.ts';

@@ -14,7 +14,27 @@ registerHooks({
 });
 register();
 const { main } = await import('../src/main.ts');
-process.exitCode = await main(process.argv.slice(2), {
+
+// A reader that goes away (`ingest process dir | head -1`) is not an error:
+// stop at the next file, print the summary, exit 0. Ctrl-C stops the same way
+// (exit 130); commands that cannot stop between items, and a second Ctrl-C,
+// exit at once.
+const INTERRUPT_GRACE_MS = 2000;
+const stop = new AbortController();
+process.stdout.on('error', (error) => {
+  if (error.code !== 'EPIPE') throw error;
+  stop.abort('output closed');
+});
+process.once('SIGINT', () => {
+  stop.abort('interrupted');
+  process.exitCode = 130;
+  setTimeout(() => process.exit(130), INTERRUPT_GRACE_MS).unref();
+  process.once('SIGINT', () => process.exit(130));
+});
+
+const code = await main(process.argv.slice(2), {
   stdout: process.stdout,
   stderr: process.stderr,
+  signal: stop.signal,
 });
+process.exitCode = stop.signal.reason === 'interrupted' ? 130 : code;

@@ -1,7 +1,10 @@
 export { collectFiles, InputPathError } from './collectFiles.ts';
-export type { CliIo } from './io.ts';
-export { ExitCode, UsageError } from './io.ts';
+export type { CliCommand } from './commands/CliCommand.ts';
+export type { CliContext } from './context.ts';
+export type { CliIo, CliStream } from './io.ts';
+export { ExitCode, NotFoundError, UsageError } from './io.ts';
 export type { CliClients } from './main.ts';
 export { main } from './main.ts';
 export type { FileResult } from './processFiles.ts';
 export { processFiles } from './processFiles.ts';
+export { readStackOutputs, resolveTargets, stackNameOption } from './stackOutputs.ts';

@@ -1,85 +1,35 @@
-import { parseArgs } from 'node:util';
-import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { S3Client } from '@aws-sdk/client-s3';
-import { SQSClient } from '@aws-sdk/client-sqs';
-import { BACKFILL_USAGE, backfillCommand } from './commands/backfillCommand.ts';
-import { PROCESS_USAGE, processCommand } from './commands/processCommand.ts';
-import { RECLASSIFY_USAGE, reclassifyCommand } from './commands/reclassifyCommand.ts';
-import { REDRIVE_USAGE, redriveCommand } from './commands/redriveCommand.ts';
-import { type CliIo, ExitCode, UsageError } from './io.ts';
+import { CommanderError } from 'commander';
+import { type CliClients, type CliContext, defaultClients } from './context.ts';
+import { type CliIo, ExitCode, NotFoundError, UsageError } from './io.ts';
+import { createProgram } from './program.ts';
 
-const USAGE = `Usage: ingest <command> [options]
+/** Commander's codes for output that is not an error. */
+const INFORMATIONAL = new Set(['commander.helpDisplayed', 'commander.version']);
 
-Commands:
-${PROCESS_USAGE}
-${REDRIVE_USAGE}
-${BACKFILL_USAGE}
-${RECLASSIFY_USAGE}
-
-  -h, --help                 Show this help.
-
-AWS commands use the standard SDK configuration (AWS_PROFILE, AWS_REGION,
-AWS_ENDPOINT_URL for LocalStack).
-`;
-
-/** AWS clients, created only by the commands that need them; tests pass their own (any subset). */
-interface CliClients {
-  s3: () => S3Client;
-  sqs: () => SQSClient;
-  dynamodb: () => DynamoDBClient;
-}
-
-const defaultClients: CliClients = {
-  // Path-style addressing when an endpoint override (LocalStack) is set.
-  s3: () => new S3Client({ forcePathStyle: process.env.AWS_ENDPOINT_URL !== undefined }),
-  sqs: () => new SQSClient({}),
-  dynamodb: () => new DynamoDBClient({}),
+const describeError = (error: unknown): string => {
+  if (!(error instanceof Error)) return String(error);
+  // SDK errors carry their service code in the name (AccessDenied, ExpiredToken).
+  return error.name === 'Error' ? error.message : `${error.name}: ${error.message}`;
 };
 
-const parseCommandLine = (argv: string[]) =>
-  parseArgs({
-    args: argv,
-    allowPositionals: true,
-    options: {
-      help: { type: 'boolean', short: 'h' },
-      'max-bytes': { type: 'string' },
-      from: { type: 'string' },
-      to: { type: 'string' },
-      bucket: { type: 'string' },
-      prefix: { type: 'string' },
-      queue: { type: 'string' },
-      table: { type: 'string' },
-      'dry-run': { type: 'boolean' },
-    },
-  });
-
-const dispatch = async (argv: string[], io: CliIo, clients: CliClients): Promise<number> => {
-  let parsed: ReturnType<typeof parseCommandLine>;
-  try {
-    parsed = parseCommandLine(argv);
-  } catch (error) {
-    throw new UsageError((error as Error).message);
+/** The exit code for an error, after telling the user about it on stderr. */
+const report = (error: unknown, io: CliIo): number => {
+  if (error instanceof CommanderError) {
+    // Commander has already written its message (and the help, when asked for).
+    if (INFORMATIONAL.has(error.code)) return ExitCode.OK;
+    return ExitCode.USAGE;
   }
-  const { positionals, values } = parsed;
-  const [command, ...rest] = positionals;
-  if (values.help === true) {
-    io.stdout.write(USAGE);
-    return ExitCode.OK;
+  if (error instanceof UsageError) {
+    io.stderr.write(`ingest: ${error.message}\n(add --help for usage)\n`);
+    return ExitCode.USAGE;
   }
-  switch (command) {
-    case 'process':
-      return processCommand(rest, values, io);
-    case 'redrive':
-      return redriveCommand(values, io, clients.sqs);
-    case 'backfill':
-      return backfillCommand(values, io, clients);
-    case 'reclassify':
-      return reclassifyCommand(values, io, clients);
-    case undefined:
-      throw new UsageError('give a command');
-    default:
-      throw new UsageError(`unknown command '${command}'`);
+  if (error instanceof NotFoundError) {
+    io.stderr.write(`ingest: ${error.message}\n`);
+    return ExitCode.NOT_FOUND;
   }
+  io.stderr.write(`ingest: ${describeError(error)}\n`);
+  if (process.env.INGEST_DEBUG && error instanceof Error) io.stderr.write(`${error.stack}\n`);
+  return ExitCode.FAILURE;
 };
 
 /**
@@ -94,12 +44,16 @@ const main = async (
   io: CliIo,
   clients: Partial<CliClients> = {},
 ): Promise<number> => {
+  const context: CliContext = {
+    io,
+    clients: { ...defaultClients(), ...clients },
+    exitCode: ExitCode.OK,
+  };
   try {
-    return await dispatch(argv, io, { ...defaultClients, ...clients });
+    await createProgram(context).parseAsync(argv, { from: 'user' });
+    return context.exitCode;
   } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    io.stderr.write(`ingest: ${error.message}\n\n${USAGE}`);
-    return ExitCode.USAGE;
+    return report(error, io);
   }
 };
 

@@ -7,6 +7,7 @@ import {
   type TopicScore,
 } from '@doc-ingest/contracts';
 import { NearDuplicateIndex, type ProcessedDocument, processDocument } from '@doc-ingest/core';
+import { isUnreadable, type OnUnreadable } from './collectFiles.ts';
 
 /** One line of `ingest process` output. Absent values are `null`, so every line has every field. */
 interface FileResult {
@@ -41,7 +42,34 @@ const EMPTY: Omit<FileResult, 'source' | 'status'> = {
 interface ProcessFilesOptions {
   /** Files larger than this are rejected as `too-large` without being read, as in the cloud. */
   maxBytes: number;
+  /**
+   * Called for a file that cannot be read (permissions, vanished); it yields no result.
+   * @default skip silently
+   */
+  onUnreadable?: OnUnreadable;
+  /**
+   * Stops the run before the next file when aborted.
+   * @default never aborted
+   */
+  signal?: AbortSignal;
 }
+
+/** The size and bytes of a file, or undefined when it cannot be read. */
+const readLocal = async (
+  path: string,
+  maxBytes: number,
+  onUnreadable: OnUnreadable,
+): Promise<{ size: number; bytes?: Uint8Array } | undefined> => {
+  try {
+    const { size } = await stat(path);
+    if (size > maxBytes) return { size };
+    return { size, bytes: await readFile(path) };
+  } catch (error) {
+    if (!isUnreadable(error)) throw error;
+    onUnreadable(path, error);
+    return undefined;
+  }
+};
 
 const rejected = (source: string, reason: string, detail: string): FileResult => ({
   ...EMPTY,
@@ -94,17 +122,20 @@ async function* processFiles(
     firstSourceByHash: new Map(),
     nearDuplicates: new NearDuplicateIndex(),
   };
+  const onUnreadable = options.onUnreadable ?? (() => {});
   for (const source of paths) {
-    const { size } = await stat(source);
-    if (size > options.maxBytes) {
+    if (options.signal?.aborted) return;
+    const file = await readLocal(source, options.maxBytes, onUnreadable);
+    if (file === undefined) continue;
+    if (file.bytes === undefined) {
       yield rejected(
         source,
         RejectionReason.TOO_LARGE,
-        `${size} bytes exceeds the ${options.maxBytes} byte limit`,
+        `${file.size} bytes exceeds the ${options.maxBytes} byte limit`,
       );
       continue;
     }
-    const result = processDocument({ bytes: await readFile(source), key: basename(source) });
+    const result = processDocument({ bytes: file.bytes, key: basename(source) });
     if (!result.ok) {
       yield rejected(source, result.rejection.reason, result.rejection.detail);
       continue;

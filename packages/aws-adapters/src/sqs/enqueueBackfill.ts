@@ -10,6 +10,8 @@ interface BackfillOptions {
    */
   prefix?: string;
   queueUrl: string;
+  /** Called after each page of objects with the counts so far. */
+  onProgress?: (report: BackfillReport) => void;
 }
 
 interface BackfillReport {
@@ -72,6 +74,7 @@ const enqueueBackfill = async (
     );
     report.enqueued += response.Successful?.length ?? 0;
     report.failed += response.Failed?.length ?? 0;
+    options.onProgress?.({ ...report });
   }
   return report;
 };

@@ -19,6 +19,8 @@ interface MoveMessagesOptions {
    * @default 60
    */
   visibilityTimeoutSeconds?: number;
+  /** Called after each batch with the counts so far. */
+  onProgress?: (report: MoveReport) => void;
 }
 
 interface MoveReport {
@@ -87,6 +89,7 @@ const moveMessages = async (
     const batch = await sendAndDelete(client, options, Messages);
     report.moved += batch.moved;
     report.failed += batch.failed;
+    options.onProgress?.({ ...report });
   }
   return report;
 };

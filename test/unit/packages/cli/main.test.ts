@@ -124,11 +124,11 @@ describe('Function: main (ingest process)', () => {
 
   it.each([
     [['process', '--max-bytes', 'lots', 'a.txt'], /positive whole number/],
-    [['process', '--bogus'], /Unknown option/],
-    [['process'], /at least one file/],
+    [['process', '--bogus'], /unknown option '--bogus'/],
+    [['process'], /missing required argument 'paths'/],
     [['process', '/no/such/path'], /no such file/],
     [['frobnicate'], /unknown command/],
-    [[], /Usage/],
+    [[], /Usage: ingest/],
   ])('exits 2 on misuse %j', async (argv, message) => {
     // Act
     const { code, stderr } = await run(...argv);

@@ -1,0 +1,134 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { readKeyHistory } from '@doc-ingest/aws-adapters';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { localAwsEnv, localClients } from '../../scripts/lib/localAws.ts';
+import { loadSamples } from '../helpers/samples.ts';
+
+/*
+ * The `ingest` binary against the deployed stack, as an operator runs it:
+ * only --stack-name is given; the table comes from CloudFormation's
+ * DescribeStacks on LocalStack.
+ */
+
+const { stackName, outputs } = inject('deployment');
+const clients = localClients();
+const BIN = new URL('../../packages/cli/bin/ingest.mjs', import.meta.url).pathname;
+const run = promisify(execFile);
+const RECORD_TIMEOUT_MS = 120_000;
+
+const ingest = async (...args: string[]) => {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, ...localAwsEnv() },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+};
+
+const KEY = `cli-suite/${Date.now().toString(36)}/article.txt`;
+const sample = loadSamples().find((s) => s.name.startsWith('103_'));
+if (sample === undefined) throw new Error('sample 103 missing');
+
+/** Waits until the table holds `count` records (sources + rejections) of KEY. */
+const awaitRecords = async (count: number) => {
+  const deadline = Date.now() + RECORD_TIMEOUT_MS;
+  for (;;) {
+    const history = await readKeyHistory(clients.dynamodb, outputs.TableName, {
+      bucket: outputs.BucketName,
+      key: KEY,
+    });
+    if (history.sources.length + history.rejections.length >= count) return history;
+    if (Date.now() > deadline) throw new Error(`${KEY}: fewer than ${count} records`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+};
+
+const put = (body: Buffer) =>
+  clients.s3.send(new PutObjectCommand({ Bucket: outputs.BucketName, Key: KEY, Body: body }));
+
+let contentHash: string;
+
+beforeAll(async () => {
+  // Two versions of one key: an article, then an empty file that replaces it.
+  await put(sample.bytes);
+  const first = await awaitRecords(1);
+  contentHash = String(first.sources[0]?.contentHash);
+  await put(Buffer.alloc(0));
+  await awaitRecords(2);
+});
+
+describe('E2E: the ingest CLI on the deployed stack', () => {
+  it('where: tells what each version of a key became, reading the table from --stack-name', async () => {
+    // Act
+    const { code, stdout } = await ingest(
+      'where',
+      `s3://${outputs.BucketName}/${KEY}`,
+      '--stack-name',
+      stackName,
+      '-o',
+      'json',
+    );
+
+    // Assess
+    expect(code).toBe(0);
+    const { versions } = JSON.parse(stdout);
+    expect(versions).toHaveLength(2);
+    expect(versions[0]).toMatchObject({
+      outcome: 'new',
+      contentHash,
+      document: { language: sample.expected.language, sourceCount: 1 },
+    });
+    expect(versions[0].document.topics).toEqual(expect.arrayContaining(sample.expected.topics));
+    expect(versions[1]).toMatchObject({ outcome: 'rejected', reason: 'empty', contentHash: null });
+    expect(versions[0].versionId).not.toBe(versions[1].versionId);
+  });
+
+  it('get: prints the document with its topics and sources', async () => {
+    // Act
+    const { code, stdout } = await ingest('get', contentHash, '-s', stackName, '-o', 'json');
+
+    // Assess
+    expect(code).toBe(0);
+    const { document, sources } = JSON.parse(stdout);
+    expect(document).toMatchObject({ contentHash, kind: 'document', sourceCount: 1 });
+    expect(document.topics.map((topic: { id: string }) => topic.id)).toEqual(
+      expect.arrayContaining(sample.expected.topics),
+    );
+    expect(document).not.toHaveProperty('pk');
+    expect(document).not.toHaveProperty('text');
+    expect(sources).toEqual([
+      expect.objectContaining({ bucket: outputs.BucketName, key: KEY, status: 'new' }),
+    ]);
+  });
+
+  it('get and where exit 3 for what the table does not hold', async () => {
+    // Act
+    const get = await ingest('get', 'f'.repeat(64), '-s', stackName);
+    const where = await ingest(
+      'where',
+      `s3://${outputs.BucketName}/cli-suite/none.txt`,
+      '-s',
+      stackName,
+    );
+
+    // Assess
+    expect(get.code).toBe(3);
+    expect(get.stderr).toContain(`no document ${'f'.repeat(64)}`);
+    expect(where.code).toBe(3);
+    expect(where.stderr).toContain('nothing recorded for');
+  });
+
+  it('exits 3 for a stack that does not exist', async () => {
+    // Act
+    const { code, stderr } = await ingest('get', contentHash, '-s', `${stackName}Missing`);
+
+    // Assess
+    expect(code).toBe(3);
+    expect(stderr).toContain(`stack ${stackName}Missing does not exist`);
+  });
+});

@@ -1,0 +1,149 @@
+import { Template } from 'aws-cdk-lib/assertions';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { INGEST_OUTCOME_METRICS } from '../../infra/constructs/PipelineMonitoring.ts';
+import { createPipelineStack, logicalIdOf } from './testApp.ts';
+
+interface Widget {
+  type: string;
+  properties: {
+    title?: string;
+    metrics?: unknown[][];
+    query?: string;
+    markdown?: string;
+  };
+}
+
+/**
+ * The dashboard body is a `Fn::Join` of JSON text and references; each
+ * reference becomes `@LogicalId` so the body parses as JSON.
+ */
+function dashboardWidgets(template: Template): Widget[] {
+  const dashboards = Object.values(template.findResources('AWS::CloudWatch::Dashboard'));
+  expect(dashboards).toHaveLength(1);
+  const [, parts] = dashboards[0]?.Properties.DashboardBody['Fn::Join'] ?? ['', []];
+  const text = (parts as unknown[])
+    .map((part) => {
+      if (typeof part === 'string') return part;
+      const ref = part as { Ref?: string; 'Fn::GetAtt'?: [string, string] };
+      return `@${ref.Ref ?? ref['Fn::GetAtt']?.[0] ?? 'unknown'}`;
+    })
+    .join('');
+  return (JSON.parse(text) as { widgets: Widget[] }).widgets;
+}
+
+const byTitle = (widgets: Widget[], title: string): Widget => {
+  const widget = widgets.find((w) => w.properties.title === title);
+  if (widget === undefined) throw new Error(`no widget titled ${title}`);
+  return widget;
+};
+
+/** Each metric row of a widget as its string cells: namespace, name, dimension names and values. */
+const metricsOf = (widget: Widget): string[] =>
+  (widget.properties.metrics ?? []).map((row) =>
+    row.filter((cell) => typeof cell === 'string').join(' '),
+  );
+
+describe('Construct: PipelineMonitoring (dashboard)', () => {
+  let widgets: Widget[];
+  let ids: Record<string, string>;
+
+  beforeAll(() => {
+    const { stack } = createPipelineStack({ metricsNamespace: 'DocIngestOps' });
+    ids = {
+      queue: logicalIdOf(stack.ingestQueue.queue),
+      dlq: logicalIdOf(stack.ingestQueue.deadLetterQueue),
+      failureQueue: logicalIdOf(stack.eventPublisher.failureQueue),
+      table: logicalIdOf(stack.documentTable.table),
+      ingestFn: logicalIdOf(stack.ingestFunction.function),
+      publishFn: logicalIdOf(stack.eventPublisher.function),
+      ingestLogGroup: logicalIdOf(stack.ingestFunction.function.logGroup),
+    };
+    widgets = dashboardWidgets(Template.fromStack(stack));
+  }, 60_000);
+
+  it('stacks every ingest outcome metric of the handler, in its namespace with the service dimension', () => {
+    // Prepare
+    const widget = byTitle(widgets, 'Objects by outcome');
+
+    // Assess
+    expect(metricsOf(widget)).toEqual(
+      INGEST_OUTCOME_METRICS.map(([name]) => `DocIngestOps ${name} service ingest`),
+    );
+  });
+
+  it('counts rejections by reason from the ingest log group', () => {
+    // Prepare
+    const widget = byTitle(widgets, 'Rejections by reason');
+
+    // Assess
+    expect(widget.type).toBe('log');
+    expect(widget.properties.query).toContain(`SOURCE '@${ids.ingestLogGroup}'`);
+    expect(widget.properties.query).toContain('stats count(*) as objects by reason');
+  });
+
+  it.each([
+    [
+      'ingest: invocations, errors, throttles',
+      ['Invocations', 'Errors', 'Throttles'].map((m) => `AWS/Lambda ${m} FunctionName @ingestFn`),
+    ],
+    ['ingest: duration', Array(3).fill('AWS/Lambda Duration FunctionName @ingestFn')],
+    ['ingest: cold starts', ['DocIngestOps ColdStart function_name @ingestFn service ingest']],
+    [
+      'Ingest queue: depth',
+      [
+        'AWS/SQS ApproximateNumberOfMessagesVisible QueueName @queue',
+        'AWS/SQS ApproximateNumberOfMessagesNotVisible QueueName @queue',
+      ],
+    ],
+    [
+      'Ingest queue: age of oldest message (s)',
+      ['AWS/SQS ApproximateAgeOfOldestMessage QueueName @queue'],
+    ],
+    ['Ingest DLQ: depth', ['AWS/SQS ApproximateNumberOfMessagesVisible QueueName @dlq']],
+    ['publish-events: iterator age (ms)', ['AWS/Lambda IteratorAge FunctionName @publishFn']],
+    [
+      'publish-events: errors, events published',
+      [
+        'AWS/Lambda Invocations FunctionName @publishFn',
+        'AWS/Lambda Errors FunctionName @publishFn',
+        'DocIngestOps DocumentEventsPublished service publish-events',
+      ],
+    ],
+    [
+      'Stream failure queue: depth',
+      ['AWS/SQS ApproximateNumberOfMessagesVisible QueueName @failureQueue'],
+    ],
+    [
+      'Table: consumed capacity units',
+      [
+        'AWS/DynamoDB ConsumedReadCapacityUnits TableName @table',
+        'AWS/DynamoDB ConsumedWriteCapacityUnits TableName @table',
+      ],
+    ],
+  ])('graphs %s', (title, expected) => {
+    // Prepare: the logical IDs in place of the construct names.
+    const resolved = expected.map((line) =>
+      line.replace(/@(\w+)/, (_match: string, name: string) => `@${ids[name]}`),
+    );
+
+    // Act
+    const actual = metricsOf(byTitle(widgets, title));
+
+    // Assess
+    expect(actual).toEqual(resolved);
+  });
+
+  it('graphs table throttles as one expression over the table and its index', () => {
+    // Prepare
+    const widget = byTitle(widgets, 'Table: throttle events');
+    const rows = metricsOf(widget);
+
+    // Assess
+    const expressions = (widget.properties.metrics ?? []).flatMap((row) =>
+      row.flatMap((cell) => (cell as { expression?: string }).expression ?? []),
+    );
+    expect(expressions).toEqual([expect.stringMatching(/^FILL\(r0, 0\) \+ FILL\(w0, 0\)/)]);
+    expect(rows.filter((row) => row.includes('ThrottleEvents'))).toHaveLength(4);
+    expect(rows.filter((row) => row.includes('GlobalSecondaryIndexName gsi1'))).toHaveLength(2);
+  });
+});
