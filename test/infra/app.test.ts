@@ -13,18 +13,22 @@ const APP = new URL('../../infra/bin/app.ts', import.meta.url).pathname;
 
 const synth = (context: Record<string, unknown>) => {
   const outdir = mkdtempSync(join(tmpdir(), 'cdk-app-'));
-  const result = spawnSync(process.execPath, ['--conditions=doc-ingest-source', '--import', 'tsx', APP], {
-    encoding: 'utf8',
-    env: {
-      ...process.env,
-      CDK_OUTDIR: outdir,
-      CDK_CONTEXT_JSON: JSON.stringify({
-        'aws:cdk:bundling-stacks': [],
-        'doc-ingest:stackName': 'AppTest',
-        ...context,
-      }),
+  const result = spawnSync(
+    process.execPath,
+    ['--conditions=doc-ingest-source', '--import', 'tsx', APP],
+    {
+      encoding: 'utf8',
+      env: {
+        ...process.env,
+        CDK_OUTDIR: outdir,
+        CDK_CONTEXT_JSON: JSON.stringify({
+          'aws:cdk:bundling-stacks': [],
+          'doc-ingest:stackName': 'AppTest',
+          ...context,
+        }),
+      },
     },
-  });
+  );
   const template = () =>
     JSON.parse(readFileSync(join(outdir, 'AppTest.template.json'), 'utf8')) as {
       Resources: Record<string, { Type: string; Properties?: Record<string, unknown> }>;
