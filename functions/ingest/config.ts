@@ -1,6 +1,7 @@
 import {
   DEFAULT_INLINE_TEXT_MAX_BYTES,
   DEFAULT_MAX_OBJECT_BYTES,
+  DEFAULT_MAX_RECEIVE_COUNT,
   EnvKeys,
 } from '@doc-ingest/contracts';
 import * as z from 'zod/mini';
@@ -16,6 +17,8 @@ const IngestConfigSchema = z.object({
   [EnvKeys.MAX_OBJECT_BYTES]: positiveIntegerOr(DEFAULT_MAX_OBJECT_BYTES),
   /** Normalized texts above this size go to the text bucket instead of the item. */
   [EnvKeys.INLINE_TEXT_MAX_BYTES]: positiveIntegerOr(DEFAULT_INLINE_TEXT_MAX_BYTES),
+  /** The queue's maxReceiveCount: on that receive an unreadable object is recorded. */
+  [EnvKeys.MAX_RECEIVE_COUNT]: positiveIntegerOr(DEFAULT_MAX_RECEIVE_COUNT),
 });
 
 interface IngestConfig {
@@ -23,6 +26,7 @@ interface IngestConfig {
   textBucketName: string;
   maxObjectBytes: number;
   inlineTextMaxBytes: number;
+  maxReceiveCount: number;
 }
 
 /** Parses the environment once, at cold start, so a bad deployment fails fast. */
@@ -33,6 +37,7 @@ const loadIngestConfig = (env: NodeJS.ProcessEnv): IngestConfig => {
     textBucketName: parsed[EnvKeys.TEXT_BUCKET_NAME],
     maxObjectBytes: parsed[EnvKeys.MAX_OBJECT_BYTES],
     inlineTextMaxBytes: parsed[EnvKeys.INLINE_TEXT_MAX_BYTES],
+    maxReceiveCount: parsed[EnvKeys.MAX_RECEIVE_COUNT],
   });
 };
 

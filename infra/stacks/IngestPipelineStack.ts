@@ -183,11 +183,16 @@ class IngestPipelineStack extends Stack {
       props.ingestPrefix !== undefined || props.ingestSuffix !== undefined
         ? [{ prefix: props.ingestPrefix, suffix: props.ingestSuffix }]
         : [];
-    this.ingestBucket.bucket.addEventNotification(
+    // Creations and removals share the queue: the function records both, so
+    // a deleted or expired object's source gets `deletedAt`.
+    const notifications = new SqsNotificationDestination(this.ingestQueue.queue);
+    for (const eventType of [
       s3.EventType.OBJECT_CREATED,
-      new SqsNotificationDestination(this.ingestQueue.queue),
-      ...filters,
-    );
+      s3.EventType.OBJECT_REMOVED,
+      s3.EventType.LIFECYCLE_EXPIRATION,
+    ]) {
+      this.ingestBucket.bucket.addEventNotification(eventType, notifications, ...filters);
+    }
 
     this.documentTable = new DocumentTable(this, 'DocumentTable', { removalPolicy });
 

@@ -1,3 +1,8 @@
+export { awsErrorCode } from './awsErrorCode.ts';
+export type { BandClaim } from './dynamodb/claimNearBands.ts';
+export { claimNearBands } from './dynamodb/claimNearBands.ts';
+export type { SourceOfKey } from './dynamodb/findSourcesOfKey.ts';
+export { findSourcesOfKey } from './dynamodb/findSourcesOfKey.ts';
 export type { ContentLookup, ContentToLookUp } from './dynamodb/lookUpContent.ts';
 export { lookUpContent } from './dynamodb/lookUpContent.ts';
 export type {
@@ -6,17 +11,20 @@ export type {
   RecordIngestionOptions,
 } from './dynamodb/recordIngestion.ts';
 export { recordIngestion } from './dynamodb/recordIngestion.ts';
-export { recordNearBands } from './dynamodb/recordNearBands.ts';
+export type { SourceDeletion } from './dynamodb/markSourceDeleted.ts';
+export { markSourceDeleted } from './dynamodb/markSourceDeleted.ts';
 export { recordRejection } from './dynamodb/recordRejection.ts';
 export type { DocumentPage } from './dynamodb/scanDocuments.ts';
 export { scanDocuments } from './dynamodb/scanDocuments.ts';
 export type { TopicUpdate } from './dynamodb/updateDocumentTopics.ts';
 export { updateDocumentTopics } from './dynamodb/updateDocumentTopics.ts';
+export { withdrawDocument } from './dynamodb/withdrawDocument.ts';
 export { AdapterError, TransientDependencyError } from './errors.ts';
 export type { DomainEvent } from './eventbridge/publishEvents.ts';
 export { publishEvents } from './eventbridge/publishEvents.ts';
 export type {
   AnnouncedObject,
+  RemovedObject,
   S3NotificationBody,
   S3ObjectNotification,
 } from './events/s3Notification.ts';
@@ -24,6 +32,7 @@ export {
   announcedObjects,
   decodeNotificationKey,
   encodeNotificationKey,
+  removedObjects,
   S3NotificationBodySchema,
   S3ObjectNotificationSchema,
 } from './events/s3Notification.ts';
