@@ -4,6 +4,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { BACKFILL_USAGE, backfillCommand } from './commands/backfillCommand.ts';
 import { PROCESS_USAGE, processCommand } from './commands/processCommand.ts';
+import { PURGE_USAGE, purgeCommand } from './commands/purgeCommand.ts';
 import { RECLASSIFY_USAGE, reclassifyCommand } from './commands/reclassifyCommand.ts';
 import { REDRIVE_USAGE, redriveCommand } from './commands/redriveCommand.ts';
 import { type CliIo, ExitCode, UsageError } from './io.ts';
@@ -15,6 +16,7 @@ ${PROCESS_USAGE}
 ${REDRIVE_USAGE}
 ${BACKFILL_USAGE}
 ${RECLASSIFY_USAGE}
+${PURGE_USAGE}
 
   -h, --help                 Show this help.
 
@@ -50,6 +52,8 @@ const parseCommandLine = (argv: string[]) =>
       queue: { type: 'string' },
       table: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      'content-hash': { type: 'string' },
+      source: { type: 'string' },
     },
   });
 
@@ -75,6 +79,8 @@ const dispatch = async (argv: string[], io: CliIo, clients: CliClients): Promise
       return backfillCommand(values, io, clients);
     case 'reclassify':
       return reclassifyCommand(values, io, clients);
+    case 'purge':
+      return purgeCommand(values, io, clients);
     case undefined:
       throw new UsageError('give a command');
     default:

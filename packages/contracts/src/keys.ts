@@ -79,8 +79,10 @@ const rejectionPartitionKey = (ref: Pick<ObjectRef, 'bucket' | 'key'>): string =
 const rejectionIndexPartitionKey = (rejectedAt: string): string =>
   `REJECTION#${rejectedAt.slice(0, 10)}`;
 
-const rejectionIndexSortKey = (rejectedAt: string, ref: Pick<ObjectRef, 'bucket' | 'key'>): string =>
-  `${rejectedAt}#${objectPath(ref)}`;
+const rejectionIndexSortKey = (
+  rejectedAt: string,
+  ref: Pick<ObjectRef, 'bucket' | 'key'>,
+): string => `${rejectedAt}#${objectPath(ref)}`;
 
 const nearBandPartitionKey = (fingerprintVersion: string, bandKey: string): string =>
   `NEAR#${fingerprintVersion}#${bandKey}`;

@@ -287,7 +287,10 @@ describe('Handler: ingest', () => {
     const bands = JSON.stringify(table.ofKind('near-band'));
 
     // Act
-    const response = await handler(objectCreated('incoming/100_b55afea218a2948c.txt'), fakeContext());
+    const response = await handler(
+      objectCreated('incoming/100_b55afea218a2948c.txt'),
+      fakeContext(),
+    );
 
     // Assess: not a near-duplicate of itself, and the claims unchanged.
     expect(response.batchItemFailures).toEqual([]);

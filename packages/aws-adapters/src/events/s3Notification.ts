@@ -139,9 +139,9 @@ const removedObjects = (body: S3NotificationBody): RemovedObject[] => {
 export type { AnnouncedObject, RemovedObject, S3NotificationBody, S3ObjectNotification };
 export {
   announcedObjects,
-  removedObjects,
   decodeNotificationKey,
   encodeNotificationKey,
+  removedObjects,
   S3NotificationBodySchema,
   S3ObjectNotificationSchema,
 };
