@@ -194,7 +194,9 @@ const fakeDocumentTable = () => {
       throw new ConditionalCheckFailedException({
         message: 'The conditional request failed',
         $metadata: {},
-        ...(write.returnOld && old !== undefined ? { Item: marshall(old) } : {}),
+        ...(write.returnOld && old !== undefined
+          ? { Item: marshall(old, { removeUndefinedValues: true }) }
+          : {}),
       });
     }
     commit(write);
@@ -214,7 +216,9 @@ const fakeDocumentTable = () => {
           const old = items.get(write.key);
           return {
             Code: 'ConditionalCheckFailed',
-            ...(write.returnOld && old !== undefined ? { Item: marshall(old) } : {}),
+            ...(write.returnOld && old !== undefined
+              ? { Item: marshall(old, { removeUndefinedValues: true }) }
+              : {}),
           };
         }),
       });
@@ -237,7 +241,7 @@ const fakeDocumentTable = () => {
     );
   mock.on(GetItemCommand).callsFake((input: GetItemCommandInput) => {
     const item = items.get(keyOf(unmarshall(input.Key ?? {})));
-    return item === undefined ? {} : { Item: marshall(item) };
+    return item === undefined ? {} : { Item: marshall(item, { removeUndefinedValues: true }) };
   });
 
   mock.on(QueryCommand).callsFake((input: QueryCommandInput) => {
@@ -249,14 +253,17 @@ const fakeDocumentTable = () => {
           (values[':sk'] === undefined || String(item.gsi1sk).startsWith(String(values[':sk'])))
         : item.pk === values[':pk'],
     );
-    return { Items: found.map((item) => marshall(item)), Count: found.length };
+    return {
+      Items: found.map((item) => marshall(item, { removeUndefinedValues: true })),
+      Count: found.length,
+    };
   });
   mock.on(BatchGetItemCommand).callsFake((input: BatchGetItemCommandInput) => {
     const Responses: Record<string, Record<string, AttributeValue>[]> = {};
     for (const [tableName, request] of Object.entries(input.RequestItems ?? {})) {
       Responses[tableName] = (request.Keys ?? []).flatMap((key) => {
         const item = items.get(keyOf(unmarshall(key)));
-        return item === undefined ? [] : [marshall(item)];
+        return item === undefined ? [] : [marshall(item, { removeUndefinedValues: true })];
       });
     }
     return { Responses };
