@@ -205,6 +205,19 @@ describe('Handler: ingest, long keys', () => {
     expect(Buffer.byteLength(String(rejection?.gsi1sk), 'utf8')).toBeLessThanOrEqual(1024);
   });
 
+  it('finds the sources of a long key again when it is deleted', async () => {
+    // Prepare
+    upload(longKey, sample.bytes);
+    await deliver(message({ key: longKey }));
+
+    // Act
+    await deliver(message({ eventName: 'ObjectRemoved:Delete', key: longKey }));
+
+    // Assess
+    expect(sources()[0]?.deletedAt).toEqual(expect.any(String));
+    expect(documents()[0]?.withdrawnAt).toEqual(expect.any(String));
+  });
+
   it('keeps keys up to the limit readable in key attributes', async () => {
     // Prepare
     const key = `${'a'.repeat(MAX_OBJECT_PATH_BYTES - BUCKET.length - 1 - 4)}.txt`;
