@@ -32,6 +32,7 @@ import {
   type TextPlacement,
 } from '@doc-ingest/core';
 import type { IngestConfig } from './config.ts';
+import { retireOverwrittenSources } from './removeObject.ts';
 
 interface IngestDependencies {
   s3: S3Client;
@@ -212,7 +213,6 @@ const ingestObject = async (
   deps: IngestDependencies,
   delivery: Delivery = { lastReceive: false },
 ): Promise<IngestReport> => {
-  const { config } = deps;
   const object: SourceObject = {
     bucket: announced.bucket,
     key: announced.key,
@@ -220,8 +220,8 @@ const ingestObject = async (
   };
   if (announced.versionId !== undefined) object.versionId = announced.versionId;
   if (announced.eTag !== undefined) object.eTag = announced.eTag;
+  const readStartedAt = deps.now();
   const read = await readOrRecordUnreadable(object, deps, delivery);
-
   if (read.kind === 'not-found') {
     return reject(
       object,
@@ -232,10 +232,26 @@ const ingestObject = async (
       deps,
     );
   }
+  const report = await recordRead(object, read, deps);
+  // Whatever the new content became (a redelivery included, in case the
+  // previous attempt stopped here), what it replaced in place is gone.
+  const unversioned = object.versionId === undefined || object.versionId === 'null';
+  if (unversioned) await retireOverwrittenSources(object, readStartedAt, deps);
+  return report;
+};
+
+/** Records what an object that was read became: a rejection, a document or a source. */
+const recordRead = async (
+  object: SourceObject,
+  read: Exclude<ObjectReadResult, { kind: 'not-found' }>,
+  deps: IngestDependencies,
+): Promise<IngestReport> => {
+  const { config } = deps;
+  if (read.versionId !== undefined) object.versionId = read.versionId;
   if (read.kind === 'too-large') {
-    const version = read.versionId === undefined ? {} : { versionId: read.versionId };
+    object.size = read.size;
     return reject(
-      { ...object, ...version, size: read.size },
+      object,
       {
         reason: RejectionReason.TOO_LARGE,
         detail: `${read.size} bytes exceeds the ${config.maxObjectBytes} byte limit`,
@@ -244,10 +260,9 @@ const ingestObject = async (
     );
   }
   object.size = read.size;
-  if (read.versionId !== undefined) object.versionId = read.versionId;
   if (read.eTag !== undefined) object.eTag = read.eTag;
 
-  const result = processDocument({ bytes: read.bytes, key: announced.key });
+  const result = processDocument({ bytes: read.bytes, key: object.key });
   if (!result.ok) return reject(object, result.rejection, deps);
   const doc = result.value;
 

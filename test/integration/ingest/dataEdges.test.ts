@@ -354,6 +354,40 @@ describe('Handler: ingest, overwrites in an unversioned bucket', () => {
     expect(new Set(sources().map((s) => s.sk)).size).toBe(2);
     for (const source of sources())
       expect(String(source.sk)).toMatch(/^VERSION#null#[0-9a-f]{32}$/);
+    // The replaced content is retired, its document withdrawn.
+    const byETag = (bytes: Buffer) => sources().find((s) => s.eTag === eTagOf(bytes));
+    expect(byETag(sample.bytes)?.deletedAt).toEqual(expect.any(String));
+    expect(byETag(other.bytes)?.deletedAt).toBeUndefined();
+    const withdrawn = documents().filter((d) => d.withdrawnAt !== undefined);
+    expect(withdrawn.map((d) => d.contentHash)).toEqual([byETag(sample.bytes)?.contentHash]);
+  });
+
+  it('retires the replaced content when the new content is rejected', async () => {
+    // Prepare
+    upload('same-key.txt', sample.bytes);
+    await deliver(message({ key: 'same-key.txt' }));
+
+    // Act
+    upload('same-key.txt', Buffer.alloc(0));
+    await deliver(message({ key: 'same-key.txt' }));
+
+    // Assess
+    expect(table.ofKind('rejection').map((r) => r.reason)).toEqual(['empty']);
+    expect(sources()[0]?.deletedAt).toEqual(expect.any(String));
+    expect(documents()[0]?.withdrawnAt).toEqual(expect.any(String));
+  });
+
+  it('leaves the sources of a versioned key alone when a new version arrives', async () => {
+    // Prepare
+    upload('k.txt', sample.bytes, 'v1');
+    await deliver(message({ key: 'k.txt' }));
+
+    // Act
+    upload('k.txt', other.bytes, 'v2');
+    await deliver(message({ key: 'k.txt' }));
+
+    // Assess
+    expect(sources().map((s) => s.deletedAt)).toEqual([undefined, undefined]);
   });
 });
 

@@ -3,7 +3,10 @@ import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { type ObjectRef, type SourceRecord, sourcePartitionKey } from '@doc-ingest/contracts';
 
 /** What deleting or purging needs of a source item. */
-type SourceOfKey = Pick<SourceRecord, 'pk' | 'sk' | 'contentHash' | 'versionId' | 'deletedAt'>;
+type SourceOfKey = Pick<
+  SourceRecord,
+  'pk' | 'sk' | 'contentHash' | 'versionId' | 'receivedAt' | 'deletedAt'
+>;
 
 /**
  * Every recorded version of one object key (strongly consistent, all pages),
@@ -25,7 +28,7 @@ const findSourcesOfKey = async (
         TableName: tableName,
         KeyConditionExpression: 'pk = :pk',
         ExpressionAttributeValues: { ':pk': { S: sourcePartitionKey(ref) } },
-        ProjectionExpression: 'pk, sk, contentHash, versionId, deletedAt',
+        ProjectionExpression: 'pk, sk, contentHash, versionId, receivedAt, deletedAt',
         ConsistentRead: true,
         ExclusiveStartKey: startKey,
       }),
