@@ -268,7 +268,7 @@ describe('E2E data edges: deletes, withdrawal, revival and purge', () => {
 });
 
 describe('E2E data edges: overwrites in an unversioned bucket', () => {
-  it('records new content under an old key on a second backfill, and nothing on a third', async () => {
+  it('records new content under an old key on a second backfill, retires the old, and changes nothing on a third', async () => {
     // Prepare
     const legacy = `unversioned-${runId}`;
     await clients.s3.send(new CreateBucketCommand({ Bucket: legacy }));
@@ -294,7 +294,15 @@ describe('E2E data edges: overwrites in an unversioned bucket', () => {
     expect(new Set(sources.map((source) => source.contentHash)).size).toBe(2);
     expect(sources.map((source) => source.sk)).toContain(first?.sk);
     for (const source of sources) expect(source.sk).toMatch(/^VERSION#null#/);
-    expect(await sourcesOfKey('report.txt', legacy)).toHaveLength(2);
+    // The first edition was replaced in place: its source retired, its document withdrawn.
+    const after = await sourcesOfKey('report.txt', legacy);
+    expect(after).toHaveLength(2);
+    const replaced = after.find((source) => source.sk === first?.sk);
+    expect(replaced?.deletedAt).toEqual(expect.any(String));
+    expect(after.find((source) => source.sk !== first?.sk)?.deletedAt).toBeUndefined();
+    expect((await getDocument(replaced?.contentHash ?? ''))?.withdrawnAt).toEqual(
+      expect.any(String),
+    );
   });
 });
 
