@@ -163,14 +163,15 @@ const newDocumentCounts = (input: SizeScenarioInput): PerDocumentCounts => {
   const inline = input.textBytes <= input.inlineTextMaxBytes;
   const documentBytes = input.documentOverheadBytes + (inline ? input.textBytes : 120);
   // Transaction: document + source + topics, 2 WRU per KB each; gsi1 copies of
-  // the source and topics (all attributes projected) at 1 WRU per KB; bands by
-  // BatchWriteItem at 1 WRU each.
+  // the source and topics (all attributes projected) at 1 WRU per KB; band
+  // claims in one conditional transaction (all or none, for the near-duplicate
+  // race), 2 WRU per KB each.
   const dynamoWru =
     writeUnits(documentBytes, true) +
     writeUnits(input.sourceBytes, true) +
     writeUnits(input.sourceBytes, false) +
     input.topicItems * (writeUnits(input.topicBytes, true) + writeUnits(input.topicBytes, false)) +
-    input.bandItems * writeUnits(input.bandBytes, false);
+    input.bandItems * writeUnits(input.bandBytes, true);
   // The lookup's keys, eventually consistent: a key costs its item's size
   // rounded up to 4 KB, at least 0.5 RRU even when absent. For a new document
   // its own key is absent and band owner items are about 1 KB.

@@ -22,6 +22,7 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { rejectionPartitionKey, sourcePartitionKey, versionSortKey } from '@doc-ingest/contracts';
 import { bootstrapLocal, deployLocal, destroyLocal, ROOT } from '../scripts/lib/cdkLocal.ts';
 import { localClients } from '../scripts/lib/localAws.ts';
 import { ensureUp, stop } from '../scripts/localstack/lib.mjs';
@@ -274,10 +275,11 @@ const runEndToEnd = async (options: EndToEndOptions = {}) => {
         for (let i = 0; i < pending.length; i += 50) chunks.push(pending.slice(i, i + 50));
         await pool(chunks, 4, async (chunk) => {
           const keys = chunk.flatMap((key) => {
-            const sk = { S: `VERSION#${versions.get(key) ?? 'null'}` };
+            const versionId = versions.get(key);
+            const sk = { S: versionSortKey(versionId === undefined ? {} : { versionId }) };
             return [
-              { pk: { S: `SOURCE#${bucket}/${key}` }, sk },
-              { pk: { S: `REJECTION#${bucket}/${key}` }, sk },
+              { pk: { S: sourcePartitionKey({ bucket, key }) }, sk },
+              { pk: { S: rejectionPartitionKey({ bucket, key }) }, sk },
             ];
           });
           const response = await clients.dynamodb.send(
@@ -285,15 +287,15 @@ const runEndToEnd = async (options: EndToEndOptions = {}) => {
               RequestItems: {
                 [table]: {
                   Keys: keys,
-                  ProjectionExpression: 'pk, kind, receivedAt, rejectedAt',
+                  ProjectionExpression: '#key, kind, receivedAt, rejectedAt',
+                  ExpressionAttributeNames: { '#key': 'key' },
                 },
               },
             }),
           );
           const observedAt = Date.now();
           for (const item of response.Responses?.[table] ?? []) {
-            const pk = item.pk?.S ?? '';
-            const key = pk.slice(pk.indexOf(`${bucket}/`) + bucket.length + 1);
+            const key = item.key?.S ?? '';
             if (seen.has(key)) continue;
             const at = item.receivedAt?.S ?? item.rejectedAt?.S;
             const entry: { observedAt: number; recordedAt?: number; kind: string } = {
@@ -543,8 +545,12 @@ const runEndToEnd = async (options: EndToEndOptions = {}) => {
       );
       const done = Date.now();
       const key = {
-        pk: { S: `SOURCE#${bucket}/${object.key}` },
-        sk: { S: `VERSION#${response.VersionId ?? 'null'}` },
+        pk: { S: sourcePartitionKey({ bucket, key: object.key }) },
+        sk: {
+          S: versionSortKey(
+            response.VersionId === undefined ? {} : { versionId: response.VersionId },
+          ),
+        },
       };
       while (Date.now() - done < 120_000) {
         const { Item } = await clients.dynamodb.send(

@@ -1,6 +1,7 @@
 import {
   DEFAULT_INLINE_TEXT_MAX_BYTES,
   DEFAULT_MAX_OBJECT_BYTES,
+  DEFAULT_MAX_RECEIVE_COUNT,
   EnvKeys,
 } from '@doc-ingest/contracts';
 import * as z from 'zod/mini';
@@ -18,6 +19,8 @@ const IngestConfigSchema = z.object({
   [EnvKeys.INLINE_TEXT_MAX_BYTES]: positiveIntegerOr(DEFAULT_INLINE_TEXT_MAX_BYTES),
   /** Score a topic needs to be recorded; the classifier's default when unset. */
   [EnvKeys.TOPIC_THRESHOLD]: z.optional(z.coerce.number().check(z.gte(0), z.lte(1))),
+  /** The queue's maxReceiveCount: on that receive an unreadable object is recorded. */
+  [EnvKeys.MAX_RECEIVE_COUNT]: positiveIntegerOr(DEFAULT_MAX_RECEIVE_COUNT),
 });
 
 interface IngestConfig {
@@ -26,6 +29,7 @@ interface IngestConfig {
   maxObjectBytes: number;
   inlineTextMaxBytes: number;
   topicThreshold?: number;
+  maxReceiveCount: number;
 }
 
 /** Parses the environment once, at cold start, so a bad deployment fails fast. */
@@ -39,6 +43,7 @@ const loadIngestConfig = (env: NodeJS.ProcessEnv): IngestConfig => {
     ...(parsed[EnvKeys.TOPIC_THRESHOLD] === undefined
       ? {}
       : { topicThreshold: parsed[EnvKeys.TOPIC_THRESHOLD] }),
+    maxReceiveCount: parsed[EnvKeys.MAX_RECEIVE_COUNT],
   });
 };
 

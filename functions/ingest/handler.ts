@@ -8,6 +8,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import {
   announcedObjects,
+  removedObjects,
   type S3NotificationBody,
   S3NotificationBodySchema,
 } from '@doc-ingest/aws-adapters';
@@ -15,6 +16,7 @@ import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { loadIngestConfig } from './config.ts';
 import { type IngestReport, ingestObject } from './ingestObject.ts';
+import { type RemovalReport, removeObject } from './removeObject.ts';
 
 const logger = new Logger();
 const metrics = new Metrics();
@@ -26,12 +28,13 @@ const deps = {
   now: () => new Date().toISOString(),
 };
 
-const METRIC_BY_STATUS: Record<IngestReport['status'], string> = {
+const METRIC_BY_STATUS: Record<IngestReport['status'] | RemovalReport['status'], string> = {
   new: 'DocumentsIngested',
   'near-duplicate': 'NearDuplicatesIngested',
   duplicate: 'DuplicatesRecorded',
   'already-recorded': 'RedeliveriesIgnored',
   rejected: 'ObjectsRejected',
+  removed: 'RemovalsRecorded',
 };
 
 // Bodies are parsed in `readNotification`, not by the batch parser integration:
@@ -39,7 +42,7 @@ const METRIC_BY_STATUS: Record<IngestReport['status'], string> = {
 // zod (~450 KB) in the bundle; the contract's zod/mini schemas need ~25 KB.
 const processor = new BatchProcessor(EventType.SQS);
 
-const report = (outcome: IngestReport): void => {
+const report = (outcome: IngestReport | RemovalReport): void => {
   metrics.addMetric(METRIC_BY_STATUS[outcome.status], MetricUnit.Count, 1);
   // Keys and hashes only: document text never reaches the logs.
   logger.info('object processed', { ...outcome });
@@ -59,13 +62,31 @@ const readNotification = (record: SQSRecord): S3NotificationBody => {
 };
 
 const ingestMessage = async (record: SQSRecord): Promise<void> => {
-  for (const announced of announcedObjects(readNotification(record))) {
+  const body = readNotification(record);
+  // The queue dead-letters a message after maxReceiveCount receives; the last
+  // one records what could not be read, so the object has an outcome.
+  const delivery = {
+    lastReceive: Number(record.attributes.ApproximateReceiveCount) >= config.maxReceiveCount,
+  };
+  for (const announced of announcedObjects(body)) {
     try {
-      report(await ingestObject(announced, deps));
+      report(await ingestObject(announced, deps, delivery));
     } catch (error) {
       logger.error('object failed; the message will be retried', {
         bucket: announced.bucket,
         sourceKey: announced.key,
+        error,
+      });
+      throw error;
+    }
+  }
+  for (const removed of removedObjects(body)) {
+    try {
+      report(await removeObject(removed, deps));
+    } catch (error) {
+      logger.error('removal failed; the message will be retried', {
+        bucket: removed.bucket,
+        sourceKey: removed.key,
         error,
       });
       throw error;

@@ -2,17 +2,20 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import {
   type AnnouncedObject,
+  awsErrorCode,
   type ContentLookup,
+  claimNearBands,
   documentTextLocation,
   lookUpContent,
+  type ObjectReadResult,
   putDocumentText,
   readObject,
   recordIngestion,
-  recordNearBands,
   recordRejection,
 } from '@doc-ingest/aws-adapters';
 import {
   type NearDuplicateRef,
+  nearBandPartitionKey,
   RejectionReason,
   type RejectionReasonCode,
 } from '@doc-ingest/contracts';
@@ -24,17 +27,35 @@ import {
   type ProcessedDocument,
   pickNearDuplicate,
   processDocument,
-  type Rejection,
+  type RecordedRejection,
   type SourceObject,
   type TextPlacement,
 } from '@doc-ingest/core';
 import type { IngestConfig } from './config.ts';
+import { retireOverwrittenSources } from './removeObject.ts';
 
 interface IngestDependencies {
   s3: S3Client;
   dynamodb: DynamoDBClient;
   config: IngestConfig;
   now: () => string;
+}
+
+/** Where this delivery stands among the queue's allowed receives. */
+interface Delivery {
+  /** This is the message's last receive before the queue dead-letters it. */
+  lastReceive: boolean;
+}
+
+/**
+ * The object could not be read; on the last receive it was recorded as
+ * `unreadable` first. Thrown so the message still fails toward the DLQ.
+ */
+class ObjectUnreadableError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'ObjectUnreadableError';
+  }
 }
 
 interface IngestReport {
@@ -94,9 +115,76 @@ const placeText = async (
 const bandsToClaim = (items: DocumentItems, known: ContentLookup) =>
   items.nearBands.filter((band) => known.unclaimedBands.has(band.pk));
 
+// Each round either claims every band left or loses at least one for good,
+// so the loop ends; the cap only bounds a pathological table.
+const MAX_CLAIM_ROUNDS = 8;
+
+/**
+ * Claims the unowned bands of a new canonical document before the document
+ * is written, all or none. A lost band means another document claimed it in
+ * the meantime: its owner is re-read (strongly consistent) and compared, and
+ * if it is an original of this content, this content becomes its
+ * near-duplicate and claims nothing. Otherwise (an LSH collision with a
+ * distinct document) the remaining bands are claimed again. Two copies of one
+ * article racing therefore end with one canonical and one near-duplicate.
+ */
+const claimBandsOrFindOriginal = async (
+  doc: ProcessedDocument,
+  bands: DocumentItems['nearBands'],
+  deps: IngestDependencies,
+): Promise<NearDuplicateRef | undefined> => {
+  let pending = bands;
+  for (let round = 1; pending.length > 0 && round <= MAX_CLAIM_ROUNDS; round++) {
+    const { lost } = await claimNearBands(deps.dynamodb, deps.config.tableName, pending);
+    if (lost.length === 0) return undefined;
+    const lostPks = new Set(lost);
+    const owners = await lookUpContent(deps.dynamodb, deps.config.tableName, {
+      contentHash: doc.contentHash,
+      fingerprintVersion: FINGERPRINT_VERSION,
+      bandKeys: doc.fingerprint.bandKeys.filter((bandKey) =>
+        lostPks.has(nearBandPartitionKey(FINGERPRINT_VERSION, bandKey)),
+      ),
+      consistentRead: true,
+    });
+    const original = pickNearDuplicate(doc.fingerprint, owners.candidates);
+    if (original !== undefined) return original;
+    // Owned by this content itself (a redelivery that crashed after its
+    // claim) or by a distinct document: either way, not ours to write again.
+    pending = pending.filter((band) => !lostPks.has(band.pk));
+  }
+  return undefined;
+};
+
+/** The object's bytes, or, when it cannot be read, a retry (and a record on the last receive). */
+const readOrRecordUnreadable = async (
+  object: SourceObject,
+  deps: IngestDependencies,
+  delivery: Delivery,
+): Promise<ObjectReadResult> => {
+  try {
+    return await readObject(deps.s3, object, { maxBytes: deps.config.maxObjectBytes });
+  } catch (error) {
+    const errorCode = awsErrorCode(error);
+    if (delivery.lastReceive) {
+      await reject(
+        object,
+        {
+          reason: RejectionReason.UNREADABLE,
+          detail: `the object could not be read (${errorCode}) on the last allowed receive; fix access, then redrive or backfill`,
+          errorCode,
+        },
+        deps,
+      );
+    }
+    throw new ObjectUnreadableError(`s3://${object.bucket}/${object.key}: ${errorCode}`, {
+      cause: error,
+    });
+  }
+};
+
 const reject = async (
   object: SourceObject,
-  rejection: Rejection,
+  rejection: RecordedRejection,
   deps: IngestDependencies,
 ): Promise<IngestReport> => {
   const record = buildRejectionRecord(object, rejection, deps.now());
@@ -112,21 +200,28 @@ const reject = async (
 /**
  * Ingests one announced object: read (size-capped), run the pure pipeline,
  * look up in one read whether the content is stored and which documents own
- * its LSH bands, pick a near-duplicate original among them, then record a
- * document (marked as a near-duplicate when it is one) with its claims on
- * unowned bands, a duplicate source or a rejection. Safe to repeat: every
- * write is conditional or idempotent, so redeliveries change nothing.
+ * its LSH bands, pick a near-duplicate original among them, claim the unowned
+ * bands of a new canonical content (all or none, re-deciding if a racing copy
+ * won them), then record a document (marked as a near-duplicate when it is
+ * one), a duplicate source or a rejection. Safe to repeat: every write is
+ * conditional or idempotent, so redeliveries change nothing. An object that
+ * cannot be read throws `ObjectUnreadableError` (retried), and on the last
+ * receive is first recorded as `unreadable`.
  */
 const ingestObject = async (
   announced: AnnouncedObject,
   deps: IngestDependencies,
+  delivery: Delivery = { lastReceive: false },
 ): Promise<IngestReport> => {
-  const { config } = deps;
-  const ref = { bucket: announced.bucket, key: announced.key, versionId: announced.versionId };
-  const read = await readObject(deps.s3, ref, { maxBytes: config.maxObjectBytes });
-  const object: SourceObject = { ...ref, size: announced.size ?? 0 };
+  const object: SourceObject = {
+    bucket: announced.bucket,
+    key: announced.key,
+    size: announced.size ?? 0,
+  };
+  if (announced.versionId !== undefined) object.versionId = announced.versionId;
   if (announced.eTag !== undefined) object.eTag = announced.eTag;
-
+  const readStartedAt = deps.now();
+  const read = await readOrRecordUnreadable(object, deps, delivery);
   if (read.kind === 'not-found') {
     return reject(
       object,
@@ -137,10 +232,26 @@ const ingestObject = async (
       deps,
     );
   }
+  const report = await recordRead(object, read, deps);
+  // Whatever the new content became (a redelivery included, in case the
+  // previous attempt stopped here), what it replaced in place is gone.
+  const unversioned = object.versionId === undefined || object.versionId === 'null';
+  if (unversioned) await retireOverwrittenSources(object, readStartedAt, deps);
+  return report;
+};
+
+/** Records what an object that was read became: a rejection, a document or a source. */
+const recordRead = async (
+  object: SourceObject,
+  read: Exclude<ObjectReadResult, { kind: 'not-found' }>,
+  deps: IngestDependencies,
+): Promise<IngestReport> => {
+  const { config } = deps;
+  if (read.versionId !== undefined) object.versionId = read.versionId;
   if (read.kind === 'too-large') {
-    const version = read.versionId === undefined ? {} : { versionId: read.versionId };
+    object.size = read.size;
     return reject(
-      { ...object, ...version, size: read.size },
+      object,
       {
         reason: RejectionReason.TOO_LARGE,
         detail: `${read.size} bytes exceeds the ${config.maxObjectBytes} byte limit`,
@@ -149,11 +260,10 @@ const ingestObject = async (
     );
   }
   object.size = read.size;
-  if (read.versionId !== undefined) object.versionId = read.versionId;
   if (read.eTag !== undefined) object.eTag = read.eTag;
 
   const result = processDocument(
-    { bytes: read.bytes, key: announced.key },
+    { bytes: read.bytes, key: object.key },
     config.topicThreshold === undefined ? {} : { topicThreshold: config.topicThreshold },
   );
   if (!result.ok) return reject(object, result.rejection, deps);
@@ -161,16 +271,20 @@ const ingestObject = async (
 
   const known = await lookUp(doc, deps);
   const placement = await placeText(doc, known, deps);
-  const nearDuplicateOf = findOriginal(doc, known);
+  let nearDuplicateOf = findOriginal(doc, known);
   const now = deps.now();
-  const items = buildDocumentItems(doc, object, placement, now, nearDuplicateOf);
+  let items = buildDocumentItems(doc, object, placement, now, nearDuplicateOf);
+  if (known.existing === undefined && nearDuplicateOf === undefined) {
+    // Bands before the document: the claim decides which of two racing copies
+    // is canonical. A crash in between leaves claims whose document a retry writes.
+    nearDuplicateOf = await claimBandsOrFindOriginal(doc, bandsToClaim(items, known), deps);
+    if (nearDuplicateOf !== undefined) {
+      items = buildDocumentItems(doc, object, placement, now, nearDuplicateOf);
+    }
+  }
   const status = await recordIngestion(deps.dynamodb, config.tableName, items, now, {
     documentExists: known.existing !== undefined,
   });
-  // After the document exists, so a crash in between only delays findability;
-  // a redelivery claims the bands still unclaimed.
-  if (status !== 'duplicate')
-    await recordNearBands(deps.dynamodb, config.tableName, bandsToClaim(items, known));
   const report: IngestReport = {
     status: status === 'new' && nearDuplicateOf !== undefined ? 'near-duplicate' : status,
     bucket: object.bucket,
@@ -182,5 +296,5 @@ const ingestObject = async (
   return report;
 };
 
-export type { IngestDependencies, IngestReport };
-export { ingestObject };
+export type { Delivery, IngestDependencies, IngestReport };
+export { ingestObject, ObjectUnreadableError };

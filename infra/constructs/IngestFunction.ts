@@ -169,6 +169,8 @@ class IngestFunction extends Construct {
         ...(topicThreshold === undefined
           ? {}
           : { [EnvKeys.TOPIC_THRESHOLD]: String(topicThreshold) }),
+        // On that receive an unreadable object gets its `unreadable` record.
+        [EnvKeys.MAX_RECEIVE_COUNT]: String(props.queue.maxReceiveCount),
       },
     });
     this.function = bundled.function;
@@ -257,9 +259,17 @@ class IngestFunction extends Construct {
     this.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'FindNearDuplicates',
-        // One BatchGetItem of the document and its band owners, BatchWriteItem
-        // of a new document's band claims; the table only, no index.
-        actions: ['dynamodb:BatchGetItem', 'dynamodb:BatchWriteItem'],
+        // One BatchGetItem of the document and its band owners (band claims
+        // are conditional puts in a transaction); the table only, no index.
+        actions: ['dynamodb:BatchGetItem'],
+        resources: [table.tableArn],
+      }),
+    );
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'FindSourcesOfRemovedObjects',
+        // A removed object's sources share one partition key; the table only.
+        actions: ['dynamodb:Query'],
         resources: [table.tableArn],
       }),
     );

@@ -42,7 +42,7 @@ class SqsNotificationDestination implements s3.IBucketNotificationDestination {
 
     const queueResult = this.queue.addToResourcePolicy(
       new iam.PolicyStatement({
-        sid: 'AllowS3ObjectCreatedNotifications',
+        sid: 'AllowS3ObjectNotifications',
         principals: [s3Principal],
         actions: ['sqs:SendMessage'],
         resources: [this.queue.queueArn],

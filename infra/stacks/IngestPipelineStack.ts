@@ -284,13 +284,21 @@ class IngestPipelineStack extends Stack {
       visibilityTimeout:
         props.queueVisibilityTimeout ?? Duration.seconds(6 * ingestTimeout.toSeconds()),
     });
+    // Creations and removals share the queue: the function records both, so
+    // a deleted or expired object's source gets `deletedAt`.
     const destination = new SqsNotificationDestination(this.ingestQueue.queue);
     for (const filter of notificationFilters(props)) {
-      this.ingestBucket.addEventNotification(
+      for (const eventType of [
         s3.EventType.OBJECT_CREATED,
-        destination,
-        ...(filter === undefined ? [] : [filter]),
-      );
+        s3.EventType.OBJECT_REMOVED,
+        s3.EventType.LIFECYCLE_EXPIRATION,
+      ]) {
+        this.ingestBucket.addEventNotification(
+          eventType,
+          destination,
+          ...(filter === undefined ? [] : [filter]),
+        );
+      }
     }
 
     this.documentTable = new DocumentTable(this, 'DocumentTable', { removalPolicy });

@@ -502,14 +502,15 @@ describe('E2E reliability: odd keys', () => {
   });
 });
 
-describe('E2E reliability: events that announce nothing', () => {
-  it('acknowledges an S3 test event and delete events without writing a record', async () => {
+describe('E2E reliability: events that announce nothing, and removals', () => {
+  it('acknowledges an S3 test event and a restore event without writing, and records a delete once', async () => {
     // Prepare: an object that existed and is gone, and one that never existed.
     const doomed = await put('events/doomed.txt', article(`doomed ${runId}`));
-    await outcomesOf([doomed.key]);
+    const [source] = [sourceOf(await outcomesOf([doomed.key]), doomed.key)];
     await awaitIngestQueueDrained();
-    await clients.s3.send(new DeleteObjectCommand({ Bucket: doomed.bucket, Key: doomed.key }));
     const before = await snapshotTable();
+    // S3's own DeleteMarkerCreated notification is one more removal on top of ours.
+    await clients.s3.send(new DeleteObjectCommand({ Bucket: doomed.bucket, Key: doomed.key }));
     const never = { ...doomed, key: 'events/never-existed.txt', versionId: undefined };
 
     // Act
@@ -526,18 +527,30 @@ describe('E2E reliability: events that announce nothing', () => {
     await send(notification({ ...doomed, versionId: undefined }, 'ObjectRemoved:Delete'));
     await send(notification(doomed, 'ObjectRemoved:DeleteMarkerCreated'));
     await send(notification(never, 'ObjectRestore:Completed'));
+    await send(notification(never, 'ObjectRemoved:Delete'));
     await awaitIngestQueueDrained();
 
-    // Assess
-    expect(await snapshotTable()).toEqual(before);
+    // Assess: only the doomed object's source and document changed, once.
+    const after = await snapshotTable();
+    const sourceItem = `${source.pk}|${source.sk}`;
+    const documentItem = `${documentPartitionKey(source.contentHash)}|${DOCUMENT_SORT_KEY}`;
+    const changed = [...after.keys()].filter((key) => after.get(key) !== before.get(key));
+    expect(changed.sort()).toEqual([documentItem, sourceItem].sort());
+    expect([...before.keys()].filter((key) => !after.has(key))).toEqual([]);
+    expect(JSON.parse(after.get(sourceItem) ?? '{}').deletedAt).toEqual(expect.any(String));
+    expect(JSON.parse(after.get(documentItem) ?? '{}')).toMatchObject({
+      sourceCount: 1,
+      liveSourceCount: 0,
+      withdrawnAt: expect.any(String),
+    });
     expect(await rejectionsOfKey(never.key)).toEqual([]);
     expect(await sourcesOfKey(never.key)).toEqual([]);
     const dlqDepth = await queueDepth(outputs.DeadLetterQueueUrl);
     expect(dlqDepth).toBe(0);
     measured.push({
-      scenario: 'S3 test event + delete/restore events',
-      filesIn: 0,
-      deliveries: 4,
+      scenario: 'S3 test event + restore + deletes (one recorded)',
+      filesIn: 1,
+      deliveries: 6,
       documents: 0,
       sources: 0,
       rejections: 0,
@@ -661,7 +674,8 @@ describe('E2E reliability: poison messages and redrive', () => {
       // One message that can never succeed (not JSON), and one that fails for
       // a fixable reason: it announces an object in a bucket the function
       // cannot read yet (on AWS: a missing grant; here: a bucket that does not
-      // exist yet). That is an error, retried, not a rejection.
+      // exist yet). That is an error, retried, and recorded as `unreadable`
+      // only on its last receive.
       const pending = `pending-${runId}`;
       const fixable = {
         bucket: pending,
@@ -673,11 +687,15 @@ describe('E2E reliability: poison messages and redrive', () => {
       await send(POISON_BODY);
       await send(notification(fixable));
 
-      // Act 1: LocalStack's redrive policy moves both after maxReceiveCount failed receives.
+      // Act 1: LocalStack's redrive policy moves both after maxReceiveCount
+      // failed receives; the last receive of the readable-later one records it
+      // as unreadable, with S3's error code.
       await awaitDlqDepth(2);
       await awaitIngestQueueDrained();
       expect(await sourcesOfKey(fixable.key, pending)).toEqual([]);
-      expect(await rejectionsOfKey(fixable.key, pending)).toEqual([]);
+      expect(await rejectionsOfKey(fixable.key, pending)).toEqual([
+        expect.objectContaining({ reason: 'unreadable', errorCode: 'NoSuchBucket' }),
+      ]);
 
       // Act 2: fix the cause, then redrive with the CLI.
       await clients.s3.send(new CreateBucketCommand({ Bucket: pending }));
@@ -690,12 +708,16 @@ describe('E2E reliability: poison messages and redrive', () => {
         '--to',
         outputs.QueueUrl,
       ]);
-      const outcomes = await outcomesOf([fixable.key], pending);
+      // Its unreadable rejection is there already: wait for the source itself.
+      const [fixedSource] = await poll('the redriven object recorded', async () => {
+        const found = await sourcesOfKey(fixable.key, pending);
+        return found.length > 0 ? found : undefined;
+      });
 
       // Assess: the fixed message is ingested; the unparseable one fails its
       // tries again and returns to the DLQ, bounded, instead of looping.
       expect(redrive).toMatchObject({ code: 0, report: { moved: 2, failed: 0 } });
-      expect(sourceOf(outcomes, fixable.key).status).toBe('new');
+      expect(fixedSource?.status).toBe('new');
       await awaitDlqDepth(1);
       await awaitIngestQueueDrained();
       const dlqDepth = await queueDepth(outputs.DeadLetterQueueUrl);
@@ -713,7 +735,7 @@ describe('E2E reliability: poison messages and redrive', () => {
         deliveries: 2,
         documents: 1,
         sources: 1,
-        rejections: 0,
+        rejections: 1,
         dlqDepth,
       });
       // Leave the DLQ empty for the other suites.

@@ -5,7 +5,11 @@ import {
   BatchWriteItemCommand,
   type BatchWriteItemCommandInput,
   ConditionalCheckFailedException,
+  DeleteItemCommand,
+  type DeleteItemCommandInput,
   DynamoDBClient,
+  GetItemCommand,
+  type GetItemCommandInput,
   PutItemCommand,
   type PutItemCommandInput,
   QueryCommand,
@@ -13,83 +17,253 @@ import {
   TransactionCanceledException,
   type TransactWriteItem,
   TransactWriteItemsCommand,
+  UpdateItemCommand,
+  type UpdateItemCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import { mockClient } from 'aws-sdk-client-mock';
 
 /*
  * An in-memory stand-in for the document table, for handler tests that run
- * without LocalStack. It honours only what the writers use: Put with
- * attribute_not_exists(pk), Update with attribute_exists(pk) and ADD of a
- * counter, all-or-nothing transactions, Query by partition key, BatchGetItem
- * and BatchWriteItem puts. The LocalStack suite checks the same
- * behaviour against DynamoDB Local.
+ * without LocalStack. It evaluates the small part of DynamoDB's expression
+ * language the adapters write: conditions made of attribute_exists,
+ * attribute_not_exists, `=` and `<=` joined by AND/OR; updates made of SET
+ * (with `+`, `-` and if_not_exists), ADD and REMOVE; all-or-nothing
+ * transactions; Query by partition key (table or gsi1 with begins_with);
+ * BatchGetItem and BatchWriteItem. Anything else throws, so a new expression
+ * cannot pass unnoticed. The LocalStack suites check the same behaviour
+ * against DynamoDB Local. Each command runs to completion synchronously, as
+ * one item write is atomic in DynamoDB; concurrency interleaves between them.
  */
-const fakeDocumentTable = () => {
-  const items = new Map<string, Record<string, unknown>>();
-  const keyOf = (item: Record<string, unknown>) => `${String(item.pk)}|${String(item.sk)}`;
 
-  const check = (write: TransactWriteItem): string => {
+type Item = Record<string, unknown>;
+type Values = Record<string, unknown>;
+
+const keyOf = (item: Item) => `${String(item.pk)}|${String(item.sk)}`;
+
+/** Splits at top-level commas (not inside parentheses). */
+const splitTopLevel = (text: string): string[] => {
+  const parts: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let index = 0; index < text.length; index++) {
+    const char = text[index];
+    if (char === '(') depth++;
+    else if (char === ')') depth--;
+    else if (char === ',' && depth === 0) {
+      parts.push(text.slice(start, index).trim());
+      start = index + 1;
+    }
+  }
+  parts.push(text.slice(start).trim());
+  return parts.filter((part) => part !== '');
+};
+
+const operand = (text: string, item: Item | undefined, values: Values): unknown => {
+  const expression = text.trim();
+  const ifNotExists = /^if_not_exists\((.+)\)$/.exec(expression);
+  if (ifNotExists) {
+    const [path, fallback] = splitTopLevel(ifNotExists[1] as string) as [string, string];
+    const current = item?.[path.trim()];
+    return current === undefined ? operand(fallback, item, values) : current;
+  }
+  const arithmetic = /^(.+?)\s*([+-])\s*(.+)$/.exec(expression);
+  if (arithmetic) {
+    const left = Number(operand(arithmetic[1] as string, item, values));
+    const right = Number(operand(arithmetic[3] as string, item, values));
+    return arithmetic[2] === '+' ? left + right : left - right;
+  }
+  if (expression.startsWith(':')) {
+    if (!(expression in values)) throw new Error(`fakeDocumentTable: no value ${expression}`);
+    return values[expression];
+  }
+  if (/^[A-Za-z_][\w]*$/.test(expression)) return item?.[expression];
+  throw new Error(`fakeDocumentTable: unsupported operand '${expression}'`);
+};
+
+const term = (text: string, item: Item | undefined, values: Values): boolean => {
+  const expression = text.trim();
+  const exists = /^attribute_(not_)?exists\((\w+)\)$/.exec(expression);
+  if (exists) {
+    const present = item?.[exists[2] as string] !== undefined;
+    return exists[1] === undefined ? present : !present;
+  }
+  const comparison = /^(\w+)\s*(=|<=)\s*(:\w+)$/.exec(expression);
+  if (comparison) {
+    const left = item?.[comparison[1] as string];
+    const right = operand(comparison[3] as string, item, values);
+    if (left === undefined) return false;
+    return comparison[2] === '=' ? left === right : Number(left) <= Number(right);
+  }
+  throw new Error(`fakeDocumentTable: unsupported condition '${expression}'`);
+};
+
+/** OR binds looser than AND, as in DynamoDB; no parentheses are used by the adapters. */
+const conditionHolds = (
+  condition: string | undefined,
+  item: Item | undefined,
+  values: Values,
+): boolean =>
+  condition === undefined ||
+  condition
+    .split(/\s+OR\s+/)
+    .some((conjunction) =>
+      conjunction.split(/\s+AND\s+/).every((part) => term(part, item, values)),
+    );
+
+const applyUpdate = (expression: string, item: Item, values: Values): Item => {
+  const before = { ...item };
+  const next = { ...item };
+  const clauses = expression.split(/\b(SET|ADD|REMOVE)\b/).map((part) => part.trim());
+  for (let index = 1; index < clauses.length; index += 2) {
+    const action = clauses[index];
+    const body = clauses[index + 1] ?? '';
+    for (const part of splitTopLevel(body)) {
+      if (action === 'SET') {
+        const [path, value] = part.split(/=(.*)/s).map((side) => side.trim()) as [string, string];
+        next[path] = operand(value, before, values);
+      } else if (action === 'ADD') {
+        const [path, value] = part.split(/\s+/) as [string, string];
+        next[path] = Number(before[path] ?? 0) + Number(operand(value, before, values));
+      } else {
+        delete next[part];
+      }
+    }
+  }
+  return next;
+};
+
+const fakeDocumentTable = () => {
+  const items = new Map<string, Item>();
+
+  type Write = {
+    key: string;
+    condition?: string;
+    values: Values;
+    returnOld: boolean;
+    result: (old: Item | undefined) => Item | undefined;
+  };
+
+  const toWrite = (write: TransactWriteItem): Write => {
     if (write.Put) {
       const item = unmarshall(write.Put.Item ?? {});
-      const exists = items.has(keyOf(item));
-      return write.Put.ConditionExpression === 'attribute_not_exists(pk)' && exists
-        ? 'ConditionalCheckFailed'
-        : 'None';
+      return {
+        key: keyOf(item),
+        condition: write.Put.ConditionExpression,
+        values: unmarshall(write.Put.ExpressionAttributeValues ?? {}),
+        returnOld: write.Put.ReturnValuesOnConditionCheckFailure === 'ALL_OLD',
+        result: () => item,
+      };
     }
     if (write.Update) {
-      const exists = items.has(keyOf(unmarshall(write.Update.Key ?? {})));
-      return exists ? 'None' : 'ConditionalCheckFailed';
+      const key = unmarshall(write.Update.Key ?? {});
+      const values = unmarshall(write.Update.ExpressionAttributeValues ?? {});
+      const expression = write.Update.UpdateExpression ?? '';
+      return {
+        key: keyOf(key),
+        condition: write.Update.ConditionExpression,
+        values,
+        returnOld: write.Update.ReturnValuesOnConditionCheckFailure === 'ALL_OLD',
+        result: (old) => applyUpdate(expression, { ...(old ?? {}), ...key }, values),
+      };
+    }
+    if (write.Delete) {
+      return {
+        key: keyOf(unmarshall(write.Delete.Key ?? {})),
+        condition: write.Delete.ConditionExpression,
+        values: unmarshall(write.Delete.ExpressionAttributeValues ?? {}),
+        returnOld: write.Delete.ReturnValuesOnConditionCheckFailure === 'ALL_OLD',
+        result: () => undefined,
+      };
     }
     throw new Error('fakeDocumentTable: unsupported write');
   };
 
-  const apply = (write: TransactWriteItem): void => {
-    if (write.Put) {
-      const item = unmarshall(write.Put.Item ?? {});
-      items.set(keyOf(item), item);
-    } else if (write.Update) {
-      const key = keyOf(unmarshall(write.Update.Key ?? {}));
-      const item = items.get(key) ?? {};
-      const values = unmarshall(write.Update.ExpressionAttributeValues ?? {});
-      item.sourceCount = Number(item.sourceCount ?? 0) + Number(values[':one'] ?? 0);
-      item.updatedAt = values[':now'];
+  const holds = (write: Write) =>
+    conditionHolds(write.condition, items.get(write.key), write.values);
+
+  const commit = (write: Write): void => {
+    const next = write.result(items.get(write.key));
+    if (next === undefined) items.delete(write.key);
+    else items.set(write.key, next);
+  };
+
+  const single = (write: Write): Record<string, never> => {
+    if (!holds(write)) {
+      const old = items.get(write.key);
+      throw new ConditionalCheckFailedException({
+        message: 'The conditional request failed',
+        $metadata: {},
+        ...(write.returnOld && old !== undefined
+          ? { Item: marshall(old, { removeUndefinedValues: true }) }
+          : {}),
+      });
     }
+    commit(write);
+    return {};
   };
 
   const mock = mockClient(DynamoDBClient);
   mock.on(TransactWriteItemsCommand).callsFake((input: { TransactItems: TransactWriteItem[] }) => {
-    const codes = input.TransactItems.map(check);
-    if (codes.some((code) => code !== 'None')) {
+    const writes = input.TransactItems.map(toWrite);
+    const failed = writes.map((write) => !holds(write));
+    if (failed.some(Boolean)) {
       throw new TransactionCanceledException({
         message: 'Transaction cancelled',
         $metadata: {},
-        CancellationReasons: codes.map((Code) => ({ Code })),
+        CancellationReasons: writes.map((write, index) => {
+          if (!failed[index]) return { Code: 'None' };
+          const old = items.get(write.key);
+          return {
+            Code: 'ConditionalCheckFailed',
+            ...(write.returnOld && old !== undefined
+              ? { Item: marshall(old, { removeUndefinedValues: true }) }
+              : {}),
+          };
+        }),
       });
     }
-    input.TransactItems.forEach(apply);
+    writes.forEach(commit);
     return {};
   });
-  mock.on(PutItemCommand).callsFake((input: PutItemCommandInput) => {
-    const write: TransactWriteItem = { Put: input };
-    if (check(write) !== 'None') {
-      throw new ConditionalCheckFailedException({ message: 'exists', $metadata: {} });
-    }
-    apply(write);
-    return {};
+  mock
+    .on(PutItemCommand)
+    .callsFake((input: PutItemCommandInput) => single(toWrite({ Put: input })));
+  mock
+    .on(UpdateItemCommand)
+    .callsFake((input: UpdateItemCommandInput) =>
+      single(toWrite({ Update: input as NonNullable<TransactWriteItem['Update']> })),
+    );
+  mock
+    .on(DeleteItemCommand)
+    .callsFake((input: DeleteItemCommandInput) =>
+      single(toWrite({ Delete: input as NonNullable<TransactWriteItem['Delete']> })),
+    );
+  mock.on(GetItemCommand).callsFake((input: GetItemCommandInput) => {
+    const item = items.get(keyOf(unmarshall(input.Key ?? {})));
+    return item === undefined ? {} : { Item: marshall(item, { removeUndefinedValues: true }) };
   });
 
   mock.on(QueryCommand).callsFake((input: QueryCommandInput) => {
-    const pk = unmarshall(input.ExpressionAttributeValues ?? {})[':pk'];
-    const found = [...items.values()].filter((item) => item.pk === pk);
-    return { Items: found.map((item) => marshall(item)), Count: found.length };
+    const values = unmarshall(input.ExpressionAttributeValues ?? {});
+    const onIndex = input.IndexName !== undefined;
+    const found = [...items.values()].filter((item) =>
+      onIndex
+        ? item.gsi1pk === values[':pk'] &&
+          (values[':sk'] === undefined || String(item.gsi1sk).startsWith(String(values[':sk'])))
+        : item.pk === values[':pk'],
+    );
+    return {
+      Items: found.map((item) => marshall(item, { removeUndefinedValues: true })),
+      Count: found.length,
+    };
   });
   mock.on(BatchGetItemCommand).callsFake((input: BatchGetItemCommandInput) => {
     const Responses: Record<string, Record<string, AttributeValue>[]> = {};
     for (const [tableName, request] of Object.entries(input.RequestItems ?? {})) {
       Responses[tableName] = (request.Keys ?? []).flatMap((key) => {
         const item = items.get(keyOf(unmarshall(key)));
-        return item === undefined ? [] : [marshall(item)];
+        return item === undefined ? [] : [marshall(item, { removeUndefinedValues: true })];
       });
     }
     return { Responses };
@@ -98,7 +272,8 @@ const fakeDocumentTable = () => {
     for (const requests of Object.values(input.RequestItems ?? {})) {
       for (const request of requests) {
         if (request.PutRequest?.Item)
-          apply({ Put: { TableName: 't', Item: request.PutRequest.Item } });
+          commit(toWrite({ Put: { TableName: 't', Item: request.PutRequest.Item } }));
+        if (request.DeleteRequest?.Key) items.delete(keyOf(unmarshall(request.DeleteRequest.Key)));
       }
     }
     return { UnprocessedItems: {} };

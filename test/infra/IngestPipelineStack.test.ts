@@ -133,15 +133,18 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
       },
     );
 
-    it('sends ObjectCreated notifications of the ingest bucket to the queue', () => {
+    it('sends created, removed and expired notifications of the ingest bucket to the queue', () => {
+      const toQueue = (event: string) => ({
+        Events: [event],
+        QueueArn: { 'Fn::GetAtt': [ids.queue, 'Arn'] },
+      });
       template.hasResourceProperties('Custom::S3BucketNotifications', {
         BucketName: { Ref: ids.ingestBucket },
         NotificationConfiguration: {
           QueueConfigurations: [
-            {
-              Events: ['s3:ObjectCreated:*'],
-              QueueArn: { 'Fn::GetAtt': [ids.queue, 'Arn'] },
-            },
+            toQueue('s3:ObjectCreated:*'),
+            toQueue('s3:ObjectRemoved:*'),
+            toQueue('s3:LifecycleExpiration:*'),
           ],
         },
       });
@@ -194,7 +197,7 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
         PolicyDocument: {
           Statement: Match.arrayWith([
             {
-              Sid: 'AllowS3ObjectCreatedNotifications',
+              Sid: 'AllowS3ObjectNotifications',
               Effect: 'Allow',
               Principal: { Service: 's3.amazonaws.com' },
               Action: 'sqs:SendMessage',
@@ -298,6 +301,7 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
             [EnvKeys.TEXT_BUCKET_NAME]: { Ref: ids.textBucket },
             [EnvKeys.MAX_OBJECT_BYTES]: '1048576',
             [EnvKeys.INLINE_TEXT_MAX_BYTES]: '100000',
+            [EnvKeys.MAX_RECEIVE_COUNT]: '5',
             POWERTOOLS_SERVICE_NAME: 'ingest',
             POWERTOOLS_METRICS_NAMESPACE: 'DocIngest',
             POWERTOOLS_LOG_LEVEL: 'INFO',
@@ -410,7 +414,7 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
         'dynamodb:PutItem',
         'dynamodb:UpdateItem',
         'dynamodb:BatchGetItem',
-        'dynamodb:BatchWriteItem',
+        'dynamodb:Query',
       ]) {
         expect(byAction(action).map((s) => s.Resource)).toEqual([
           { 'Fn::GetAtt': [ids.table, 'Arn'] },
@@ -418,7 +422,7 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
       }
       expect(byAction('dynamodb:DeleteItem')).toEqual([]);
       expect(byAction('dynamodb:Scan')).toEqual([]);
-      expect(byAction('dynamodb:Query')).toEqual([]);
+      expect(byAction('dynamodb:BatchWriteItem')).toEqual([]);
       expect(byAction('dynamodb:GetItem')).toEqual([]);
       expect(byAction('dynamodb:ConditionCheckItem')).toEqual([]);
       expect(byAction('kms:GenerateDataKey').map((s) => s.Resource)).toEqual([

@@ -46,20 +46,25 @@ describe('Stack: IngestPipelineStack (overridden props)', () => {
     topicTemplate = Template.fromStack(withTopic);
   }, 60_000);
 
-  it('filters notifications by prefix and suffix', () => {
+  it('filters created, removed and expired notifications alike by prefix and suffix', () => {
+    const filtered = (event: string) =>
+      Match.objectLike({
+        Events: [event],
+        Filter: {
+          Key: {
+            FilterRules: [
+              { Name: 'suffix', Value: '.txt' },
+              { Name: 'prefix', Value: 'incoming/' },
+            ],
+          },
+        },
+      });
     template.hasResourceProperties('Custom::S3BucketNotifications', {
       NotificationConfiguration: {
         QueueConfigurations: [
-          Match.objectLike({
-            Filter: {
-              Key: {
-                FilterRules: [
-                  { Name: 'suffix', Value: '.txt' },
-                  { Name: 'prefix', Value: 'incoming/' },
-                ],
-              },
-            },
-          }),
+          filtered('s3:ObjectCreated:*'),
+          filtered('s3:ObjectRemoved:*'),
+          filtered('s3:LifecycleExpiration:*'),
         ],
       },
     });
@@ -101,6 +106,8 @@ describe('Stack: IngestPipelineStack (overridden props)', () => {
         Variables: Match.objectLike({
           MAX_OBJECT_BYTES: '2097152',
           INLINE_TEXT_MAX_BYTES: '50000',
+          // The function records unreadable objects on the queue's last receive.
+          MAX_RECEIVE_COUNT: '3',
           POWERTOOLS_LOG_LEVEL: 'DEBUG',
           POWERTOOLS_METRICS_NAMESPACE: 'DocIngestTest',
         }),

@@ -1,5 +1,16 @@
+export { awsErrorCode } from './awsErrorCode.ts';
+export type { BandClaim } from './dynamodb/claimNearBands.ts';
+export { claimNearBands } from './dynamodb/claimNearBands.ts';
+export { deleteItems } from './dynamodb/deleteItems.ts';
+export type { DocumentItemSet, ItemKey } from './dynamodb/findDocumentItems.ts';
+export { findDocumentItems } from './dynamodb/findDocumentItems.ts';
+export { findRejectionsOfKey } from './dynamodb/findRejectionsOfKey.ts';
+export type { SourceOfKey } from './dynamodb/findSourcesOfKey.ts';
+export { findSourcesOfKey } from './dynamodb/findSourcesOfKey.ts';
 export type { ContentLookup, ContentToLookUp } from './dynamodb/lookUpContent.ts';
 export { lookUpContent } from './dynamodb/lookUpContent.ts';
+export type { SourceDeletion } from './dynamodb/markSourceDeleted.ts';
+export { markSourceDeleted } from './dynamodb/markSourceDeleted.ts';
 export type { DocumentWithSources, StoredItem } from './dynamodb/readDocumentWithSources.ts';
 export { readDocumentWithSources } from './dynamodb/readDocumentWithSources.ts';
 export type { KeyHistory } from './dynamodb/readKeyHistory.ts';
@@ -10,17 +21,19 @@ export type {
   RecordIngestionOptions,
 } from './dynamodb/recordIngestion.ts';
 export { recordIngestion } from './dynamodb/recordIngestion.ts';
-export { recordNearBands } from './dynamodb/recordNearBands.ts';
 export { recordRejection } from './dynamodb/recordRejection.ts';
+export { releaseNearBands } from './dynamodb/releaseNearBands.ts';
 export type { DocumentPage } from './dynamodb/scanDocuments.ts';
 export { scanDocuments } from './dynamodb/scanDocuments.ts';
 export type { TopicUpdate } from './dynamodb/updateDocumentTopics.ts';
 export { updateDocumentTopics } from './dynamodb/updateDocumentTopics.ts';
+export { withdrawDocument } from './dynamodb/withdrawDocument.ts';
 export { AdapterError, TransientDependencyError } from './errors.ts';
 export type { DomainEvent } from './eventbridge/publishEvents.ts';
 export { publishEvents } from './eventbridge/publishEvents.ts';
 export type {
   AnnouncedObject,
+  RemovedObject,
   S3NotificationBody,
   S3ObjectNotification,
 } from './events/s3Notification.ts';
@@ -28,9 +41,11 @@ export {
   announcedObjects,
   decodeNotificationKey,
   encodeNotificationKey,
+  removedObjects,
   S3NotificationBodySchema,
   S3ObjectNotificationSchema,
 } from './events/s3Notification.ts';
+export { deleteDocumentText } from './s3/deleteDocumentText.ts';
 export { documentTextLocation, putDocumentText, TEXT_PREFIX } from './s3/putDocumentText.ts';
 export type { ObjectReadResult, ReadObjectOptions } from './s3/readObject.ts';
 export { readObject } from './s3/readObject.ts';

@@ -7,4 +7,6 @@ export type { CliClients } from './main.ts';
 export { main } from './main.ts';
 export type { FileResult } from './processFiles.ts';
 export { processFiles } from './processFiles.ts';
+export type { PurgeClients, PurgeOptions, PurgeReport, PurgeTarget } from './purgeDocument.ts';
+export { purgeDocument } from './purgeDocument.ts';
 export { readStackOutputs, resolveTargets, stackNameOption } from './stackOutputs.ts';

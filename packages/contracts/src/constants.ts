@@ -2,7 +2,7 @@
  * Version of the record contract. Bumped on any change a consumer could notice:
  * minor for additive fields, major for removals or changed meanings.
  */
-const SCHEMA_VERSION = '1.2' as const;
+const SCHEMA_VERSION = '1.3' as const;
 
 /** Versions a reader of this package accepts: the same major, any minor. */
 const SCHEMA_MAJOR = 1;
@@ -53,6 +53,12 @@ const RejectionReason = {
   UNDETECTED_ENCODING: 'undetected-encoding',
   TOO_LARGE: 'too-large',
   OBJECT_NOT_FOUND: 'object-not-found',
+  /**
+   * The object could not be read on the message's last allowed receive
+   * (access denied, KMS, SSE-C, a foreign bucket...): `errorCode` says why.
+   * A later successful read (redrive, backfill) still records its document.
+   */
+  UNREADABLE: 'unreadable',
 } as const;
 
 /** Encodings the decoder recognises, recorded on each source. */
@@ -79,6 +85,9 @@ const DEFAULT_MAX_OBJECT_BYTES = 1_048_576;
 /** Default limit for keeping the normalized text inside the DynamoDB item (items max out at 400 KB). */
 const DEFAULT_INLINE_TEXT_MAX_BYTES = 100_000;
 
+/** Default receives before the ingest queue dead-letters a message (its maxReceiveCount). */
+const DEFAULT_MAX_RECEIVE_COUNT = 5;
+
 /** Names of the environment variables the Lambdas read. Set by the CDK constructs. */
 const EnvKeys = {
   TABLE_NAME: 'DOCUMENT_TABLE_NAME',
@@ -87,6 +96,8 @@ const EnvKeys = {
   INLINE_TEXT_MAX_BYTES: 'INLINE_TEXT_MAX_BYTES',
   EVENT_BUS_NAME: 'EVENT_BUS_NAME',
   TOPIC_THRESHOLD: 'TOPIC_THRESHOLD',
+  /** The ingest queue's maxReceiveCount: the receive after which a message is dead-lettered. */
+  MAX_RECEIVE_COUNT: 'MAX_RECEIVE_COUNT',
 } as const;
 
 /** Source and detail type of the events the stream consumer publishes. */
@@ -98,6 +109,7 @@ const DocumentEvents = {
 export {
   DEFAULT_INLINE_TEXT_MAX_BYTES,
   DEFAULT_MAX_OBJECT_BYTES,
+  DEFAULT_MAX_RECEIVE_COUNT,
   DocumentEvents,
   EnvKeys,
   IngestStatus,

@@ -50,6 +50,16 @@ const DocumentRecordSchema = z
     nearDuplicateOf: z.optional(NearDuplicateRefSchema),
     /** Distinct source objects recorded for this content; incremented atomically. */
     sourceCount: z.int().check(z.positive()),
+    /**
+     * Recorded sources not deleted since (schema 1.3+; absent on older items,
+     * where every source is live). Incremented and decremented atomically.
+     */
+    liveSourceCount: z.optional(z.int().check(z.nonnegative())),
+    /**
+     * When `liveSourceCount` reached zero: no object carries this content any
+     * more (schema 1.3+). Removed again if a new object brings it back.
+     */
+    withdrawnAt: z.optional(IsoTimestampSchema),
     createdAt: IsoTimestampSchema,
     updatedAt: IsoTimestampSchema,
   })

@@ -1,6 +1,7 @@
 export {
   DEFAULT_INLINE_TEXT_MAX_BYTES,
   DEFAULT_MAX_OBJECT_BYTES,
+  DEFAULT_MAX_RECEIVE_COUNT,
   DocumentEvents,
   EnvKeys,
   IngestStatus,
@@ -25,9 +26,12 @@ export { contractJsonSchemas, PUBLISHED_SCHEMAS } from './jsonSchemas.ts';
 export {
   DOCUMENT_SORT_KEY,
   documentPartitionKey,
+  MAX_OBJECT_PATH_BYTES,
   NEAR_BAND_SORT_KEY,
   nearBandPartitionKey,
+  objectPath,
   rejectionIndexPartitionKey,
+  rejectionIndexSortKey,
   rejectionPartitionKey,
   sourceIndexSortKey,
   sourcePartitionKey,

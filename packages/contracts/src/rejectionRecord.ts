@@ -16,6 +16,10 @@ const RejectionRecordSchema = z.object({
   size: z.int().check(z.nonnegative()),
   reason: RejectionReasonSchema,
   detail: z.string(),
+  /** The AWS error code of an `unreadable` object, e.g. `AccessDenied` (schema 1.3+). */
+  errorCode: z.optional(z.string()),
+  /** ETag of the object as announced or read, when known (schema 1.3+). */
+  eTag: z.optional(z.string()),
   rejectedAt: IsoTimestampSchema,
 });
 

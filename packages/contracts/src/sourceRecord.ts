@@ -36,6 +36,12 @@ const SourceRecordSchema = z.object({
   /** Whether `declaredHash` is a prefix of the computed content hash. */
   declaredHashMatches: z.optional(z.boolean()),
   receivedAt: IsoTimestampSchema,
+  /**
+   * When S3 reported this object version deleted, or hidden by a delete
+   * marker (schema 1.3+). The source stays as history; it no longer counts
+   * in its document's `liveSourceCount`.
+   */
+  deletedAt: z.optional(IsoTimestampSchema),
 });
 
 type SourceRecord = z.infer<typeof SourceRecordSchema>;

@@ -21,7 +21,12 @@ export { normalizeText } from './normalize/normalizeText.ts';
 export type { DocumentInput, ProcessOptions } from './pipeline/processDocument.ts';
 export { processDocument, TITLE_MAX_CHARS } from './pipeline/processDocument.ts';
 export { reclassifyText } from './pipeline/reclassifyText.ts';
-export type { DocumentItems, SourceObject, TextPlacement } from './records/buildRecords.ts';
+export type {
+  DocumentItems,
+  RecordedRejection,
+  SourceObject,
+  TextPlacement,
+} from './records/buildRecords.ts';
 export {
   buildDocumentItems,
   buildRejectionRecord,

@@ -79,10 +79,21 @@ describe('Settings: from CDK context to the synthesized stack', () => {
     const [notifications] = Object.values(template.findResources('Custom::S3BucketNotifications'));
     const configs = notifications?.Properties.NotificationConfiguration.QueueConfigurations;
     const filters = configs.map(
-      (config: { Filter: { Key: { FilterRules: { Name: string; Value: string }[] } } }) =>
-        config.Filter.Key.FilterRules.map((rule) => `${rule.Name}=${rule.Value}`).join(' '),
+      (config: {
+        Events: string[];
+        Filter: { Key: { FilterRules: { Name: string; Value: string }[] } };
+      }) =>
+        `${config.Events.join(',')} ${config.Filter.Key.FilterRules.map((rule) => `${rule.Name}=${rule.Value}`).join(' ')}`,
     );
-    expect(filters).toEqual(['suffix=.txt prefix=incoming/', 'suffix=.html prefix=incoming/']);
+    expect(filters).toEqual(
+      expect.arrayContaining([
+        's3:ObjectCreated:* suffix=.txt prefix=incoming/',
+        's3:ObjectCreated:* suffix=.html prefix=incoming/',
+        's3:ObjectRemoved:* suffix=.txt prefix=incoming/',
+        's3:ObjectRemoved:* suffix=.html prefix=incoming/',
+      ]),
+    );
+    expect(filters).toHaveLength(6);
   });
 
   it('refuses overlapping suffixes before S3 would at deploy time', () => {

@@ -198,7 +198,7 @@ describe('Handler: ingest', () => {
     }
   });
 
-  it('looks an object up with one BatchGetItem and claims its bands in two batch writes', async () => {
+  it('looks an object up with one BatchGetItem and claims its bands in one conditional transaction', async () => {
     // Act
     await handler(objectCreated('incoming/100_b55afea218a2948c.txt'), fakeContext());
 
@@ -209,11 +209,16 @@ describe('Handler: ingest', () => {
     const keys = lookups[0]?.args[0].input.RequestItems?.documents?.Keys ?? [];
     expect(keys).toHaveLength(33);
     expect(keys.filter((key) => key.sk?.S === 'OWNER')).toHaveLength(32);
-    expect(
-      table.mock
-        .commandCalls(BatchWriteItemCommand)
-        .map((call) => call.args[0].input.RequestItems?.documents?.length),
-    ).toEqual([25, 7]);
+    const claims = table.mock
+      .commandCalls(TransactWriteItemsCommand)
+      .map((call) => call.args[0].input.TransactItems ?? [])
+      .filter((writes) => writes.every((write) => write.Put?.Item?.kind?.S === 'near-band'));
+    expect(claims).toHaveLength(1);
+    expect(claims[0]).toHaveLength(32);
+    for (const write of claims[0] ?? []) {
+      expect(write.Put?.ConditionExpression).toBe('attribute_not_exists(pk)');
+    }
+    expect(table.mock.commandCalls(BatchWriteItemCommand)).toHaveLength(0);
   });
 
   it('compares nothing and claims nothing for content that is stored already', async () => {
@@ -275,17 +280,24 @@ describe('Handler: ingest', () => {
     expect(owned).toHaveLength(31);
   });
 
-  it('claims the bands again when redelivered after a crash before claiming them', async () => {
-    // Prepare: the document was recorded, its band claims were lost.
+  it('writes the canonical document when redelivered after a crash between its band claims and its document', async () => {
+    // Prepare: the bands were claimed, then the invocation died before the document.
     await handler(objectCreated('incoming/100_b55afea218a2948c.txt'), fakeContext());
-    for (const [key, item] of table.items) if (item.kind === 'near-band') table.items.delete(key);
+    for (const [key, item] of table.items) if (item.kind !== 'near-band') table.items.delete(key);
+    const bands = JSON.stringify(table.ofKind('near-band'));
 
     // Act
-    await handler(objectCreated('incoming/100_b55afea218a2948c.txt'), fakeContext());
+    const response = await handler(
+      objectCreated('incoming/100_b55afea218a2948c.txt'),
+      fakeContext(),
+    );
 
-    // Assess
+    // Assess: not a near-duplicate of itself, and the claims unchanged.
+    expect(response.batchItemFailures).toEqual([]);
+    const [document] = table.ofKind('document');
+    expect(document?.nearDuplicateOf).toBeUndefined();
     expect(table.ofKind('source')).toHaveLength(1);
-    expect(table.ofKind('near-band')).toHaveLength(32);
+    expect(JSON.stringify(table.ofKind('near-band'))).toBe(bands);
   });
 
   it('puts a long text in the text bucket once, however many copies arrive', async () => {

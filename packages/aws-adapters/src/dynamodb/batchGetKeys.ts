@@ -19,7 +19,7 @@ const MAX_ATTEMPTS = 4;
 
 /**
  * Reads up to 100 keys of one table in one BatchGetItem (eventually
- * consistent). DynamoDB may leave keys unprocessed (throttling, response size)
+ * consistent unless `consistentRead`). DynamoDB may leave keys unprocessed (throttling, response size)
  * and the SDK does not retry them: they are requested again with exponential
  * backoff a few times, and whatever is still unprocessed is returned as
  * `unread` for the caller to judge, not thrown.
@@ -32,6 +32,7 @@ const batchGetKeys = async (
   tableName: string,
   keys: Key[],
   projection: string,
+  consistentRead = false,
 ): Promise<KeysRead> => {
   if (keys.length > MAX_KEYS) {
     throw new AdapterError(`BatchGetItem reads at most ${MAX_KEYS} keys, got ${keys.length}`);
@@ -42,7 +43,13 @@ const batchGetKeys = async (
     if (attempt > 1) await new Promise((resolve) => setTimeout(resolve, 25 * 2 ** attempt));
     const response = await client.send(
       new BatchGetItemCommand({
-        RequestItems: { [tableName]: { Keys: pending, ProjectionExpression: projection } },
+        RequestItems: {
+          [tableName]: {
+            Keys: pending,
+            ProjectionExpression: projection,
+            ...(consistentRead ? { ConsistentRead: true } : {}),
+          },
+        },
       }),
     );
     items.push(...(response.Responses?.[tableName] ?? []));

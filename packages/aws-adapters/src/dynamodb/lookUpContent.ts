@@ -18,6 +18,11 @@ interface ContentToLookUp {
   fingerprintVersion: string;
   /** LSH band keys of its fingerprint (at most 99). */
   bandKeys: string[];
+  /**
+   * Read with strong consistency: to re-read band owners after a lost claim.
+   * @default false
+   */
+  consistentRead?: boolean;
 }
 
 /** What the table already knows about a content. */
@@ -59,6 +64,7 @@ const lookUpContent = async (
     tableName,
     [key(documentPk, DOCUMENT_SORT_KEY), ...bandPks.map((pk) => key(pk, NEAR_BAND_SORT_KEY))],
     'pk, contentHash, fingerprint, nearDuplicateOf',
+    content.consistentRead === true,
   );
 
   const lookup: ContentLookup = { candidates: [], unclaimedBands: new Set(bandPks) };

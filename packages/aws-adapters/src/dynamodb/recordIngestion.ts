@@ -86,7 +86,12 @@ const addDuplicateSource = async (
       Update: {
         TableName: tableName,
         Key: toItem({ pk: items.document.pk, sk: items.document.sk }),
-        UpdateExpression: 'ADD sourceCount :one SET updatedAt = :now',
+        // A document from before schema 1.3 has no liveSourceCount: all its
+        // sources were live. A withdrawn document comes back with this source.
+        UpdateExpression:
+          'SET sourceCount = sourceCount + :one, ' +
+          'liveSourceCount = if_not_exists(liveSourceCount, sourceCount) + :one, ' +
+          'updatedAt = :now REMOVE withdrawnAt',
         ConditionExpression: 'attribute_exists(pk)',
         ExpressionAttributeValues: toItem({ ':one': 1, ':now': now }),
       },
@@ -109,7 +114,8 @@ const addDuplicateSource = async (
  * 1. one transaction puts the document, its first source and its topic
  *    memberships, each conditional on not existing yet;
  * 2. if only the document existed, a second transaction records the source
- *    as a duplicate and increments the document's `sourceCount`;
+ *    as a duplicate and increments the document's `sourceCount` and
+ *    `liveSourceCount` (reviving it if it was withdrawn);
  * 3. if the source existed, this is a redelivery and nothing is written.
  *
  * With `documentExists` (the caller has just read the document), step 1 is

@@ -45,6 +45,24 @@ interface AnnouncedObject {
   eventName: string;
 }
 
+/** One object that a notification reports removed (or hidden by a delete marker). */
+interface RemovedObject {
+  bucket: string;
+  key: string;
+  /**
+   * The one version deleted for good, when the event names one. Absent when
+   * the key as a whole is gone: a delete in an unversioned bucket, a delete
+   * marker (its versionId is the marker's own), or a lifecycle expiration.
+   */
+  versionId?: string;
+  eventName: string;
+}
+
+/** Events that remove an object: user deletes and lifecycle expirations. */
+const REMOVAL_EVENTS = /^(ObjectRemoved|LifecycleExpiration):/;
+/** A delete that removes one version permanently, not just hides the key. */
+const VERSION_DELETE = /^(ObjectRemoved|LifecycleExpiration):Delete$/;
+
 /**
  * Decodes a key as S3 writes it into notifications: `+` stands for a space and
  * everything else is percent-encoded. A malformed escape falls back to the raw
@@ -91,11 +109,39 @@ const announcedObjects = (body: S3NotificationBody): AnnouncedObject[] => {
   );
 };
 
-export type { AnnouncedObject, S3NotificationBody, S3ObjectNotification };
+/**
+ * The removed objects a notification body reports. A delete that names a
+ * real version removes that version only; a delete marker, an unversioned
+ * delete or a version `null` removes what the key showed.
+ *
+ * @example
+ * for (const removed of removedObjects(body)) markDeleted(removed);
+ */
+const removedObjects = (body: S3NotificationBody): RemovedObject[] => {
+  if (!('Records' in body)) return [];
+  return body.Records.filter((record) => REMOVAL_EVENTS.test(record.eventName)).map((record) => {
+    const removed: RemovedObject = {
+      bucket: record.s3.bucket.name,
+      key: decodeNotificationKey(record.s3.object.key),
+      eventName: record.eventName,
+    };
+    const { versionId } = record.s3.object;
+    const oneVersion =
+      VERSION_DELETE.test(record.eventName) &&
+      versionId !== undefined &&
+      versionId !== '' &&
+      versionId !== 'null';
+    if (oneVersion) removed.versionId = versionId;
+    return removed;
+  });
+};
+
+export type { AnnouncedObject, RemovedObject, S3NotificationBody, S3ObjectNotification };
 export {
   announcedObjects,
   decodeNotificationKey,
   encodeNotificationKey,
+  removedObjects,
   S3NotificationBodySchema,
   S3ObjectNotificationSchema,
 };

@@ -2,6 +2,7 @@ import { backfillCommand } from './backfillCommand.ts';
 import type { CliCommand } from './CliCommand.ts';
 import { getCommand } from './getCommand.ts';
 import { processCommand } from './processCommand.ts';
+import { purgeCommand } from './purgeCommand.ts';
 import { reclassifyCommand } from './reclassifyCommand.ts';
 import { redriveCommand } from './redriveCommand.ts';
 import { whereCommand } from './whereCommand.ts';
@@ -14,6 +15,7 @@ const COMMANDS: readonly CliCommand[] = [
   backfillCommand,
   redriveCommand,
   reclassifyCommand,
+  purgeCommand,
 ];
 
 export { COMMANDS };

@@ -11,6 +11,7 @@ import {
   type ObjectRef,
   type RejectionRecord,
   rejectionIndexPartitionKey,
+  rejectionIndexSortKey,
   rejectionPartitionKey,
   SCHEMA_VERSION,
   type SourceRecord,
@@ -149,6 +150,7 @@ const buildDocumentItems = (
     fingerprint,
     firstSource,
     sourceCount: 1,
+    liveSourceCount: 1,
     createdAt: now,
     updatedAt: now,
   };
@@ -174,6 +176,9 @@ const buildDocumentItems = (
 const buildTopicItems = (doc: TopicOwner, createdAt: string): TopicRecord[] =>
   doc.topics.map((topic) => buildTopic(doc, topic, createdAt));
 
+/** A refusal, with the AWS error code when the object could not be read at all. */
+type RecordedRejection = Rejection & { errorCode?: string };
+
 /**
  * The record of a refused object.
  *
@@ -182,23 +187,25 @@ const buildTopicItems = (doc: TopicOwner, createdAt: string): TopicRecord[] =>
  */
 const buildRejectionRecord = (
   object: SourceObject,
-  rejection: Rejection,
+  rejection: RecordedRejection,
   rejectedAt: string,
 ): RejectionRecord => ({
   pk: rejectionPartitionKey(object),
   sk: versionSortKey(object),
   gsi1pk: rejectionIndexPartitionKey(rejectedAt),
-  gsi1sk: `${rejectedAt}#${object.bucket}/${object.key}`,
+  gsi1sk: rejectionIndexSortKey(rejectedAt, object),
   kind: ItemKind.REJECTION,
   schemaVersion: SCHEMA_VERSION,
   bucket: object.bucket,
   key: object.key,
   versionId: object.versionId,
+  eTag: object.eTag,
   size: object.size,
   reason: rejection.reason,
   detail: rejection.detail,
+  errorCode: rejection.errorCode,
   rejectedAt,
 });
 
-export type { DocumentItems, SourceObject, TextPlacement, TopicOwner };
+export type { DocumentItems, RecordedRejection, SourceObject, TextPlacement, TopicOwner };
 export { buildDocumentItems, buildRejectionRecord, buildTopicItems };

@@ -78,7 +78,9 @@ describe('Function: recordIngestion', () => {
     expect(outcome).toBe('duplicate');
     const second = dynamoMock.commandCalls(TransactWriteItemsCommand)[1]?.args[0].input;
     expect(second?.TransactItems?.[0]?.Put?.Item?.status).toEqual({ S: 'duplicate' });
-    expect(second?.TransactItems?.[1]?.Update?.UpdateExpression).toContain('ADD sourceCount :one');
+    expect(second?.TransactItems?.[1]?.Update?.UpdateExpression).toContain(
+      'sourceCount = sourceCount + :one',
+    );
   });
 
   it('goes straight to the duplicate source when the document is known to exist', async () => {

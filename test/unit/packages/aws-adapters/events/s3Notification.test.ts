@@ -2,6 +2,7 @@ import {
   announcedObjects,
   decodeNotificationKey,
   encodeNotificationKey,
+  removedObjects,
   S3NotificationBodySchema,
 } from '@doc-ingest/aws-adapters';
 import type { SQSEvent } from 'aws-lambda';
@@ -72,5 +73,35 @@ describe('Function: announcedObjects', () => {
 
   it('refuses a body that is not a notification', () => {
     expect(S3NotificationBodySchema.safeParse({ hello: 'world' }).success).toBe(false);
+  });
+});
+
+describe('Function: removedObjects', () => {
+  const body = (eventName: string, object: Record<string, unknown>) =>
+    S3NotificationBodySchema.parse({
+      Records: [{ eventName, s3: { bucket: { name: 'b' }, object } }],
+    });
+
+  it.each([
+    ['ObjectRemoved:Delete', { key: 'a+b.txt', versionId: 'v1' }, { versionId: 'v1' }],
+    ['ObjectRemoved:Delete', { key: 'a+b.txt' }, {}],
+    ['ObjectRemoved:Delete', { key: 'a+b.txt', versionId: 'null' }, {}],
+    ['ObjectRemoved:DeleteMarkerCreated', { key: 'a+b.txt', versionId: 'marker' }, {}],
+    ['LifecycleExpiration:Delete', { key: 'a+b.txt', versionId: 'v2' }, { versionId: 'v2' }],
+    ['LifecycleExpiration:DeleteMarkerCreated', { key: 'a+b.txt', versionId: 'm' }, {}],
+  ])('reads %s of %o as removing %o', (eventName, object, version) => {
+    // Act
+    const removed = removedObjects(body(eventName, object));
+
+    // Assess
+    expect(removed).toEqual([{ bucket: 'b', key: 'a b.txt', eventName, ...version }]);
+  });
+
+  it.each(['ObjectCreated:Put', 'ObjectRestore:Completed'])('ignores %s', (eventName) => {
+    expect(removedObjects(body(eventName, { key: 'k' }))).toEqual([]);
+  });
+
+  it('ignores the S3 test event', () => {
+    expect(removedObjects(S3NotificationBodySchema.parse({ Event: 's3:TestEvent' }))).toEqual([]);
   });
 });
