@@ -34,3 +34,5 @@ export type { BackfillOptions, BackfillReport } from './sqs/enqueueBackfill.ts';
 export { BACKFILL_EVENT_NAME, enqueueBackfill } from './sqs/enqueueBackfill.ts';
 export type { MoveMessagesOptions, MoveReport } from './sqs/moveMessages.ts';
 export { moveMessages } from './sqs/moveMessages.ts';
+export type { OutgoingMessage } from './sqs/sendMessages.ts';
+export { sendMessages } from './sqs/sendMessages.ts';

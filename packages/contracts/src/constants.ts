@@ -2,7 +2,7 @@
  * Version of the record contract. Bumped on any change a consumer could notice:
  * minor for additive fields, major for removals or changed meanings.
  */
-const SCHEMA_VERSION = '1.2' as const;
+const SCHEMA_VERSION = '1.3' as const;
 
 /** Versions a reader of this package accepts: the same major, any minor. */
 const SCHEMA_MAJOR = 1;
@@ -86,12 +86,20 @@ const EnvKeys = {
   MAX_OBJECT_BYTES: 'MAX_OBJECT_BYTES',
   INLINE_TEXT_MAX_BYTES: 'INLINE_TEXT_MAX_BYTES',
   EVENT_BUS_NAME: 'EVENT_BUS_NAME',
+  /** Queue that receives, self-contained, the events the stream consumer gave up on. */
+  EVENT_FAILURE_QUEUE_URL: 'EVENT_FAILURE_QUEUE_URL',
+  /** How long (seconds after the table change) the stream consumer retries before giving up. */
+  EVENT_RETRY_WINDOW_SECONDS: 'EVENT_RETRY_WINDOW_SECONDS',
 } as const;
 
 /** Source and detail type of the events the stream consumer publishes. */
 const DocumentEvents = {
   SOURCE: 'doc-ingest.documents',
   DOCUMENT_INGESTED: 'DocumentIngested',
+  /** A document's live sources reached zero (schema 1.3+). */
+  DOCUMENT_WITHDRAWN: 'DocumentWithdrawn',
+  /** A document was erased from the table (schema 1.3+). */
+  DOCUMENT_PURGED: 'DocumentPurged',
 } as const;
 
 export {

@@ -50,6 +50,10 @@ const DocumentRecordSchema = z
     nearDuplicateOf: z.optional(NearDuplicateRefSchema),
     /** Distinct source objects recorded for this content; incremented atomically. */
     sourceCount: z.int().check(z.positive()),
+    /** Sources whose object still exists (schema 1.3+). */
+    liveSourceCount: z.optional(z.int().check(z.nonnegative())),
+    /** When the live sources reached zero (schema 1.3+); absent while any source lives. */
+    withdrawnAt: z.optional(IsoTimestampSchema),
     createdAt: IsoTimestampSchema,
     updatedAt: IsoTimestampSchema,
   })
