@@ -5,3 +5,10 @@ export type { CliClients } from './main.ts';
 export { main } from './main.ts';
 export type { FileResult } from './processFiles.ts';
 export { processFiles } from './processFiles.ts';
+export type {
+  RepublishClients,
+  RepublishOptions,
+  RepublishReport,
+  RepublishSelection,
+} from './republishEvents.ts';
+export { republishEvents } from './republishEvents.ts';

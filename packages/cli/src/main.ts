@@ -1,11 +1,13 @@
 import { parseArgs } from 'node:util';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import { BACKFILL_USAGE, backfillCommand } from './commands/backfillCommand.ts';
 import { PROCESS_USAGE, processCommand } from './commands/processCommand.ts';
 import { RECLASSIFY_USAGE, reclassifyCommand } from './commands/reclassifyCommand.ts';
 import { REDRIVE_USAGE, redriveCommand } from './commands/redriveCommand.ts';
+import { REPUBLISH_USAGE, republishCommand } from './commands/republishCommand.ts';
 import { type CliIo, ExitCode, UsageError } from './io.ts';
 
 const USAGE = `Usage: ingest <command> [options]
@@ -15,6 +17,7 @@ ${PROCESS_USAGE}
 ${REDRIVE_USAGE}
 ${BACKFILL_USAGE}
 ${RECLASSIFY_USAGE}
+${REPUBLISH_USAGE}
 
   -h, --help                 Show this help.
 
@@ -27,6 +30,7 @@ interface CliClients {
   s3: () => S3Client;
   sqs: () => SQSClient;
   dynamodb: () => DynamoDBClient;
+  eventBridge: () => EventBridgeClient;
 }
 
 const defaultClients: CliClients = {
@@ -34,6 +38,7 @@ const defaultClients: CliClients = {
   s3: () => new S3Client({ forcePathStyle: process.env.AWS_ENDPOINT_URL !== undefined }),
   sqs: () => new SQSClient({}),
   dynamodb: () => new DynamoDBClient({}),
+  eventBridge: () => new EventBridgeClient({}),
 };
 
 const parseCommandLine = (argv: string[]) =>
@@ -50,6 +55,11 @@ const parseCommandLine = (argv: string[]) =>
       queue: { type: 'string' },
       table: { type: 'string' },
       'dry-run': { type: 'boolean' },
+      bus: { type: 'string' },
+      'content-hash': { type: 'string', multiple: true },
+      since: { type: 'string' },
+      until: { type: 'string' },
+      'from-failure-queue': { type: 'string' },
     },
   });
 
@@ -75,6 +85,8 @@ const dispatch = async (argv: string[], io: CliIo, clients: CliClients): Promise
       return backfillCommand(values, io, clients);
     case 'reclassify':
       return reclassifyCommand(values, io, clients);
+    case 'republish':
+      return republishCommand(values, io, clients);
     case undefined:
       throw new UsageError('give a command');
     default:
