@@ -15,10 +15,12 @@ import { awaitOutcomes } from '../../scripts/lib/uploadAndAwait.ts';
 import { createEventsProbe } from '../helpers/eventsProbe.ts';
 
 /*
- * An EventBridge outage, on the deployed stack: the publish-events function is
- * pointed at a bus that does not exist (PutEvents answers every entry with
- * ResourceNotFoundException, as LocalStack's events provider does for a
- * missing bus), documents are ingested, and the bus comes back. Every event
+ * An EventBridge outage, on the deployed stack: the publish-events function's
+ * EventBridge endpoint is pointed at a closed loopback port (the SDK's own
+ * AWS_ENDPOINT_URL_EVENTBRIDGE setting), so every PutEvents fails to connect;
+ * documents are ingested, and the endpoint comes back. (A bus that does not
+ * exist would not do: LocalStack's events provider acknowledges events for a
+ * missing bus and drops them, see put_events in its provider.) Every event
  * must arrive: retried by the stream mapping (retries and record age
  * unbounded) once the bus is back, or, after the retry window (shortened here
  * from 23 h to seconds through the function's own setting), written to the
@@ -71,10 +73,13 @@ const setEnvironment = async (variables: Record<string, string>) => {
   }
 };
 
-const breakTheBus = (extra: Record<string, string> = {}) =>
+/** Nothing listens on the discard port of loopback: connections are refused at once. */
+const UNREACHABLE_ENDPOINT = 'http://127.0.0.1:9';
+
+const cutOffEventBridge = (extra: Record<string, string> = {}) =>
   setEnvironment({
     ...productionEnvironment,
-    [EnvKeys.EVENT_BUS_NAME]: `${outputs.EventBusName}-gone`,
+    AWS_ENDPOINT_URL_EVENTBRIDGE: UNREACHABLE_ENDPOINT,
     ...extra,
   });
 
@@ -144,7 +149,7 @@ afterAll(async () => {
 describe('E2E: EventBridge outage', () => {
   it('delivers every event once the bus is back, by retrying the stream', async () => {
     // Prepare
-    await breakTheBus();
+    await cutOffEventBridge();
 
     // Act: documents are recorded while no event can be published
     const hashes = await ingest('outage-short', 2);
@@ -162,7 +167,7 @@ describe('E2E: EventBridge outage', () => {
 
   it('parks the events in the failure queue after the retry window; republish delivers them', async () => {
     // Prepare: a retry window of seconds instead of 23 hours
-    await breakTheBus({ [EnvKeys.EVENT_RETRY_WINDOW_SECONDS]: '10' });
+    await cutOffEventBridge({ [EnvKeys.EVENT_RETRY_WINDOW_SECONDS]: '10' });
 
     // Act 1: the function gives up and writes the events to the failure queue
     const hashes = await ingest('outage-long', 2);
