@@ -166,7 +166,9 @@ describe('E2E: EventBridge outage', () => {
   });
 
   it('parks the events in the failure queue after the retry window; republish delivers them', async () => {
-    // Prepare: a retry window of seconds instead of 23 hours
+    // Prepare: a retry window of seconds instead of 23 hours. (DynamoDB Local
+    // rounds a record's creation time down to the minute, so here the
+    // function may give up on its first try; the handler tests pin the clock.)
     await cutOffEventBridge({ [EnvKeys.EVENT_RETRY_WINDOW_SECONDS]: '10' });
 
     // Act 1: the function gives up and writes the events to the failure queue
