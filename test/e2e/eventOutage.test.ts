@@ -1,3 +1,4 @@
+import { DeleteItemCommand, UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import {
   GetFunctionConfigurationCommand,
   LambdaClient,
@@ -7,7 +8,13 @@ import {
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
 import { main } from '@doc-ingest/cli';
-import { DocumentEvents, documentEventId, EnvKeys } from '@doc-ingest/contracts';
+import {
+  DOCUMENT_SORT_KEY,
+  DocumentEvents,
+  documentEventId,
+  documentPartitionKey,
+  EnvKeys,
+} from '@doc-ingest/contracts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LOCAL_REGION, LOCALSTACK_ENDPOINT, localClients } from '../../scripts/lib/localAws.ts';
 import { readDocument } from '../../scripts/lib/readDocument.ts';
@@ -216,5 +223,49 @@ describe('E2E: EventBridge outage', () => {
       (await expectedIds(hashes)).sort(),
     );
     expect(await failureQueueDepth()).toBe(0);
+  });
+});
+
+describe('E2E: withdrawal and purge events', () => {
+  it('publishes DocumentWithdrawn when withdrawnAt appears and DocumentPurged on a REMOVE, nothing for other MODIFYs', async () => {
+    // Prepare: one document; withdrawal and purge are written here as the
+    // table would receive them (the stream mapping's filters are under test).
+    const [hash] = (await ingest('lifecycle', 1)) as [string];
+    await probe.collect(1, TIMEOUT_MS, eventsFor([hash]));
+    const doc = await readDocument(clients.dynamodb, outputs.TableName, hash);
+    const key = { pk: { S: documentPartitionKey(hash) }, sk: { S: DOCUMENT_SORT_KEY } };
+    const withdrawnAt = new Date().toISOString();
+    const update = (expression: string, values: Record<string, { S: string } | { N: string }>) =>
+      clients.dynamodb.send(
+        new UpdateItemCommand({
+          TableName: outputs.TableName,
+          Key: key,
+          UpdateExpression: expression,
+          ExpressionAttributeValues: values,
+        }),
+      );
+
+    // Act
+    await update('SET updatedAt = :now', { ':now': { S: withdrawnAt } });
+    await update('SET withdrawnAt = :at, liveSourceCount = :zero', {
+      ':at': { S: withdrawnAt },
+      ':zero': { N: '0' },
+    });
+    await update('SET updatedAt = :later', { ':later': { S: new Date().toISOString() } });
+    await clients.dynamodb.send(new DeleteItemCommand({ TableName: outputs.TableName, Key: key }));
+    const received = (await probe.collect(3, 60_000, eventsFor([hash]))) as Received[];
+    // Give an unwanted extra event a moment to show up before counting.
+    const settled = (await probe.collect(4, 3_000, eventsFor([hash]))) as Received[];
+
+    // Assess (the probe's queue does not keep the bus's order)
+    const ids = (events: Received[]) => events.map((event) => event.detail.eventId).sort();
+    expect(ids(received)).toEqual(
+      [
+        documentEventId(DocumentEvents.DOCUMENT_INGESTED, hash, doc?.createdAt ?? ''),
+        documentEventId(DocumentEvents.DOCUMENT_WITHDRAWN, hash, withdrawnAt),
+        documentEventId(DocumentEvents.DOCUMENT_PURGED, hash, doc?.createdAt ?? ''),
+      ].sort(),
+    );
+    expect(settled).toHaveLength(3);
   });
 });
