@@ -246,7 +246,8 @@ class StreamEventPublisher extends Construct {
   /**
    * On-failure destination granting exactly what Lambda needs to send to an
    * SSE-KMS queue (`SqsDlq` would grant `kms:ReEncrypt*` and
-   * `kms:GenerateDataKey*` too).
+   * `kms:GenerateDataKey*` too). The function's role gets the grants, and the
+   * function itself writes its self-contained messages with them.
    */
   private failureDestination(): lambda.IEventSourceDlq {
     const queue = this.failureQueue;

@@ -312,12 +312,14 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
       });
     });
 
-    it('configures the publish-events function (table and bus names)', () => {
+    it('configures the publish-events function (table, bus, failure queue, 23 h retry window)', () => {
       template.hasResourceProperties('AWS::Lambda::Function', {
         Environment: {
           Variables: {
             [EnvKeys.TABLE_NAME]: { Ref: ids.table },
             [EnvKeys.EVENT_BUS_NAME]: { Ref: ids.bus },
+            [EnvKeys.EVENT_FAILURE_QUEUE_URL]: { Ref: ids.failureQueue },
+            [EnvKeys.EVENT_RETRY_WINDOW_SECONDS]: '82800',
             POWERTOOLS_SERVICE_NAME: 'publish-events',
             POWERTOOLS_METRICS_NAMESPACE: 'DocIngest',
             POWERTOOLS_LOG_LEVEL: 'INFO',
