@@ -1,3 +1,4 @@
+export { getDocument } from './dynamodb/getDocument.ts';
 export type { ContentLookup, ContentToLookUp } from './dynamodb/lookUpContent.ts';
 export { lookUpContent } from './dynamodb/lookUpContent.ts';
 export type {
@@ -10,6 +11,7 @@ export { recordNearBands } from './dynamodb/recordNearBands.ts';
 export { recordRejection } from './dynamodb/recordRejection.ts';
 export type { DocumentPage } from './dynamodb/scanDocuments.ts';
 export { scanDocuments } from './dynamodb/scanDocuments.ts';
+export { scanDocumentsInWindow } from './dynamodb/scanDocumentsInWindow.ts';
 export type { TopicUpdate } from './dynamodb/updateDocumentTopics.ts';
 export { updateDocumentTopics } from './dynamodb/updateDocumentTopics.ts';
 export { AdapterError, TransientDependencyError } from './errors.ts';

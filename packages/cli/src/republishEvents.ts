@@ -1,9 +1,4 @@
-import {
-  type AttributeValue,
-  type DynamoDBClient,
-  GetItemCommand,
-  ScanCommand,
-} from '@aws-sdk/client-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import {
   DeleteMessageBatchCommand,
@@ -11,19 +6,19 @@ import {
   ReceiveMessageCommand,
   type SQSClient,
 } from '@aws-sdk/client-sqs';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { type DomainEvent, publishEvents } from '@doc-ingest/aws-adapters';
 import {
-  DOCUMENT_SORT_KEY,
+  type DomainEvent,
+  getDocument,
+  publishEvents,
+  scanDocumentsInWindow,
+} from '@doc-ingest/aws-adapters';
+import {
   type DocumentEvent,
   DocumentEvents,
   type DocumentRecord,
-  DocumentRecordSchema,
   documentEventsOfRecord,
-  documentPartitionKey,
   type FailedEventsMessage,
   FailedEventsMessageSchema,
-  ItemKind,
 } from '@doc-ingest/contracts';
 import * as z from 'zod/mini';
 
@@ -88,24 +83,6 @@ const toDomainEvents = (events: { detailType: string; detail: unknown }[]): Doma
     detail: event.detail,
   }));
 
-const readDocument = async (
-  client: DynamoDBClient,
-  tableName: string,
-  contentHash: string,
-): Promise<DocumentRecord | undefined> => {
-  const { Item } = await client.send(
-    new GetItemCommand({
-      TableName: tableName,
-      Key: {
-        pk: { S: documentPartitionKey(contentHash) },
-        sk: { S: DOCUMENT_SORT_KEY },
-      },
-      ConsistentRead: true,
-    }),
-  );
-  return Item === undefined ? undefined : DocumentRecordSchema.parse(unmarshall(Item));
-};
-
 /** The events of a document whose time falls in [since, until]. */
 const eventsInWindow = (doc: DocumentRecord, since: string, until: string): DocumentEvent[] =>
   documentEventsOfRecord(doc).filter((event) => {
@@ -115,33 +92,6 @@ const eventsInWindow = (doc: DocumentRecord, since: string, until: string): Docu
         : doc.createdAt;
     return at >= since && at <= until;
   });
-
-/** Every document created or withdrawn in the window (a filtered Scan: documents carry no index of time). */
-async function* documentsInWindow(
-  client: DynamoDBClient,
-  tableName: string,
-  since: string,
-  until: string,
-): AsyncGenerator<DocumentRecord[]> {
-  let startKey: Record<string, AttributeValue> | undefined;
-  do {
-    const response = await client.send(
-      new ScanCommand({
-        TableName: tableName,
-        FilterExpression:
-          'kind = :kind AND (createdAt BETWEEN :since AND :until OR withdrawnAt BETWEEN :since AND :until)',
-        ExpressionAttributeValues: {
-          ':kind': { S: ItemKind.DOCUMENT },
-          ':since': { S: since },
-          ':until': { S: until },
-        },
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    yield (response.Items ?? []).map((item) => DocumentRecordSchema.parse(unmarshall(item)));
-    startKey = response.LastEvaluatedKey;
-  } while (startKey !== undefined);
-}
 
 /** Re-publishing from the table, one selection at a time, with a running report. */
 class Republisher {
@@ -183,7 +133,7 @@ class Republisher {
 
   async byContentHashes(contentHashes: string[]): Promise<void> {
     for (const contentHash of contentHashes) {
-      const doc = await readDocument(this.clients.dynamodb, this.options.tableName, contentHash);
+      const doc = await getDocument(this.clients.dynamodb, this.options.tableName, contentHash);
       if (doc === undefined) {
         this.report.missing.push(contentHash);
         continue;
@@ -195,7 +145,7 @@ class Republisher {
 
   async byWindow(since: string, until: string): Promise<boolean> {
     let complete = true;
-    for await (const documents of documentsInWindow(
+    for await (const documents of scanDocumentsInWindow(
       this.clients.dynamodb,
       this.options.tableName,
       since,
@@ -223,7 +173,7 @@ class Republisher {
     if (message.contentHash === undefined) return this.publish(message.events);
     let doc: DocumentRecord | undefined;
     try {
-      doc = await readDocument(this.clients.dynamodb, this.options.tableName, message.contentHash);
+      doc = await getDocument(this.clients.dynamodb, this.options.tableName, message.contentHash);
     } catch {
       // Still breaks the contract (or the table failed): keep the message.
       return false;
