@@ -263,7 +263,11 @@ const republishEvents = async (
   const { selection } = options;
   if ('contentHashes' in selection) await republisher.byContentHashes(selection.contentHashes);
   else if ('since' in selection)
-    await republisher.byWindow(selection.since, selection.until ?? new Date().toISOString());
+    // Stored times are UTC `toISOString()` strings: compare like with like.
+    await republisher.byWindow(
+      new Date(selection.since).toISOString(),
+      new Date(selection.until ?? Date.now()).toISOString(),
+    );
   else await republisher.fromFailureQueue(selection.failureQueueUrl);
   return republisher.report;
 };

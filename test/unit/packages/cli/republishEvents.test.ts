@@ -110,7 +110,8 @@ describe('Function: republishEvents', () => {
     // Act
     const report = await republishEvents(clients, {
       ...options,
-      selection: { since: '2026-11-23T00:00:00.000Z', until: '2026-11-25T00:00:00.000Z' },
+      // Other spellings of the same instants: compared as UTC ISO strings.
+      selection: { since: '2026-11-23T01:00:00+01:00', until: '2026-11-25T00:00:00Z' },
     });
 
     // Assess
