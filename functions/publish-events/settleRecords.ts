@@ -19,7 +19,10 @@ interface SettleOptions {
 interface Settlement {
   /** Records given up on, each with its self-contained failure-queue message. */
   deadLetters: { id: string; message: FailedEventsMessage }[];
-  /** Records to deliver again: their events failed and their retry window is still open. */
+  /**
+   * The record to deliver again (its events failed, its retry window is still
+   * open): at most one, the first; the stream resumes there.
+   */
   retry: string[];
 }
 
@@ -86,8 +89,10 @@ const settleRecords = (records: StreamRecordEvents[], options: SettleOptions): S
     // A record without a time counts as just changed: the stream's own expiry still bounds it.
     const age = options.nowSeconds - (record.changedAtSeconds ?? options.nowSeconds);
     if (age < options.retryWindowSeconds) {
+      // The stream resumes here, and every later record comes again with it:
+      // deciding about them now would dead-letter them once per retry.
       settlement.retry.push(record.id);
-      continue;
+      break;
     }
     settlement.deadLetters.push({
       id: record.id,

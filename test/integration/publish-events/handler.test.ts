@@ -231,6 +231,26 @@ describe('Handler: publish-events', () => {
     expect(message?.error).toMatch(/contentHash/);
   });
 
+  it('leaves a broken record behind a retried one for the retry, not dead-lettering it once per try', async () => {
+    // Prepare: the first document fails to publish; the second breaks the contract
+    ebMock.on(PutEventsCommand).resolves({
+      FailedEntryCount: 1,
+      Entries: [{ ErrorCode: 'ThrottlingException' }],
+    });
+    const event = fixture();
+    const last = event.Records.at(-1);
+    if (last?.dynamodb?.NewImage === undefined) throw new Error('fixture');
+    last.dynamodb.NewImage.contentHash = { S: 'nope' };
+    const sequence = event.Records.map((r) => r.dynamodb?.SequenceNumber);
+
+    // Act
+    const response = await handler(event, fakeContext());
+
+    // Assess
+    expect(response.batchItemFailures.map((f) => f.itemIdentifier)).toEqual(sequence);
+    expect(failureMessages()).toEqual([]);
+  });
+
   describe('withdrawals and purges', () => {
     const withdrawnAt = '2026-11-23T08:00:00.000Z';
 
