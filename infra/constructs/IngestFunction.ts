@@ -273,7 +273,9 @@ class IngestFunction extends Construct {
       this.role.addToPrincipalPolicy(
         new iam.PolicyStatement({
           sid: 'UseTableKey',
-          actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+          // What CDK's table read/write grant gives on the key, minus its
+          // wildcard actions (ReEncrypt*, GenerateDataKey*) that nothing here uses.
+          actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
           resources: [table.encryptionKey.keyArn],
         }),
       );

@@ -453,6 +453,9 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
           { 'Fn::GetAtt': [ids.queueKey, 'Arn'] },
         ]),
       );
+      expect(byAction('kms:Encrypt').map((s) => s.Resource)).toEqual([
+        { 'Fn::GetAtt': [ids.dataKey, 'Arn'] },
+      ]);
       expect(byAction('sqs:ReceiveMessage').map((s) => s.Resource)).toEqual([
         { 'Fn::GetAtt': [ids.queue, 'Arn'] },
       ]);
