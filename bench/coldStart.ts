@@ -53,6 +53,7 @@ const HANDLER_ENV: Record<string, string> = {
   DOCUMENT_TABLE_NAME: 'documents',
   DOCUMENT_TEXT_BUCKET_NAME: 'texts',
   EVENT_BUS_NAME: 'bus',
+  EVENT_FAILURE_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/failures',
   POWERTOOLS_SERVICE_NAME: 'bench',
   POWERTOOLS_METRICS_NAMESPACE: 'DocIngestBench',
   POWERTOOLS_LOG_LEVEL: 'SILENT',

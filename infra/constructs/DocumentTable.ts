@@ -1,7 +1,7 @@
 import { TableKeys } from '@doc-ingest/contracts';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
-import type * as kms from 'aws-cdk-lib/aws-kms';
+import * as kms from 'aws-cdk-lib/aws-kms';
 import { Construct } from 'constructs';
 
 /** Properties of {@link DocumentTable}. */
@@ -22,17 +22,17 @@ interface DocumentTableProps {
    */
   readonly pointInTimeRecovery?: boolean;
   /**
-   * Customer-managed key for encryption at rest. Without it, DynamoDB
-   * encrypts with an AWS-owned key: always on, free, and no extra KMS calls
-   * for every reader (including the stream consumer).
-   * @default AWS-owned key
+   * Customer-managed key for encryption at rest (the table and its stream
+   * hold full texts). Every reader and writer needs `kms:Decrypt` /
+   * `kms:GenerateDataKey` on it, which CDK's table grants include.
+   * @default a new customer-managed key with rotation enabled, removed with the table
    */
   readonly encryptionKey?: kms.IKey;
 }
 
 /**
  * The single-table document store: `pk`/`sk` string keys, on-demand billing,
- * point-in-time recovery, a `NEW_AND_OLD_IMAGES` stream for the event
+ * encryption with a customer-managed key, point-in-time recovery, a `NEW_AND_OLD_IMAGES` stream for the event
  * publisher and the `gsi1` index (all attributes projected).
  *
  * @example
@@ -41,8 +41,8 @@ interface DocumentTableProps {
 class DocumentTable extends Construct {
   /** The table. */
   public readonly table: dynamodb.Table;
-  /** The customer-managed key, when one was given. */
-  public readonly encryptionKey?: kms.IKey;
+  /** The customer-managed key that encrypts the table. */
+  public readonly encryptionKey: kms.IKey;
 
   public constructor(scope: Construct, id: string, props: DocumentTableProps = {}) {
     super(scope, id);
@@ -55,6 +55,13 @@ class DocumentTable extends Construct {
       );
     }
 
+    this.encryptionKey =
+      props.encryptionKey ??
+      new kms.Key(this, 'Key', {
+        description: 'Encrypts the document table',
+        enableKeyRotation: true,
+        removalPolicy,
+      });
     this.table = new dynamodb.Table(this, 'Table', {
       partitionKey: {
         name: TableKeys.PARTITION_KEY,
@@ -66,12 +73,8 @@ class DocumentTable extends Construct {
         pointInTimeRecoveryEnabled: props.pointInTimeRecovery ?? true,
       },
       stream: dynamodb.StreamViewType.NEW_AND_OLD_IMAGES,
-      ...(props.encryptionKey
-        ? {
-            encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
-            encryptionKey: props.encryptionKey,
-          }
-        : { encryption: dynamodb.TableEncryption.DEFAULT }),
+      encryption: dynamodb.TableEncryption.CUSTOMER_MANAGED,
+      encryptionKey: this.encryptionKey,
       deletionProtection,
       removalPolicy,
     });
@@ -87,7 +90,6 @@ class DocumentTable extends Construct {
       },
       projectionType: dynamodb.ProjectionType.ALL,
     });
-    this.encryptionKey = props.encryptionKey;
   }
 }
 

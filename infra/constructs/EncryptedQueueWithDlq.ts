@@ -38,10 +38,17 @@ interface EncryptedQueueWithDlqProps {
    */
   readonly deadLetterRetentionPeriod?: Duration;
   /**
-   * What happens to the queues when they leave the stack.
-   * @default RemovalPolicy.DESTROY (queues hold transient messages only)
+   * What happens to the main queue when it leaves the stack.
+   * @default RemovalPolicy.DESTROY (it holds transient messages only)
    */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * What happens to the dead-letter queue (and a key this construct creates)
+   * when they leave the stack. The DLQ may hold the only trace of an object
+   * that never got a record, so it is kept by default.
+   * @default RemovalPolicy.RETAIN
+   */
+  readonly deadLetterRemovalPolicy?: RemovalPolicy;
 }
 
 /**
@@ -79,13 +86,15 @@ class EncryptedQueueWithDlq extends Construct {
       );
     }
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.DESTROY;
+    const deadLetterRemovalPolicy = props.deadLetterRemovalPolicy ?? RemovalPolicy.RETAIN;
 
     this.encryptionKey =
       props.encryptionKey ??
       new kms.Key(this, 'Key', {
         description: `Encrypts the ${id} queue and its dead-letter queue`,
         enableKeyRotation: true,
-        removalPolicy,
+        // A retained DLQ is unreadable without its key.
+        removalPolicy: deadLetterRemovalPolicy,
       });
 
     this.deadLetterQueue = new sqs.Queue(this, 'DeadLetterQueue', {
@@ -93,7 +102,7 @@ class EncryptedQueueWithDlq extends Construct {
       encryptionMasterKey: this.encryptionKey,
       enforceSSL: true,
       retentionPeriod: props.deadLetterRetentionPeriod ?? Duration.days(14),
-      removalPolicy,
+      removalPolicy: deadLetterRemovalPolicy,
     });
 
     this.queue = new sqs.Queue(this, 'Queue', {

@@ -19,6 +19,8 @@ const DEFAULT_ENTRY = fileURLToPath(new URL('../../functions/ingest/handler.ts',
 const TEXT_PREFIX = 'text/';
 /** AWS guidance: queue visibility timeout >= 6x the consumer's timeout. */
 const VISIBILITY_TIMEOUT_FACTOR = 6;
+/** Concurrent invocations from the ingest queue unless configured. */
+const DEFAULT_MAX_CONCURRENCY = 50;
 /** DynamoDB items are at most 400 KB, keys and other attributes included. */
 const MAX_INLINE_TEXT_BYTES = 350_000;
 
@@ -75,8 +77,9 @@ interface IngestFunctionProps extends FunctionOperationsProps {
    */
   readonly maxBatchingWindow?: Duration;
   /**
-   * Cap on concurrent invocations from the queue (2 to 1000).
-   * @default no cap
+   * Cap on concurrent invocations from the queue (2 to 1000): a burst of
+   * uploads cannot take the account's whole Lambda concurrency.
+   * @default 50
    */
   readonly maxConcurrency?: number;
   /**
@@ -134,11 +137,8 @@ class IngestFunction extends Construct {
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10) {
       throw new Error(`batchSize must be an integer in 1..10, got ${batchSize}`);
     }
-    const { maxConcurrency } = props;
-    if (
-      maxConcurrency !== undefined &&
-      (!Number.isInteger(maxConcurrency) || maxConcurrency < 2 || maxConcurrency > 1000)
-    ) {
+    const maxConcurrency = props.maxConcurrency ?? DEFAULT_MAX_CONCURRENCY;
+    if (!Number.isInteger(maxConcurrency) || maxConcurrency < 2 || maxConcurrency > 1000) {
       throw new Error(`maxConcurrency must be an integer in 2..1000, got ${maxConcurrency}`);
     }
     const minVisibility = VISIBILITY_TIMEOUT_FACTOR * timeout.toSeconds();
@@ -295,7 +295,9 @@ class IngestFunction extends Construct {
       this.role.addToPrincipalPolicy(
         new iam.PolicyStatement({
           sid: 'UseTableKey',
-          actions: ['kms:Decrypt', 'kms:GenerateDataKey'],
+          // What CDK's table read/write grant gives on the key, minus its
+          // wildcard actions (ReEncrypt*, GenerateDataKey*) that nothing here uses.
+          actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
           resources: [table.encryptionKey.keyArn],
         }),
       );

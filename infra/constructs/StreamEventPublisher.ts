@@ -17,19 +17,22 @@ import type { FunctionOperationsProps } from './FunctionOperationsProps.ts';
 const DEFAULT_ENTRY = fileURLToPath(
   new URL('../../functions/publish-events/handler.ts', import.meta.url),
 );
+/** The stream keeps records 24 h; the function's last try must come before that. */
+const MAX_RETRY_WINDOW_SECONDS = 23 * 3600;
 
 /** Properties of {@link StreamEventPublisher}. */
 interface StreamEventPublisherProps extends FunctionOperationsProps {
   /** The document table; its stream must be enabled. */
   readonly table: dynamodb.ITable;
   /**
-   * Bus the `DocumentIngested` events go to.
+   * Bus the document events go to.
    * @default a new custom event bus
    */
   readonly eventBus?: events.IEventBus;
   /**
    * Key that encrypts the stream-failure queue.
-   * @default a new customer-managed key with rotation enabled
+   * @default a new customer-managed key with rotation enabled, removed only
+   * with the queue (`failureQueueRemovalPolicy`)
    */
   readonly encryptionKey?: kms.IKey;
   /**
@@ -53,30 +56,63 @@ interface StreamEventPublisherProps extends FunctionOperationsProps {
    */
   readonly batchSize?: number;
   /**
-   * Retries of a failing batch (after bisecting) before its records go to
-   * the stream-failure queue (0 to 10000).
-   * @default 3
+   * How long after a table change the function keeps retrying its events
+   * before it writes them, self-contained, to the failure queue (60 s to 23 h:
+   * DynamoDB Streams keep records 24 h, and the last attempt must come before).
+   * The event source mapping itself retries without limit (retry attempts and
+   * maximum record age -1), bisecting failing batches.
+   * @default Duration.hours(23)
    */
-  readonly retryAttempts?: number;
+  readonly retryWindow?: Duration;
   /**
-   * Records older than this are not retried but sent to the stream-failure
-   * queue (60 s to 7 days).
-   * @default Duration.hours(1)
+   * What happens to the failure queue when it leaves the stack. It may hold the
+   * only trace of events consumers never received, so it is kept by default,
+   * whatever the stack's own removal policy; keep its key too.
+   * @default RemovalPolicy.RETAIN
    */
-  readonly maxRecordAge?: Duration;
+  readonly failureQueueRemovalPolicy?: RemovalPolicy;
   /**
-   * Removal policy of the log group and a created key.
+   * Removal policy of the log group.
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
 }
 
 /**
+ * Only changes of documents reach the function: INSERTs (new documents),
+ * MODIFYs that carry `withdrawnAt` (the function publishes only those that set
+ * it) and REMOVEs (purges). Source, topic, rejection and band items, and the
+ * source-count and reclassification updates of live documents, do not.
+ */
+const documentChangeFilters = () => {
+  const isDocument = { kind: { S: lambda.FilterRule.isEqual(ItemKind.DOCUMENT) } };
+  return [
+    lambda.FilterCriteria.filter({
+      eventName: lambda.FilterRule.isEqual('INSERT'),
+      dynamodb: { NewImage: isDocument },
+    }),
+    lambda.FilterCriteria.filter({
+      eventName: lambda.FilterRule.isEqual('MODIFY'),
+      dynamodb: {
+        NewImage: { ...isDocument, withdrawnAt: { S: lambda.FilterRule.exists() } },
+      },
+    }),
+    lambda.FilterCriteria.filter({
+      eventName: lambda.FilterRule.isEqual('REMOVE'),
+      dynamodb: { OldImage: isDocument },
+    }),
+  ];
+};
+
+/**
  * The `publish-events` Lambda function on the document table's stream. It
- * receives only INSERTs of `kind = "document"` items (event filtering), and
- * puts `DocumentIngested` events on the bus. Failing batches are bisected and
- * retried a bounded number of times; what still fails is described in the
- * stream-failure queue (the records themselves stay in the stream for 24 h).
+ * receives only changes of `kind = "document"` items (event filtering) and
+ * puts `DocumentIngested`, `DocumentWithdrawn` and `DocumentPurged` events on
+ * the bus. The mapping retries failing batches without limit, bisecting them;
+ * the function acknowledges a record once its events are published, or once
+ * they are written, self-contained, to the retained failure queue (after the
+ * retry window, or at once for a record that breaks the contract). The
+ * mapping's own on-failure destination is the same queue, as a last resort.
  *
  * @example
  * const publisher = new StreamEventPublisher(this, 'Publisher', { table });
@@ -98,41 +134,41 @@ class StreamEventPublisher extends Construct {
   public constructor(scope: Construct, id: string, props: StreamEventPublisherProps) {
     super(scope, id);
     const batchSize = props.batchSize ?? 100;
-    const retryAttempts = props.retryAttempts ?? 3;
-    const maxRecordAge = props.maxRecordAge ?? Duration.hours(1);
+    const retryWindow = props.retryWindow ?? Duration.hours(23);
     if (!Number.isInteger(batchSize) || batchSize < 1 || batchSize > 10_000) {
       throw new Error(`batchSize must be an integer in 1..10000, got ${batchSize}`);
     }
-    if (!Number.isInteger(retryAttempts) || retryAttempts < 0 || retryAttempts > 10_000) {
-      throw new Error(`retryAttempts must be an integer in 0..10000, got ${retryAttempts}`);
-    }
-    if (maxRecordAge.toSeconds() < 60 || maxRecordAge.toSeconds() > 604_800) {
+    if (retryWindow.toSeconds() < 60 || retryWindow.toSeconds() > MAX_RETRY_WINDOW_SECONDS) {
       throw new Error(
-        `maxRecordAge must be between 60 seconds and 7 days, got ${maxRecordAge.toHumanString()}`,
+        `retryWindow must be between 60 seconds and 23 hours, got ${retryWindow.toHumanString()}`,
       );
     }
     if (!props.table.tableStreamArn) {
       throw new Error('The table must have a stream (NEW_AND_OLD_IMAGES)');
     }
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
+    const failureQueueRemovalPolicy = props.failureQueueRemovalPolicy ?? RemovalPolicy.RETAIN;
 
     this.eventBus =
       props.eventBus ??
       new events.EventBus(this, 'EventBus', {
-        description: 'Document pipeline events (DocumentIngested)',
+        description:
+          'Document pipeline events (DocumentIngested, DocumentWithdrawn, DocumentPurged)',
       });
     this.encryptionKey =
       props.encryptionKey ??
       new kms.Key(this, 'Key', {
         description: 'Encrypts the stream-failure queue',
         enableKeyRotation: true,
-        removalPolicy,
+        // A retained queue is unreadable without its key.
+        removalPolicy: failureQueueRemovalPolicy,
       });
     this.failureQueue = new sqs.Queue(this, 'FailureQueue', {
       encryption: sqs.QueueEncryption.KMS,
       encryptionMasterKey: this.encryptionKey,
       enforceSSL: true,
       retentionPeriod: Duration.days(14),
+      removalPolicy: failureQueueRemovalPolicy,
     });
     Validations.of(this.failureQueue).acknowledge({
       id: 'AwsSolutions-SQS3',
@@ -143,7 +179,7 @@ class StreamEventPublisher extends Construct {
 
     const bundled = new BundledFunction(this, 'Handler', {
       entry: props.entry ?? DEFAULT_ENTRY,
-      description: 'Document table stream -> DocumentIngested events on EventBridge',
+      description: 'Document table stream -> document events on EventBridge',
       memorySize: props.memorySize ?? 256,
       timeout: props.timeout ?? Duration.seconds(30),
       serviceName: 'publish-events',
@@ -155,6 +191,8 @@ class StreamEventPublisher extends Construct {
       environment: {
         [EnvKeys.TABLE_NAME]: props.table.tableName,
         [EnvKeys.EVENT_BUS_NAME]: this.eventBus.eventBusName,
+        [EnvKeys.EVENT_FAILURE_QUEUE_URL]: this.failureQueue.queueUrl,
+        [EnvKeys.EVENT_RETRY_WINDOW_SECONDS]: String(retryWindow.toSeconds()),
       },
     });
     this.function = bundled.function;
@@ -172,20 +210,22 @@ class StreamEventPublisher extends Construct {
         startingPosition: lambda.StartingPosition.TRIM_HORIZON,
         batchSize,
         bisectBatchOnError: true,
-        retryAttempts,
-        maxRecordAge,
+        // Unbounded: the function itself gives up after the retry window,
+        // writing what failed to the failure queue, before the stream forgets.
+        retryAttempts: -1,
         reportBatchItemFailures: true,
         parallelizationFactor: 1,
         onFailure: this.failureDestination(),
-        filters: [
-          lambda.FilterCriteria.filter({
-            eventName: lambda.FilterRule.isEqual('INSERT'),
-            dynamodb: {
-              NewImage: { kind: { S: lambda.FilterRule.isEqual(ItemKind.DOCUMENT) } },
-            },
-          }),
-        ],
+        filters: documentChangeFilters(),
       }),
+    );
+    // CDK cannot express an unbounded record age (-1) as a Duration.
+    const mapping = this.function.node.children.find(
+      (child): child is lambda.EventSourceMapping => child instanceof lambda.EventSourceMapping,
+    );
+    (mapping?.node.defaultChild as lambda.CfnEventSourceMapping | undefined)?.addPropertyOverride(
+      'MaximumRecordAgeInSeconds',
+      -1,
     );
     Validations.of(this.role).acknowledge({
       id: 'AwsSolutions-IAM5[Resource::*]',
@@ -206,7 +246,8 @@ class StreamEventPublisher extends Construct {
   /**
    * On-failure destination granting exactly what Lambda needs to send to an
    * SSE-KMS queue (`SqsDlq` would grant `kms:ReEncrypt*` and
-   * `kms:GenerateDataKey*` too).
+   * `kms:GenerateDataKey*` too). The function's role gets the grants, and the
+   * function itself writes its self-contained messages with them.
    */
   private failureDestination(): lambda.IEventSourceDlq {
     const queue = this.failureQueue;

@@ -134,7 +134,7 @@ interface IngestPipelineStackProps extends StackProps {
   readonly queueVisibilityTimeout?: Duration;
   /**
    * Cap on concurrent ingest invocations (2 to 1000).
-   * @default no cap
+   * @default 50
    */
   readonly ingestMaxConcurrency?: number;
   /**
@@ -149,15 +149,19 @@ interface IngestPipelineStackProps extends StackProps {
    */
   readonly inlineTextMaxBytes?: number;
   /**
-   * Retries of a failing stream batch before it goes to the failure queue.
-   * @default 3
+   * How long after a table change the event publisher retries before it
+   * writes the events to the stream-failure queue (60 s to 23 h).
+   * @default Duration.hours(23)
    */
-  readonly publishRetryAttempts?: number;
+  readonly publishRetryWindow?: Duration;
   /**
-   * Stream records older than this go to the failure queue.
-   * @default Duration.hours(1)
+   * What happens to the ingest DLQ, the stream-failure queue and the key that
+   * encrypts the queues when they leave the stack. They may hold the only
+   * trace of an object or an event, so they are kept whatever
+   * `removalPolicy` says, unless this says otherwise.
+   * @default RemovalPolicy.RETAIN
    */
-  readonly publishMaxRecordAge?: Duration;
+  readonly failureQueuesRemovalPolicy?: RemovalPolicy;
   /**
    * Retention of the function log groups.
    * @default logs.RetentionDays.ONE_MONTH
@@ -248,27 +252,28 @@ class IngestPipelineStack extends Stack {
     const bucketEncryption = props.bucketEncryption ?? BucketEncryptionMode.KMS;
     this.alarmTopic = this.resolveAlarmTopic(props, removalPolicy);
 
-    const dataKey =
-      bucketEncryption === BucketEncryptionMode.KMS
-        ? new kms.Key(this, 'DataKey', {
-            description: 'Encrypts the objects of the ingest and text buckets',
-            enableKeyRotation: true,
-            removalPolicy,
-          })
-        : undefined;
+    const failureQueuesRemovalPolicy = props.failureQueuesRemovalPolicy ?? RemovalPolicy.RETAIN;
+
+    // Documents live in the table and the buckets: one customer-managed key for all three.
+    const dataKey = new kms.Key(this, 'DataKey', {
+      description: 'Encrypts the document table and the objects of the ingest and text buckets',
+      enableKeyRotation: true,
+      removalPolicy,
+    });
+    const bucketKey = bucketEncryption === BucketEncryptionMode.KMS ? dataKey : undefined;
     if (props.stage !== undefined) Tags.of(this).add('doc-ingest:stage', props.stage);
     this.managedIngestBucket =
       props.existingBucketName === undefined
         ? new SecureBucket(this, 'IngestBucket', {
             encryption: bucketEncryption,
-            encryptionKey: dataKey,
+            encryptionKey: bucketKey,
             removalPolicy,
           })
         : undefined;
     this.ingestBucket = this.managedIngestBucket?.bucket ?? this.importIngestBucket(props);
     this.textBucket = new SecureBucket(this, 'TextBucket', {
       encryption: bucketEncryption,
-      encryptionKey: dataKey,
+      encryptionKey: bucketKey,
       serverAccessLogsBucket: this.managedIngestBucket?.accessLogsBucket,
       removalPolicy,
     });
@@ -276,10 +281,12 @@ class IngestPipelineStack extends Stack {
     const queueKey = new kms.Key(this, 'QueueKey', {
       description: 'Encrypts the ingest queue, its DLQ and the stream-failure queue',
       enableKeyRotation: true,
-      removalPolicy,
+      // Retained queues are unreadable without their key.
+      removalPolicy: failureQueuesRemovalPolicy,
     });
     this.ingestQueue = new EncryptedQueueWithDlq(this, 'IngestQueue', {
       encryptionKey: queueKey,
+      deadLetterRemovalPolicy: failureQueuesRemovalPolicy,
       maxReceiveCount: props.maxReceiveCount,
       visibilityTimeout:
         props.queueVisibilityTimeout ?? Duration.seconds(6 * ingestTimeout.toSeconds()),
@@ -301,7 +308,10 @@ class IngestPipelineStack extends Stack {
       }
     }
 
-    this.documentTable = new DocumentTable(this, 'DocumentTable', { removalPolicy });
+    this.documentTable = new DocumentTable(this, 'DocumentTable', {
+      removalPolicy,
+      encryptionKey: dataKey,
+    });
 
     const observability = {
       logRetention: props.logRetention,
@@ -328,8 +338,8 @@ class IngestPipelineStack extends Stack {
     this.eventPublisher = new StreamEventPublisher(this, 'PublishEvents', {
       table: this.documentTable.table,
       encryptionKey: queueKey,
-      retryAttempts: props.publishRetryAttempts,
-      maxRecordAge: props.publishMaxRecordAge,
+      retryWindow: props.publishRetryWindow,
+      failureQueueRemovalPolicy: failureQueuesRemovalPolicy,
       ...observability,
     });
 

@@ -5,6 +5,7 @@ const HANDLER_ENV: Readonly<Record<string, string>> = {
   DOCUMENT_TABLE_NAME: 'documents',
   DOCUMENT_TEXT_BUCKET_NAME: 'texts',
   EVENT_BUS_NAME: 'documents-bus',
+  EVENT_FAILURE_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/stream-failures',
   MAX_OBJECT_BYTES: '1048576',
   INLINE_TEXT_MAX_BYTES: '100000',
   POWERTOOLS_DEV: 'true',

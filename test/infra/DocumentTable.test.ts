@@ -19,6 +19,20 @@ describe('Construct: DocumentTable', () => {
     });
   });
 
+  it('creates its own rotating customer-managed key by default', () => {
+    const stack = createConstructStack();
+    const docs = new DocumentTable(stack, 'Docs');
+    const template = Template.fromStack(stack);
+    template.hasResourceProperties('AWS::KMS::Key', { EnableKeyRotation: true });
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      SSESpecification: {
+        SSEEnabled: true,
+        SSEType: 'KMS',
+        KMSMasterKeyId: { 'Fn::GetAtt': [logicalIdOf(docs.encryptionKey), 'Arn'] },
+      },
+    });
+  });
+
   it('turns deletion protection off with RemovalPolicy.DESTROY', () => {
     const stack = createConstructStack();
     new DocumentTable(stack, 'Docs', { removalPolicy: RemovalPolicy.DESTROY });

@@ -1,4 +1,4 @@
-import { Duration } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
 import { EncryptedQueueWithDlq } from '../../infra/constructs/EncryptedQueueWithDlq.ts';
@@ -41,6 +41,22 @@ describe('Construct: EncryptedQueueWithDlq', () => {
       },
     });
     expect(queues.maxReceiveCount).toBe(5);
+  });
+
+  it('retains the DLQ and its key by default, whatever the main queue does', () => {
+    // Prepare
+    const stack = createConstructStack();
+
+    // Act
+    const queues = new EncryptedQueueWithDlq(stack, 'Work', {
+      removalPolicy: RemovalPolicy.DESTROY,
+    });
+    const resources = Template.fromStack(stack).toJSON().Resources;
+
+    // Assess
+    expect(resources[logicalIdOf(queues.deadLetterQueue)].DeletionPolicy).toBe('Retain');
+    expect(resources[logicalIdOf(queues.encryptionKey)].DeletionPolicy).toBe('Retain');
+    expect(resources[logicalIdOf(queues.queue)].DeletionPolicy).toBe('Delete');
   });
 
   it.each([0, -3, 2.5, Number.NaN])('throws on maxReceiveCount %s', (maxReceiveCount) => {

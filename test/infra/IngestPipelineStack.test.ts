@@ -268,6 +268,16 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
       });
     });
 
+    it('is encrypted with the customer-managed key of the buckets', () => {
+      template.hasResourceProperties('AWS::DynamoDB::Table', {
+        SSESpecification: {
+          SSEEnabled: true,
+          SSEType: 'KMS',
+          KMSMasterKeyId: { 'Fn::GetAtt': [ids.dataKey, 'Arn'] },
+        },
+      });
+    });
+
     it('is retained when removed from the stack', () => {
       template.hasResource('AWS::DynamoDB::Table', {
         DeletionPolicy: 'Retain',
@@ -311,12 +321,14 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
       });
     });
 
-    it('configures the publish-events function (table and bus names)', () => {
+    it('configures the publish-events function (table, bus, failure queue, 23 h retry window)', () => {
       template.hasResourceProperties('AWS::Lambda::Function', {
         Environment: {
           Variables: {
             [EnvKeys.TABLE_NAME]: { Ref: ids.table },
             [EnvKeys.EVENT_BUS_NAME]: { Ref: ids.bus },
+            [EnvKeys.EVENT_FAILURE_QUEUE_URL]: { Ref: ids.failureQueue },
+            [EnvKeys.EVENT_RETRY_WINDOW_SECONDS]: '82800',
             POWERTOOLS_SERVICE_NAME: 'publish-events',
             POWERTOOLS_METRICS_NAMESPACE: 'DocIngest',
             POWERTOOLS_LOG_LEVEL: 'INFO',
@@ -342,19 +354,19 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
         BatchSize: 10,
         MaximumBatchingWindowInSeconds: 1,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
-        ScalingConfig: Match.absent(),
+        ScalingConfig: { MaximumConcurrency: 50 },
       });
     });
 
-    it('feeds only INSERTed documents of the stream to publish-events', () => {
+    it('feeds only document changes of the stream to publish-events, retrying without limit', () => {
       template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
         EventSourceArn: { 'Fn::GetAtt': [ids.table, 'StreamArn'] },
         FunctionName: { Ref: ids.publishFn },
         StartingPosition: 'TRIM_HORIZON',
         BatchSize: 100,
         BisectBatchOnFunctionError: true,
-        MaximumRetryAttempts: 3,
-        MaximumRecordAgeInSeconds: 3600,
+        MaximumRetryAttempts: -1,
+        MaximumRecordAgeInSeconds: -1,
         FunctionResponseTypes: ['ReportBatchItemFailures'],
         DestinationConfig: {
           OnFailure: { Destination: { 'Fn::GetAtt': [ids.failureQueue, 'Arn'] } },
@@ -365,6 +377,20 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
               Pattern: JSON.stringify({
                 eventName: ['INSERT'],
                 dynamodb: { NewImage: { kind: { S: ['document'] } } },
+              }),
+            },
+            {
+              Pattern: JSON.stringify({
+                eventName: ['MODIFY'],
+                dynamodb: {
+                  NewImage: { kind: { S: ['document'] }, withdrawnAt: { S: [{ exists: true }] } },
+                },
+              }),
+            },
+            {
+              Pattern: JSON.stringify({
+                eventName: ['REMOVE'],
+                dynamodb: { OldImage: { kind: { S: ['document'] } } },
               }),
             },
           ],
@@ -425,7 +451,9 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
       expect(byAction('dynamodb:BatchWriteItem')).toEqual([]);
       expect(byAction('dynamodb:GetItem')).toEqual([]);
       expect(byAction('dynamodb:ConditionCheckItem')).toEqual([]);
+      // Texts to the text bucket and items to the table: both under the data key.
       expect(byAction('kms:GenerateDataKey').map((s) => s.Resource)).toEqual([
+        { 'Fn::GetAtt': [ids.dataKey, 'Arn'] },
         { 'Fn::GetAtt': [ids.dataKey, 'Arn'] },
       ]);
       expect(byAction('kms:Decrypt').map((s) => s.Resource)).toEqual(
@@ -434,6 +462,9 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
           { 'Fn::GetAtt': [ids.queueKey, 'Arn'] },
         ]),
       );
+      expect(byAction('kms:Encrypt').map((s) => s.Resource)).toEqual([
+        { 'Fn::GetAtt': [ids.dataKey, 'Arn'] },
+      ]);
       expect(byAction('sqs:ReceiveMessage').map((s) => s.Resource)).toEqual([
         { 'Fn::GetAtt': [ids.queue, 'Arn'] },
       ]);
@@ -453,6 +484,10 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
       expect(byAction('dynamodb:GetRecords').map((s) => s.Resource)).toEqual([
         { 'Fn::GetAtt': [ids.table, 'StreamArn'] },
       ]);
+      // The stream is encrypted with the table's key.
+      expect(byAction('kms:Decrypt').map((s) => s.Resource)).toContainEqual({
+        'Fn::GetAtt': [ids.dataKey, 'Arn'],
+      });
       expect(byAction('sqs:SendMessage').map((s) => s.Resource)).toEqual([
         { 'Fn::GetAtt': [ids.failureQueue, 'Arn'] },
       ]);

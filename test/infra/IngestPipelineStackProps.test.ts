@@ -2,6 +2,7 @@ import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
+import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { BucketEncryptionMode } from '../../infra/constructs/SecureBucket.ts';
 import { IngestPipelineStack } from '../../infra/stacks/IngestPipelineStack.ts';
@@ -27,8 +28,8 @@ describe('Stack: IngestPipelineStack (overridden props)', () => {
       ingestMaxConcurrency: 5,
       maxObjectBytes: 2_097_152,
       inlineTextMaxBytes: 50_000,
-      publishRetryAttempts: 2,
-      publishMaxRecordAge: Duration.minutes(30),
+      publishRetryWindow: Duration.hours(2),
+      failureQueuesRemovalPolicy: RemovalPolicy.DESTROY,
       logRetention: logs.RetentionDays.ONE_WEEK,
       logLevel: 'DEBUG',
       metricsNamespace: 'DocIngestTest',
@@ -70,8 +71,8 @@ describe('Stack: IngestPipelineStack (overridden props)', () => {
     });
   });
 
-  it('uses S3-managed encryption and creates only the queue and alarm-topic keys', () => {
-    template.resourceCountIs('AWS::KMS::Key', 2);
+  it('uses S3-managed encryption for the buckets; keys only for the table, the queues and the alarm topic', () => {
+    template.resourceCountIs('AWS::KMS::Key', 3);
     template.allResourcesProperties('AWS::S3::Bucket', {
       BucketEncryption: {
         ServerSideEncryptionConfiguration: [
@@ -117,9 +118,18 @@ describe('Stack: IngestPipelineStack (overridden props)', () => {
     template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
       ScalingConfig: { MaximumConcurrency: 5 },
     });
-    template.hasResourceProperties('AWS::Lambda::EventSourceMapping', {
-      MaximumRetryAttempts: 2,
-      MaximumRecordAgeInSeconds: 1800,
+    template.hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ EVENT_RETRY_WINDOW_SECONDS: '7200' }) },
+    });
+  });
+
+  it('deletes the failure queues and their key when told to', () => {
+    template.allResources('AWS::SQS::Queue', { DeletionPolicy: 'Delete' });
+  });
+
+  it('still encrypts the table with a customer-managed key when the buckets use SSE-S3', () => {
+    template.hasResourceProperties('AWS::DynamoDB::Table', {
+      SSESpecification: { SSEEnabled: true, SSEType: 'KMS', KMSMasterKeyId: Match.anyValue() },
     });
   });
 
@@ -131,6 +141,23 @@ describe('Stack: IngestPipelineStack (overridden props)', () => {
       expect(JSON.stringify(alarm.Properties.AlarmActions)).toContain(topicId);
       expect(JSON.stringify(alarm.Properties.OKActions)).toContain(topicId);
     }
+  });
+});
+
+describe('Stack: IngestPipelineStack (test stack that destroys its resources)', () => {
+  it('still retains the dead-letter and stream-failure queues and their key', () => {
+    // Prepare
+    const { stack } = createPipelineStack({ removalPolicy: RemovalPolicy.DESTROY });
+    const template = Template.fromStack(stack);
+    const policyOf = (construct: IConstruct) =>
+      template.toJSON().Resources[logicalIdOf(construct)].DeletionPolicy;
+
+    // Assess
+    expect(policyOf(stack.ingestQueue.deadLetterQueue)).toBe('Retain');
+    expect(policyOf(stack.eventPublisher.failureQueue)).toBe('Retain');
+    expect(policyOf(stack.ingestQueue.encryptionKey)).toBe('Retain');
+    expect(policyOf(stack.ingestQueue.queue)).toBe('Delete');
+    expect(policyOf(stack.documentTable.table)).toBe('Delete');
   });
 });
 
@@ -164,8 +191,10 @@ describe('Stack: IngestPipelineStack (prop validation)', () => {
     [{ ingestMaxConcurrency: 1 }, /maxConcurrency/],
     [{ ingestMemorySize: 64 }, /memorySize/],
     [{ ingestTimeout: Duration.minutes(16) }, /timeout/],
-    [{ publishRetryAttempts: -1 }, /retryAttempts/],
-    [{ publishMaxRecordAge: Duration.seconds(30) }, /maxRecordAge/],
+    [{ ingestMaxConcurrency: 1001 }, /maxConcurrency/],
+    [{ ingestMaxConcurrency: 2.5 }, /maxConcurrency/],
+    [{ publishRetryWindow: Duration.seconds(30) }, /retryWindow/],
+    [{ publishRetryWindow: Duration.hours(24) }, /retryWindow/],
     [{ logLevel: 'VERBOSE' }, /logLevel/],
   ])('throws on %o', (props, message) => {
     expect(() => createPipelineStack(props)).toThrow(message);

@@ -1,5 +1,6 @@
 import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { CliIo } from './io.ts';
@@ -10,6 +11,7 @@ interface CliClients {
   sqs: () => SQSClient;
   dynamodb: () => DynamoDBClient;
   cloudformation: () => CloudFormationClient;
+  eventBridge: () => EventBridgeClient;
 }
 
 /** What every command gets: where to write, the AWS clients, and where to put its exit code. */
@@ -35,6 +37,7 @@ const defaultClients = (): CliClients => ({
   sqs: once(() => new SQSClient({})),
   dynamodb: once(() => new DynamoDBClient({})),
   cloudformation: once(() => new CloudFormationClient({})),
+  eventBridge: once(() => new EventBridgeClient({})),
 });
 
 export type { CliClients, CliContext };

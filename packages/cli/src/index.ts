@@ -9,4 +9,11 @@ export type { FileResult } from './processFiles.ts';
 export { processFiles } from './processFiles.ts';
 export type { PurgeClients, PurgeOptions, PurgeReport, PurgeTarget } from './purgeDocument.ts';
 export { purgeDocument } from './purgeDocument.ts';
+export type {
+  RepublishClients,
+  RepublishOptions,
+  RepublishReport,
+  RepublishSelection,
+} from './republishEvents.ts';
+export { republishEvents } from './republishEvents.ts';
 export { readStackOutputs, resolveTargets, stackNameOption } from './stackOutputs.ts';

@@ -98,12 +98,20 @@ const EnvKeys = {
   TOPIC_THRESHOLD: 'TOPIC_THRESHOLD',
   /** The ingest queue's maxReceiveCount: the receive after which a message is dead-lettered. */
   MAX_RECEIVE_COUNT: 'MAX_RECEIVE_COUNT',
+  /** Queue that receives, self-contained, the events the stream consumer gave up on. */
+  EVENT_FAILURE_QUEUE_URL: 'EVENT_FAILURE_QUEUE_URL',
+  /** How long (seconds after the table change) the stream consumer retries before giving up. */
+  EVENT_RETRY_WINDOW_SECONDS: 'EVENT_RETRY_WINDOW_SECONDS',
 } as const;
 
 /** Source and detail type of the events the stream consumer publishes. */
 const DocumentEvents = {
   SOURCE: 'doc-ingest.documents',
   DOCUMENT_INGESTED: 'DocumentIngested',
+  /** A document's live sources reached zero (schema 1.3+). */
+  DOCUMENT_WITHDRAWN: 'DocumentWithdrawn',
+  /** A document was erased from the table (schema 1.3+). */
+  DOCUMENT_PURGED: 'DocumentPurged',
 } as const;
 
 export {

@@ -1,4 +1,6 @@
 import * as z from 'zod/mini';
+import { DocumentEvents } from './constants.ts';
+import { documentEventId, EventIdSchema } from './documentEventId.ts';
 import type { DocumentRecord } from './documentRecord.ts';
 import {
   ContentHashSchema,
@@ -16,6 +18,11 @@ import {
  */
 const DocumentIngestedDetailSchema = z.object({
   schemaVersion: SchemaVersionSchema,
+  /**
+   * Stable id of this fact (schema 1.3+; every event published since carries
+   * it): the same document always yields the same id, so drop repeats by it.
+   */
+  eventId: z.optional(EventIdSchema),
   contentHash: ContentHashSchema,
   title: z.string(),
   language: z.string(),
@@ -33,6 +40,7 @@ type DocumentIngestedDetail = z.infer<typeof DocumentIngestedDetailSchema>;
 /** @example const detail = toDocumentIngestedDetail(change.newRecord); */
 const toDocumentIngestedDetail = (doc: DocumentRecord): DocumentIngestedDetail => ({
   schemaVersion: doc.schemaVersion,
+  eventId: documentEventId(DocumentEvents.DOCUMENT_INGESTED, doc.contentHash, doc.createdAt),
   contentHash: doc.contentHash,
   title: doc.title,
   language: doc.language,

@@ -13,14 +13,31 @@ export {
   TextEncoding,
   TOPIC_IDS,
 } from './constants.ts';
+export type { EventId } from './documentEventId.ts';
+export { documentEventId, EventIdSchema } from './documentEventId.ts';
+export type { DocumentEvent } from './documentEvents.ts';
+export { documentEventsOfChange, documentEventsOfRecord } from './documentEvents.ts';
 export type { DocumentIngestedDetail } from './documentIngestedEvent.ts';
 export {
   DocumentIngestedDetailSchema,
   toDocumentIngestedDetail,
 } from './documentIngestedEvent.ts';
+export type { DocumentPurgedDetail } from './documentPurgedEvent.ts';
+export { DocumentPurgedDetailSchema, toDocumentPurgedDetail } from './documentPurgedEvent.ts';
 export type { DocumentRecord } from './documentRecord.ts';
 export { DocumentRecordSchema } from './documentRecord.ts';
+export type { DocumentWithdrawnDetail } from './documentWithdrawnEvent.ts';
+export {
+  DocumentWithdrawnDetailSchema,
+  toDocumentWithdrawnDetail,
+} from './documentWithdrawnEvent.ts';
 export { RecordContractError, RecordSchemaViolationError } from './errors.ts';
+export type { EventFailureReasonCode, FailedEventsMessage } from './failedEventsMessage.ts';
+export {
+  EventFailureReason,
+  FAILED_EVENTS_MESSAGE_TYPE,
+  FailedEventsMessageSchema,
+} from './failedEventsMessage.ts';
 export type { PublishedSchemaName } from './jsonSchemas.ts';
 export { contractJsonSchemas, PUBLISHED_SCHEMAS } from './jsonSchemas.ts';
 export {

@@ -1,6 +1,9 @@
 import * as z from 'zod/mini';
 import { DocumentIngestedDetailSchema } from './documentIngestedEvent.ts';
+import { DocumentPurgedDetailSchema } from './documentPurgedEvent.ts';
 import { DocumentRecordSchema } from './documentRecord.ts';
+import { DocumentWithdrawnDetailSchema } from './documentWithdrawnEvent.ts';
+import { FailedEventsMessageSchema } from './failedEventsMessage.ts';
 import { NearBandRecordSchema } from './nearBandRecord.ts';
 import { RejectionRecordSchema } from './rejectionRecord.ts';
 import { SourceRecordSchema } from './sourceRecord.ts';
@@ -10,7 +13,8 @@ import { TopicRecordSchema } from './topicRecord.ts';
 /**
  * Every published shape, by the file name its JSON Schema ships under
  * (`@doc-ingest/contracts/schemas/<name>.schema.json`): one per item kind of
- * the table, the union of them, and the `detail` of each bus event.
+ * the table, the union of them, the `detail` of each bus event, and the
+ * messages of the stream-failure queue.
  */
 const PUBLISHED_SCHEMAS = {
   'document-record': DocumentRecordSchema,
@@ -20,6 +24,9 @@ const PUBLISHED_SCHEMAS = {
   'near-band-record': NearBandRecordSchema,
   'table-record': TableRecordSchema,
   'document-ingested-detail': DocumentIngestedDetailSchema,
+  'document-withdrawn-detail': DocumentWithdrawnDetailSchema,
+  'document-purged-detail': DocumentPurgedDetailSchema,
+  'failed-events-message': FailedEventsMessageSchema,
 } as const;
 
 /** zod names `startsWith` checks as a format no JSON Schema validator knows; the pattern says it all. */

@@ -26,6 +26,8 @@ interface TableChange {
   eventId?: string;
   eventName: 'INSERT' | 'MODIFY' | 'REMOVE';
   sequenceNumber?: string;
+  /** When DynamoDB recorded the change (ISO, second precision), when the record says. */
+  approximateCreationTime?: string;
   newRecord?: TableRecord;
   oldRecord?: TableRecord;
 }
@@ -61,6 +63,11 @@ const parseTableChange = (record: unknown): TableChange => {
   if (stream.eventID !== undefined) change.eventId = stream.eventID;
   if (stream.dynamodb.SequenceNumber !== undefined)
     change.sequenceNumber = stream.dynamodb.SequenceNumber;
+  const created = stream.dynamodb.ApproximateCreationDateTime;
+  if (created !== undefined) {
+    const date = typeof created === 'number' ? new Date(created * 1000) : created;
+    if (!Number.isNaN(date.getTime())) change.approximateCreationTime = date.toISOString();
+  }
   const newRecord = decodeImage(stream.dynamodb.NewImage, 'NewImage');
   const oldRecord = decodeImage(stream.dynamodb.OldImage, 'OldImage');
   if (newRecord !== undefined) change.newRecord = newRecord;

@@ -5,6 +5,7 @@ import { processCommand } from './processCommand.ts';
 import { purgeCommand } from './purgeCommand.ts';
 import { reclassifyCommand } from './reclassifyCommand.ts';
 import { redriveCommand } from './redriveCommand.ts';
+import { republishCommand } from './republishCommand.ts';
 import { whereCommand } from './whereCommand.ts';
 
 /** Every `ingest` subcommand, in the order `--help` lists them. One line per command. */
@@ -15,6 +16,7 @@ const COMMANDS: readonly CliCommand[] = [
   backfillCommand,
   redriveCommand,
   reclassifyCommand,
+  republishCommand,
   purgeCommand,
 ];
 
