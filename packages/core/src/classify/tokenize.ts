@@ -2,7 +2,10 @@ import { memoizeBounded } from './memoizeBounded.ts';
 
 /** One word of a text, with where it stands. */
 interface Token {
-  /** Folded form used for matching: lowercase, accents stripped (see `foldText`). */
+  /**
+   * Folded form used for matching: lowercase, accents stripped (see `foldText`);
+   * `''` for a word longer than `MAX_TOKEN_CHARS`, which matches nothing.
+   */
   norm: string;
   /** The word exactly as written. */
   surface: string;
@@ -132,6 +135,18 @@ const STOPWORDS: ReadonlySet<string> = new Set([
   'zum',
 ]);
 
+/**
+ * Longest word, in UTF-16 units, that is folded, stemmed and matched. The longest
+ * taxonomy words and real long words (German compounds such as
+ * `Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz`, 63) stay
+ * under it; a longer run of letters is a URL fragment, a hash, a base64 blob or a
+ * hostile input. Such a word becomes a token whose `norm` is `''`: it matches
+ * nothing, is never stemmed (some stemmer rules backtrack on long words), and
+ * still separates the words around it, so a phrase is never matched across it.
+ * This keeps the classifier's work per character bounded whatever the input.
+ */
+const MAX_TOKEN_CHARS = 64;
+
 const APOSTROPHES = /['’ʼ‘`´]/u;
 const ASCII_LOWER = /^[a-z]*$/;
 const WORD = /[\p{L}\p{M}]+/gu;
@@ -201,7 +216,7 @@ const tokenizeLine = (
     const end = start + surface.length;
     if (seenWord && endsSentence(line, previousEnd, start)) sentence += 1;
     previousEnd = end;
-    const norm = foldWord(surface);
+    const norm = surface.length > MAX_TOKEN_CHARS ? '' : foldWord(surface);
     if (isElision(line, norm, end)) continue;
     seenWord = true;
     out.push({
@@ -263,4 +278,4 @@ const tokenizeDocument = (input: { title: string; body: string }): TokenizedText
   ]);
 
 export type { Segment, Token, TokenizedText };
-export { foldText, tokenize, tokenizeDocument };
+export { foldText, MAX_TOKEN_CHARS, tokenize, tokenizeDocument };
