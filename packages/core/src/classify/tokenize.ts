@@ -149,12 +149,15 @@ const MAX_TOKEN_CHARS = 64;
 
 const APOSTROPHES = /['’ʼ‘`´]/u;
 const ASCII_LOWER = /^[a-z]*$/;
-const WORD = /[\p{L}\p{M}]+/gu;
+// ZWNJ and ZWJ inside a word join its parts (Persian `می‌خواهیم`); the classes are
+// disjoint, so the repetition cannot backtrack.
+const WORD = /[\p{L}\p{M}]+(?:[\u200C\u200D]+[\p{L}\p{M}]+)*/gu;
+const JOINERS = /[\u200C\u200D]/g;
 const SENTENCE_END: ReadonlySet<string> = new Set(['.', '!', '?', '…']);
 const LIST_MARKER = /^(?:[•◦▪▫‣⁃●○■□♦◆►▸*·–—-]|\d{1,2}[.)]\s|[a-z][.)]\s)/u;
 
 /**
- * Folds a word or a text for matching: NFD, combining marks removed, lowercase, and
+ * Folds a word or a text for matching: NFD, combining marks and ZWNJ/ZWJ removed, lowercase, and
  * the ligatures `œ`, `æ`, `ß` and the Vietnamese `đ` spelled out. Used on both the
  * taxonomy and the documents, so they always agree.
  *
@@ -167,6 +170,7 @@ const foldText = (text: string): string =>
     : text
         .normalize('NFD')
         .replace(/\p{M}+/gu, '')
+        .replace(JOINERS, '')
         .toLowerCase()
         .replace(/œ/g, 'oe')
         .replace(/æ/g, 'ae')

@@ -61,6 +61,21 @@ describe('Function: processDocument', () => {
     expect(doc.text).toBe(line.trim());
   });
 
+  it('keeps ZWNJ, ZWJ and variation selectors and still removes bidi overrides', () => {
+    // Prepare
+    const persian = 'ما می\u200cخواهیم که پلیس این شبکه را متلاشی کند';
+    const emoji = '\u{1F468}\u200d\u{1F469}\u200d\u{1F467} \u2764\ufe0f';
+    const text = `Titre \u202eesrever\u202c\n\n${persian}\n\n${emoji}`;
+
+    // Act
+    const doc = accepted(Buffer.from(text, 'utf8'), 'persan.txt');
+
+    // Assess
+    expect(doc.text).toContain(persian);
+    expect(doc.text).toContain(emoji);
+    expect(doc.title).toBe('Titre esrever');
+  });
+
   it('rejects bad input with a reason instead of throwing', () => {
     // Act
     const result = processDocument({
