@@ -2,7 +2,7 @@
  * Version of the record contract. Bumped on any change a consumer could notice:
  * minor for additive fields, major for removals or changed meanings.
  */
-const SCHEMA_VERSION = '1.2' as const;
+const SCHEMA_VERSION = '1.3' as const;
 
 /** Versions a reader of this package accepts: the same major, any minor. */
 const SCHEMA_MAJOR = 1;
@@ -55,13 +55,34 @@ const RejectionReason = {
   OBJECT_NOT_FOUND: 'object-not-found',
 } as const;
 
-/** Encodings the decoder recognises, recorded on each source. */
+/**
+ * Encodings the decoder recognises, recorded on each source. Legacy
+ * single-byte encodings carry their WHATWG names (what `TextDecoder` reads);
+ * 1.3 added every one after `WINDOWS_1252`.
+ */
 const TextEncoding = {
   UTF8: 'utf-8',
   UTF8_BOM: 'utf-8-bom',
   UTF16LE: 'utf-16le',
   UTF16BE: 'utf-16be',
   WINDOWS_1252: 'windows-1252',
+  /** Central European (Polish, Czech, Slovak, Hungarian, Croatian...). */
+  WINDOWS_1250: 'windows-1250',
+  /** Cyrillic (Russian, Ukrainian, Bulgarian, Serbian...). */
+  WINDOWS_1251: 'windows-1251',
+  WINDOWS_1253: 'windows-1253',
+  /** Turkish; ISO-8859-9 is read as it too. */
+  WINDOWS_1254: 'windows-1254',
+  WINDOWS_1255: 'windows-1255',
+  WINDOWS_1256: 'windows-1256',
+  WINDOWS_1257: 'windows-1257',
+  WINDOWS_1258: 'windows-1258',
+  ISO_8859_2: 'iso-8859-2',
+  ISO_8859_5: 'iso-8859-5',
+  ISO_8859_6: 'iso-8859-6',
+  ISO_8859_7: 'iso-8859-7',
+  ISO_8859_8: 'iso-8859-8',
+  KOI8_R: 'koi8-r',
 } as const;
 
 /** Attribute and index names of the document table (single-table design). */
