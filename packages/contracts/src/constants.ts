@@ -48,6 +48,10 @@ const RejectionReason = {
   EMPTY_AFTER_NORMALIZATION: 'empty-after-normalization',
   BINARY_CONTENT: 'binary-content',
   UNSUPPORTED_TYPE: 'unsupported-type',
+  /**
+   * No longer given since 1.3: HTML is read as its visible text (source
+   * `format: 'html'`). Kept so that rejection records written before stay valid.
+   */
   HTML_CONTENT: 'html-content',
   INVALID_UTF8: 'invalid-utf8',
   UNDETECTED_ENCODING: 'undetected-encoding',
@@ -83,6 +87,18 @@ const TextEncoding = {
   ISO_8859_7: 'iso-8859-7',
   ISO_8859_8: 'iso-8859-8',
   KOI8_R: 'koi8-r',
+  /** Thai. */
+  WINDOWS_874: 'windows-874',
+} as const;
+
+/** Format a source object was read as, recorded on its source record (since 1.3). */
+const DocumentFormat = {
+  /** Plain text. */
+  TEXT: 'text',
+  /** An HTML page or fragment, read as its visible text. */
+  HTML: 'html',
+  /** An RSS or Atom feed, read as its items' titles and descriptions. */
+  FEED: 'feed',
 } as const;
 
 /** Attribute and index names of the document table (single-table design). */
@@ -119,6 +135,7 @@ export {
   DEFAULT_INLINE_TEXT_MAX_BYTES,
   DEFAULT_MAX_OBJECT_BYTES,
   DocumentEvents,
+  DocumentFormat,
   EnvKeys,
   IngestStatus,
   ItemKind,

@@ -2,6 +2,7 @@ export {
   DEFAULT_INLINE_TEXT_MAX_BYTES,
   DEFAULT_MAX_OBJECT_BYTES,
   DocumentEvents,
+  DocumentFormat,
   EnvKeys,
   IngestStatus,
   ItemKind,
@@ -37,6 +38,7 @@ export {
 export type { NearBandRecord } from './nearBandRecord.ts';
 export { NearBandRecordSchema } from './nearBandRecord.ts';
 export type {
+  DocumentFormatName,
   IngestStatusName,
   LanguageShare,
   NearDuplicateRef,
@@ -49,6 +51,7 @@ export type {
 } from './primitives.ts';
 export {
   ContentHashSchema,
+  DocumentFormatSchema,
   FingerprintSchema,
   IngestStatusSchema,
   IsoTimestampSchema,

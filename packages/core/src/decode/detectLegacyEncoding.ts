@@ -1,4 +1,20 @@
-import { analyse } from 'chardet';
+// Only chardet's single-byte recognisers: its index also bundles the multi-byte and
+// UTF ones (12 KB more in the Lambda bundle) that this module never needs.
+import {
+  ISO_8859_1,
+  ISO_8859_2,
+  ISO_8859_5,
+  ISO_8859_6,
+  ISO_8859_7,
+  ISO_8859_8,
+  ISO_8859_9,
+  KOI8_R,
+  windows_874,
+  windows_1251,
+  windows_1256,
+  windows_1257,
+  windows_1258,
+} from 'chardet/lib/encoding/sbcs.js';
 
 /** A single-byte encoding the decoder reads, by its WHATWG name (`TextDecoder#encoding`). */
 type LegacyEncodingName =
@@ -11,6 +27,7 @@ type LegacyEncodingName =
   | 'windows-1256'
   | 'windows-1257'
   | 'windows-1258'
+  | 'windows-874'
   | 'iso-8859-2'
   | 'iso-8859-5'
   | 'iso-8859-6'
@@ -55,6 +72,48 @@ const DECODER_OF: Readonly<Record<string, LegacyEncodingName>> = {
   'windows-1254': 'windows-1254',
   'windows-1257': 'windows-1257',
   'windows-1258': 'windows-1258',
+  'windows-874': 'windows-874',
+};
+
+const RECOGNISERS = [
+  new ISO_8859_1(),
+  new ISO_8859_2(),
+  new ISO_8859_5(),
+  new ISO_8859_6(),
+  new ISO_8859_7(),
+  new ISO_8859_8(),
+  new ISO_8859_9(),
+  new windows_1251(),
+  new windows_1256(),
+  new windows_1257(),
+  new windows_1258(),
+  new windows_874(),
+  new KOI8_R(),
+];
+
+interface Guess {
+  name: string;
+  confidence: number;
+  lang?: string;
+}
+
+/** chardet's guesses for `sample`, best first (what its `analyse` does, single-byte only). */
+const analyse = (sample: Uint8Array): Guess[] => {
+  const byteStats = new Array<number>(256).fill(0);
+  for (const byte of sample) byteStats[byte] = (byteStats[byte] ?? 0) + 1;
+  let c1Bytes = false;
+  for (let byte = 0x80; byte <= 0x9f && !c1Bytes; byte++) c1Bytes = (byteStats[byte] ?? 0) > 0;
+  const context = {
+    byteStats,
+    c1Bytes,
+    rawInput: sample,
+    rawLen: sample.length,
+    inputBytes: sample,
+    inputLen: sample.length,
+  };
+  return RECOGNISERS.flatMap((recogniser) => recogniser.match(context) ?? []).sort(
+    (a, b) => b.confidence - a.confidence,
+  );
 };
 
 /**
@@ -190,7 +249,7 @@ const detectLegacyEncoding = (bytes: Uint8Array): LegacyDetection => {
     };
   }
   const text = legacyDecoder(encoding).decode(sample);
-  const rival = matches.find((match) => {
+  const rival = matches.find((match: Guess) => {
     const other = DECODER_OF[match.name];
     return (
       other !== encoding && (other === undefined || legacyDecoder(other).decode(sample) !== text)

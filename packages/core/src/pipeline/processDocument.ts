@@ -47,6 +47,7 @@ const processDocument = (input: DocumentInput): StageResult<ProcessedDocument> =
     textBytes: Buffer.byteLength(text, 'utf8'),
     charCount: text.length,
     encoding: decoded.value.encoding,
+    format: decoded.value.format,
     language: detection.language,
     languages: detection.languages,
     topics: classification.topics,

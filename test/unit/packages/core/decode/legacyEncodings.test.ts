@@ -184,14 +184,25 @@ describe('Function: detectLegacyEncoding', () => {
     expect(result).toMatchObject({ ok: true, encoding: 'koi8-r' });
   });
 
-  it('says a multi-byte guess is not read and rules out Windows-1252', () => {
+  it('gives no single-byte encoding for multi-byte CJK text', () => {
     // Act
     const result = detectLegacyEncoding(
       iconv.encode('警察は国境を越えて麻薬を密輸していた犯罪組織のメンバーを逮捕した。', 'gb18030'),
     );
 
     // Assess
-    expect(result).toMatchObject({ ok: false, westernPossible: false });
+    expect(result.ok).toBe(false);
+  });
+
+  it('refuses to choose between ISO-8859-2 and Windows-1250 when both read letters', () => {
+    // Prepare: Czech with š and ž only, which the two code pages place apart (š is ą in the other).
+    const input = iconv.encode('Policie zadržela šest členů skupiny.', 'iso-8859-2');
+
+    // Act
+    const result = detectLegacyEncoding(input);
+
+    // Assess
+    expect(result.ok ? result.encoding : 'refused').not.toBe('windows-1250');
   });
 });
 

@@ -76,6 +76,23 @@ describe('Function: processDocument', () => {
     expect(doc.title).toBe('Titre esrever');
   });
 
+  it('gives a page whose scripts name crimes no topic, and its title from <h1>', () => {
+    // Prepare
+    const html =
+      '<!DOCTYPE html><html><head><title>Cuisine | Le site</title>' +
+      '<script>const tags = "terrorisme attentat trafic de cocaïne blanchiment d’argent cartel";</script>' +
+      '</head><body><h1>Tarte aux pommes</h1><p>Épluchez quatre pommes et étalez la pâte.</p>' +
+      '<div hidden>Réseau de trafiquants de drogue démantelé par la police</div>' +
+      '<p>Enfournez trente minutes et servez tiède avec de la crème.</p></body></html>';
+
+    // Act
+    const doc = accepted(Buffer.from(html, 'utf8'), 'recette.txt');
+
+    // Assess
+    expect(doc).toMatchObject({ title: 'Tarte aux pommes', format: 'html', topics: [] });
+    expect(doc.text).not.toMatch(/cocaïne|trafiquants|<|>/);
+  });
+
   it('rejects bad input with a reason instead of throwing', () => {
     // Act
     const result = processDocument({
