@@ -18,8 +18,10 @@ type HtmlFailure = { ok: false; detail: string };
  */
 const MAX_NESTING = 256;
 
-// Elements whose content is never shown as text.
+// Elements whose content is never shown as text, and navigation menus: page chrome,
+// never the document (a site's menu would otherwise open every page's text).
 const SKIPPED: ReadonlySet<string> = new Set([
+  'nav',
   'script',
   'style',
   'template',
@@ -95,7 +97,7 @@ const isHidden = (name: string, attributes: Readonly<Record<string, string>>): b
  * The visible text of an HTML page or fragment, read with htmlparser2 (a
  * tolerant streaming parser: unclosed and misnested tags, entities). Never
  * text: `<title>` (it is the title), `script`, `style`, `template`,
- * `noscript`, embedded SVG/MathML/frames, and any element marked `hidden`,
+ * `noscript`, `nav` menus, embedded SVG/MathML/frames, and any element marked `hidden`,
  * `aria-hidden="true"` or styled `display:none` / `visibility:hidden`, with
  * everything inside it. Block elements become paragraphs, `<br>` a line
  * break, whitespace runs one space (kept in `<pre>`). The title is the first
