@@ -116,6 +116,29 @@ const ADVERSARIAL_CLASSES: readonly AdversarialClass[] = [
     make: (size) => fill('<!--<?', size),
   },
   {
+    name: 'html-tag-soup',
+    attacks: 'HTML reading: unclosed and misnested tags, attributes, entities',
+    make: (size) =>
+      `<p>${fill('<b class="x"><i>mot &amp; &eacute;</b></i><span hidden>caché</span><br>', size - 3)}`,
+  },
+  {
+    name: 'html-many-closing-tags',
+    attacks: 'the HTML parser’s search of its open elements at every closing tag',
+    make: (size) => `<div>${'<span>'.repeat(200)}${fill('</b>', size - 1_205)}`,
+  },
+  {
+    name: 'html-hidden-everything',
+    attacks: 'hidden content: everything inside scripts, styles and hidden elements',
+    make: (size) =>
+      `<p>Titre</p>${fill('<script>x()</script><div hidden>trafic</div><style>p{}</style>', size - 12)}`,
+  },
+  {
+    name: 'rss-many-items',
+    attacks: 'feed reading: many items with escaped HTML descriptions',
+    make: (size) =>
+      `<rss><channel><title>Fil</title>${fill('<item><title>Saisie</title><description>&lt;p&gt;La police.&lt;/p&gt;</description></item>', size - 40)}</channel></rss>`,
+  },
+  {
     name: 'combining-marks',
     attacks: 'normalization (NFC/NFD reordering) of long runs of combining marks',
     make: (size) => `Zalgo a${fill('\u0301\u0316\u0327\u0351', size - 10)} b.`,
