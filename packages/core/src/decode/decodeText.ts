@@ -13,7 +13,7 @@ interface DecodeTextOptions {
   /**
    * Object key the bytes come from. Its extension separates an honestly
    * declared other format (`unsupported-type`) from one disguised as text
-   * (`binary-content`, `html-content`).
+   * (`binary-content`); `.html` keys are read as HTML, `.xml` ones as feeds.
    * @default ''
    */
   key?: string;

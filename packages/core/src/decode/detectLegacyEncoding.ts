@@ -143,6 +143,14 @@ const COUNTERPART: Readonly<Partial<Record<LegacyEncodingName, LegacyEncodingNam
 const LETTER = /\p{L}/u;
 
 /*
+ * Letters that Central European, Turkish, Baltic and Vietnamese code pages turn
+ * into when read as Windows-1252 (ř ø, ě ì, ň ò, ı ý, ş þ, ğ ð, ő õ, š, ž...) and
+ * that Western text seldom holds. When the detector is unsure, one of them is
+ * enough to refuse Windows-1252 rather than risk mojibake.
+ */
+const SUSPECT_LETTERS_1252 = /[øìòýþðÞÐÝõÕšžŠŽ]/u;
+
+/*
  * When both readings are letters (ISO-8859-2 `š` is Windows-1250 `ą`), the
  * detected language decides: letters it never writes make a reading wrong.
  * Polish has no š ž ť ľ; the other languages of these code pages have no ą.
@@ -238,7 +246,7 @@ const detectLegacyEncoding = (bytes: Uint8Array): LegacyDetection => {
     return {
       ok: false,
       detail: `best guess ${best.name} at confidence ${best.confidence} only`,
-      westernPossible: true,
+      westernPossible: !SUSPECT_LETTERS_1252.test(legacyDecoder('windows-1252').decode(sample)),
     };
   }
   if (encoding === undefined) {
