@@ -75,21 +75,32 @@ const DECODER_OF: Readonly<Record<string, LegacyEncodingName>> = {
   'windows-874': 'windows-874',
 };
 
-const RECOGNISERS = [
+// Code pages of Latin-script languages, whose text is mostly ASCII letters.
+const LATIN_RECOGNISERS = [
   new ISO_8859_1(),
   new ISO_8859_2(),
+  new ISO_8859_9(),
+  new windows_1257(),
+  new windows_1258(),
+];
+const ALL_RECOGNISERS = [
+  ...LATIN_RECOGNISERS,
   new ISO_8859_5(),
   new ISO_8859_6(),
   new ISO_8859_7(),
   new ISO_8859_8(),
-  new ISO_8859_9(),
   new windows_1251(),
   new windows_1256(),
-  new windows_1257(),
-  new windows_1258(),
   new windows_874(),
   new KOI8_R(),
 ];
+/**
+ * Below this share of bytes above 0x7F, a text is in a Latin script: Cyrillic,
+ * Greek, Hebrew, Arabic and Thai text has most of its bytes there. Such a text
+ * is only scored against Latin code pages, a third less work; a non-Latin
+ * quote in it then reads as odd words and is refused, never accepted.
+ */
+const LATIN_MAX_HIGH_SHARE = 0.15;
 
 interface Guess {
   name: string;
@@ -111,9 +122,13 @@ const analyse = (sample: Uint8Array): Guess[] => {
     inputBytes: sample,
     inputLen: sample.length,
   };
-  return RECOGNISERS.flatMap((recogniser) => recogniser.match(context) ?? []).sort(
-    (a, b) => b.confidence - a.confidence,
-  );
+  let high = 0;
+  for (let byte = 0x80; byte <= 0xff; byte++) high += byteStats[byte] ?? 0;
+  const recognisers =
+    high <= sample.length * LATIN_MAX_HIGH_SHARE ? LATIN_RECOGNISERS : ALL_RECOGNISERS;
+  return recognisers
+    .flatMap((recogniser) => recogniser.match(context) ?? [])
+    .sort((a, b) => b.confidence - a.confidence);
 };
 
 /**
