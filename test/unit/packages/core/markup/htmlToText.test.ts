@@ -99,3 +99,15 @@ describe('Function: htmlToText', () => {
     );
   });
 });
+
+describe('Function: htmlToText on character references', () => {
+  it('never yields a lone surrogate from a numeric reference', () => {
+    // Act
+    const result = htmlToText('<p>a&#xD800;b&#55296;c</p>');
+
+    // Assess
+    const text = result.ok ? result.value.text : '';
+    expect(text).toMatch(/^a.b.c$/u);
+    expect(text).not.toMatch(/\p{Cs}/u);
+  });
+});
