@@ -1,5 +1,5 @@
 /*
- * `npm run bench [-- --json] [-- --quick] [-- --only core,cold,memory,profile,e2e]`
+ * `npm run bench [-- --json] [-- --quick] [-- --only core,adversarial,cold,memory,profile,e2e]`
  *
  * Runs the benchmarks of issue 5 and prints a readable report, or with
  * `--json` one JSON object on stdout (progress goes to stderr) so that runs
@@ -16,6 +16,7 @@ import { cpus, loadavg, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { parseArgs } from 'node:util';
 import { build } from 'esbuild';
+import type { AdversarialResult } from './adversarial.ts';
 import { type ColdStartResult, runColdStart } from './coldStart.ts';
 import type { CoreThroughputResult } from './coreThroughput.ts';
 import type { CostBreakdown } from './costModel.ts';
@@ -25,10 +26,10 @@ import { type ProfileSummary, summarizeProfile } from './profile.ts';
 import { formatBytes, round } from './stats.ts';
 
 const REPO_ROOT = join(import.meta.dirname, '..');
-const PARTS = ['core', 'cold', 'memory', 'profile', 'e2e'] as const;
+const PARTS = ['core', 'adversarial', 'cold', 'memory', 'profile', 'e2e'] as const;
 type Part = (typeof PARTS)[number];
 /** What runs without `--only`: e2e needs LocalStack and a deploy, so it is opt-in. */
-const DEFAULT_PARTS: readonly Part[] = ['core', 'cold', 'memory', 'profile'];
+const DEFAULT_PARTS: readonly Part[] = ['core', 'adversarial', 'cold', 'memory', 'profile'];
 
 const { values: flags } = parseArgs({
   options: {
@@ -42,6 +43,7 @@ const { values: flags } = parseArgs({
 const SETTINGS = flags.quick
   ? {
       core: { documents: 2_000, rounds: 1, bytesPerSizeClass: 1_100_000, sizeRounds: 1 },
+      adversarial: { sizes: [10_240, 102_400], rounds: 1 },
       cold: { runs: 3 },
       memory: { files: 500, sampleEvery: 100 },
       profile: { documents: 1_000, rounds: 1 },
@@ -49,6 +51,7 @@ const SETTINGS = flags.quick
     }
   : {
       core: { documents: 20_000, rounds: 3, bytesPerSizeClass: 4_200_000, sizeRounds: 3 },
+      adversarial: { sizes: [10_240, 102_400, 409_600], rounds: 5 },
       cold: { runs: 15 },
       memory: { files: 10_000, sampleEvery: 1_000 },
       profile: { documents: 5_000, rounds: 2 },
@@ -158,6 +161,7 @@ interface Report {
   quick: boolean;
   command: string;
   core?: CoreThroughputResult;
+  adversarial?: AdversarialResult;
   coldStart?: ColdStartResult;
   memory?: MemoryResult;
   profile?: ProfileSummary & { documents: number; rounds: number };
@@ -195,6 +199,20 @@ const printEndToEnd = (out: string[], e: EndToEndResult): void => {
   printCost(out, 'measured mix', e.cost);
   for (const [label, cost] of Object.entries(e.costBySize))
     printCost(out, `new ${label} document`, cost);
+};
+
+const printAdversarial = (out: string[], a: AdversarialResult): void => {
+  out.push(
+    '',
+    `1b. Adversarial inputs (processDocument, median of ${a.rounds} runs; goal: every class within ${a.goalRatio}x of an article of the same size)`,
+    '   class                        |    chars | outcome            | ms/KB class | ms/KB article | ratio',
+  );
+  for (const row of a.rows) {
+    out.push(
+      `   ${row.name.padEnd(28)} | ${String(row.chars).padStart(8)} | ${row.outcome.padEnd(18)} | ${String(row.msPerKb).padStart(11)} | ${String(row.articleMsPerKb).padStart(13)} | ${row.ratio}`,
+    );
+  }
+  out.push(`   worst ratio ${a.worstRatio}x: ${a.withinGoal ? 'within' : 'OUTSIDE'} the goal`);
 };
 
 const printReport = (report: Report): void => {
@@ -235,6 +253,7 @@ const printReport = (report: Report): void => {
       );
     }
   }
+  if (report.adversarial !== undefined) printAdversarial(out, report.adversarial);
   if (coldStart !== undefined) {
     out.push(
       '',
@@ -319,6 +338,14 @@ const main = async (): Promise<void> => {
   };
   await attempt('core', () => {
     report.core = runWorker<CoreThroughputResult>('core', SETTINGS.core, [], true);
+  });
+  await attempt('adversarial', () => {
+    report.adversarial = runWorker<AdversarialResult>(
+      'adversarial',
+      SETTINGS.adversarial,
+      [],
+      true,
+    );
   });
   await attempt('cold', async () => {
     report.coldStart = await runColdStart(SETTINGS.cold);

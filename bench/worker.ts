@@ -4,6 +4,7 @@
  * part's heap and JIT state never colour another's) and prints its result
  * as one JSON line on stdout; progress goes to stderr.
  */
+import { runAdversarial } from './adversarial.ts';
 import { runCoreThroughput, runProfileWorkload } from './coreThroughput.ts';
 import { runEndToEnd } from './endToEnd.ts';
 import { runMemory } from './memory.ts';
@@ -15,6 +16,8 @@ const main = async (): Promise<unknown> => {
   switch (part) {
     case 'core':
       return runCoreThroughput(options);
+    case 'adversarial':
+      return runAdversarial(options as { sizes?: number[]; rounds?: number });
     case 'profile':
       runProfileWorkload(options.documents ?? 20_000, options.rounds ?? 3);
       return { profiled: true };

@@ -447,6 +447,7 @@ describe('E2E reliability: hostile input', () => {
     } else {
       const source = sourceOf(await outcomesOfFixtures(), keyOf(fixture.name));
       expect(source.encoding).toBe(fixture.expected.encoding);
+      expect(source.format ?? 'text').toBe(fixture.expected.format ?? 'text');
       expect((await getDocument(source.contentHash))?.sourceCount).toBe(1);
     }
   });

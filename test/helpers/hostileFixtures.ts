@@ -1,5 +1,10 @@
 import { gzipSync } from 'node:zlib';
-import type { RejectionReasonCode, TextEncodingName } from '@doc-ingest/contracts';
+import type {
+  DocumentFormatName,
+  RejectionReasonCode,
+  TextEncodingName,
+} from '@doc-ingest/contracts';
+import iconv from 'iconv-lite';
 
 /*
  * Hostile inputs, generated in code (nothing downloaded, nothing checked in),
@@ -9,7 +14,7 @@ import type { RejectionReasonCode, TextEncodingName } from '@doc-ingest/contract
 
 /** What the pipeline must make of a fixture. */
 type ExpectedOutcome =
-  | { kind: 'source'; encoding: TextEncodingName }
+  | { kind: 'source'; encoding: TextEncodingName; format?: DocumentFormatName }
   | { kind: 'rejection'; reason: RejectionReasonCode };
 
 interface HostileFixture {
@@ -21,7 +26,10 @@ interface HostileFixture {
   expected: ExpectedOutcome;
 }
 
-const accepted = (encoding: TextEncodingName): ExpectedOutcome => ({ kind: 'source', encoding });
+const accepted = (
+  encoding: TextEncodingName,
+  format: DocumentFormatName = 'text',
+): ExpectedOutcome => ({ kind: 'source', encoding, format });
 const rejected = (reason: RejectionReasonCode): ExpectedOutcome => ({ kind: 'rejection', reason });
 
 /** A short article; `tag` makes each fixture's content (and hash) its own. */
@@ -38,6 +46,13 @@ const PDF = Buffer.from(
     '2 0 obj << /Type /Pages /Kids [] /Count 0 >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n',
   'latin1',
 );
+
+const russian = (tag: string): string =>
+  `Доклад ${tag}\n\nПолиция задержала группу контрабандистов, которые перевозили наркотики ` +
+  'через границу. Следствие продолжается, сообщили в прокуратуре.\n';
+const polish = (tag: string): string =>
+  `Raport ${tag}\n\nPolicja zatrzymała członków grupy przestępczej, która przemycała ` +
+  'narkotyki przez granicę. Śledztwo trwa, a prokuratura nie wyklucza kolejnych zatrzymań.\n';
 
 /** Builds the fixtures; `runId` keeps the texts of one run distinct from earlier runs. */
 const hostileFixtures = (runId: string): HostileFixture[] => {
@@ -155,17 +170,81 @@ const hostileFixtures = (runId: string): HostileFixture[] => {
     },
     {
       name: 'page.txt',
-      description: 'HTML page renamed .txt',
+      description: 'HTML page renamed .txt (read as its visible text)',
       bytes: Buffer.from(
-        `<!DOCTYPE html><html><head><title>x</title></head><body><p>${article(runId)}</p></body></html>`,
+        `<!DOCTYPE html><html><head><title>x</title><script>var t = "attentat terroriste";</script></head><body><p>${article(`page-txt ${runId}`)}</p></body></html>`,
       ),
-      expected: rejected('html-content'),
+      expected: accepted('utf-8', 'html'),
     },
     {
       name: 'page.html',
-      description: 'HTML page under .html',
-      bytes: Buffer.from(`<html><body><p>${article(runId)}</p></body></html>`),
+      description: 'HTML page under .html (read as its visible text)',
+      bytes: Buffer.from(`<html><body><p>${article(`page-html ${runId}`)}</p></body></html>`),
+      expected: accepted('utf-8', 'html'),
+    },
+    {
+      name: 'fragment.txt',
+      description: 'HTML fragment under .txt, hidden text and a script',
+      bytes: Buffer.from(
+        `<h1>Fragment ${runId}</h1><p>${article(`fragment ${runId}`)}</p><div hidden>cartel</div><script>x()</script>`,
+      ),
+      expected: accepted('utf-8', 'html'),
+    },
+    {
+      name: 'feed.xml',
+      description: 'RSS 2.0 feed (read as its items)',
+      bytes: Buffer.from(
+        `<?xml version="1.0"?><rss version="2.0"><channel><title>Fil ${runId}</title><item><title>Saisie</title><description>&lt;p&gt;${article(`feed ${runId}`)}&lt;/p&gt;</description></item></channel></rss>`,
+      ),
+      expected: accepted('utf-8', 'feed'),
+    },
+    {
+      name: 'letter.txt',
+      description: 'RTF document renamed .txt',
+      bytes: Buffer.from(`{\\rtf1\\ansi\\deff0 {\\fonttbl {\\f0 Times;}} ${article(runId)}}`),
       expected: rejected('unsupported-type'),
+    },
+    {
+      name: 'russian-cp1251.txt',
+      description: 'Russian in Windows-1251 (decoded, not mojibake)',
+      bytes: iconv.encode(russian(runId), 'windows-1251'),
+      expected: accepted('windows-1251'),
+    },
+    {
+      name: 'russian-koi8r.txt',
+      description: 'Russian in KOI8-R',
+      bytes: iconv.encode(russian(`koi8 ${runId}`), 'koi8-r'),
+      expected: accepted('koi8-r'),
+    },
+    {
+      name: 'polish-latin2.txt',
+      description: 'Polish in ISO-8859-2',
+      bytes: iconv.encode(polish(runId), 'iso-8859-2'),
+      expected: accepted('iso-8859-2'),
+    },
+    {
+      name: 'baltic-ambiguous.txt',
+      description: 'short Lithuanian in Windows-1257, not told apart from ISO-8859-2',
+      bytes: iconv.encode(
+        'Policija sulaikė nusikalstamos grupuotės narius, kurie gabeno narkotikus per sieną.',
+        'windows-1257',
+      ),
+      expected: rejected('undetected-encoding'),
+    },
+    {
+      name: 'one-long-word.txt',
+      description: 'one 200 kB word (linear time: not stemmed)',
+      bytes: Buffer.from(`Mot ${runId}\n\n${'abcdefghij'.repeat(20_000)}`, 'utf8'),
+      expected: accepted('utf-8'),
+    },
+    {
+      name: 'persian-zwnj.txt',
+      description: 'Persian with ZWNJ (kept)',
+      bytes: Buffer.from(
+        `گزارش ${runId}\n\nما می\u200cخواهیم که پلیس این شبکه را متلاشی کند.`,
+        'utf8',
+      ),
+      expected: accepted('utf-8'),
     },
     {
       name: 'data.txt',

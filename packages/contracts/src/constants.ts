@@ -48,6 +48,10 @@ const RejectionReason = {
   EMPTY_AFTER_NORMALIZATION: 'empty-after-normalization',
   BINARY_CONTENT: 'binary-content',
   UNSUPPORTED_TYPE: 'unsupported-type',
+  /**
+   * No longer given since 1.3: HTML is read as its visible text (source
+   * `format: 'html'`). Kept so that rejection records written before stay valid.
+   */
   HTML_CONTENT: 'html-content',
   INVALID_UTF8: 'invalid-utf8',
   UNDETECTED_ENCODING: 'undetected-encoding',
@@ -61,13 +65,46 @@ const RejectionReason = {
   UNREADABLE: 'unreadable',
 } as const;
 
-/** Encodings the decoder recognises, recorded on each source. */
+/**
+ * Encodings the decoder recognises, recorded on each source. Legacy
+ * single-byte encodings carry their WHATWG names (what `TextDecoder` reads);
+ * 1.3 added every one after `WINDOWS_1252`.
+ */
 const TextEncoding = {
   UTF8: 'utf-8',
   UTF8_BOM: 'utf-8-bom',
   UTF16LE: 'utf-16le',
   UTF16BE: 'utf-16be',
   WINDOWS_1252: 'windows-1252',
+  /** Central European (Polish, Czech, Slovak, Hungarian, Croatian...). */
+  WINDOWS_1250: 'windows-1250',
+  /** Cyrillic (Russian, Ukrainian, Bulgarian, Serbian...). */
+  WINDOWS_1251: 'windows-1251',
+  WINDOWS_1253: 'windows-1253',
+  /** Turkish; ISO-8859-9 is read as it too. */
+  WINDOWS_1254: 'windows-1254',
+  WINDOWS_1255: 'windows-1255',
+  WINDOWS_1256: 'windows-1256',
+  WINDOWS_1257: 'windows-1257',
+  WINDOWS_1258: 'windows-1258',
+  ISO_8859_2: 'iso-8859-2',
+  ISO_8859_5: 'iso-8859-5',
+  ISO_8859_6: 'iso-8859-6',
+  ISO_8859_7: 'iso-8859-7',
+  ISO_8859_8: 'iso-8859-8',
+  KOI8_R: 'koi8-r',
+  /** Thai. */
+  WINDOWS_874: 'windows-874',
+} as const;
+
+/** Format a source object was read as, recorded on its source record (since 1.3). */
+const DocumentFormat = {
+  /** Plain text. */
+  TEXT: 'text',
+  /** An HTML page or fragment, read as its visible text. */
+  HTML: 'html',
+  /** An RSS or Atom feed, read as its items' titles and descriptions. */
+  FEED: 'feed',
 } as const;
 
 /** Attribute and index names of the document table (single-table design). */
@@ -119,6 +156,7 @@ export {
   DEFAULT_MAX_OBJECT_BYTES,
   DEFAULT_MAX_RECEIVE_COUNT,
   DocumentEvents,
+  DocumentFormat,
   EnvKeys,
   IngestStatus,
   ItemKind,

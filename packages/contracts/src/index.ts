@@ -3,6 +3,7 @@ export {
   DEFAULT_MAX_OBJECT_BYTES,
   DEFAULT_MAX_RECEIVE_COUNT,
   DocumentEvents,
+  DocumentFormat,
   EnvKeys,
   IngestStatus,
   ItemKind,
@@ -60,6 +61,7 @@ export {
 export type { NearBandRecord } from './nearBandRecord.ts';
 export { NearBandRecordSchema } from './nearBandRecord.ts';
 export type {
+  DocumentFormatName,
   IngestStatusName,
   LanguageShare,
   NearDuplicateRef,
@@ -72,6 +74,7 @@ export type {
 } from './primitives.ts';
 export {
   ContentHashSchema,
+  DocumentFormatSchema,
   FingerprintSchema,
   IngestStatusSchema,
   IsoTimestampSchema,

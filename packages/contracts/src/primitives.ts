@@ -1,5 +1,6 @@
 import * as z from 'zod/mini';
 import {
+  DocumentFormat,
   IngestStatus,
   RejectionReason,
   SCHEMA_MAJOR,
@@ -34,6 +35,7 @@ const LanguageShareSchema = z.object({
 });
 
 const TextEncodingSchema = z.enum(Object.values(TextEncoding));
+const DocumentFormatSchema = z.enum(Object.values(DocumentFormat));
 const IngestStatusSchema = z.enum(Object.values(IngestStatus));
 const RejectionReasonSchema = z.enum(Object.values(RejectionReason));
 
@@ -64,10 +66,12 @@ type ObjectRef = z.infer<typeof ObjectRefSchema>;
 type StoredFingerprint = z.infer<typeof FingerprintSchema>;
 type NearDuplicateRef = z.infer<typeof NearDuplicateRefSchema>;
 type TextEncodingName = z.infer<typeof TextEncodingSchema>;
+type DocumentFormatName = z.infer<typeof DocumentFormatSchema>;
 type IngestStatusName = z.infer<typeof IngestStatusSchema>;
 type RejectionReasonCode = z.infer<typeof RejectionReasonSchema>;
 
 export type {
+  DocumentFormatName,
   IngestStatusName,
   LanguageShare,
   NearDuplicateRef,
@@ -80,6 +84,7 @@ export type {
 };
 export {
   ContentHashSchema,
+  DocumentFormatSchema,
   FingerprintSchema,
   IngestStatusSchema,
   IsoTimestampSchema,

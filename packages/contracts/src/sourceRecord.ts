@@ -2,6 +2,7 @@ import * as z from 'zod/mini';
 import { IngestStatus, ItemKind } from './constants.ts';
 import {
   ContentHashSchema,
+  DocumentFormatSchema,
   IsoTimestampSchema,
   SchemaVersionSchema,
   TextEncodingSchema,
@@ -29,6 +30,8 @@ const SourceRecordSchema = z.object({
   /** `new` for the object that created the document, `duplicate` otherwise. */
   status: z.enum([IngestStatus.NEW, IngestStatus.DUPLICATE]),
   encoding: TextEncodingSchema,
+  /** What the object was read as: `text`, `html` or `feed` (since 1.3; absent before: text). */
+  format: z.optional(DocumentFormatSchema),
   /** `NNN` of a `NNN_<16 hex>.txt` key, when the key has that shape. */
   sourceIndex: z.optional(z.int().check(z.nonnegative())),
   /** The 16 hex of such a key: a hint from the uploader, never used for dedupe. */

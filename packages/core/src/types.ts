@@ -1,4 +1,5 @@
 import type {
+  DocumentFormatName,
   LanguageShare,
   RejectionReasonCode,
   TextEncodingName,
@@ -19,6 +20,8 @@ type StageResult<T> = { ok: true; value: T } | { ok: false; rejection: Rejection
 interface DecodedText {
   text: string;
   encoding: TextEncodingName;
+  /** What the bytes were read as: plain text, an HTML page or fragment, or a feed. */
+  format: DocumentFormatName;
   /** What decoding had to do, e.g. `bom-stripped`, `mojibake-repaired`, `control-chars-removed`. */
   notes: string[];
 }
@@ -63,6 +66,7 @@ interface ProcessedDocument extends SourceKeyInfo {
   textBytes: number;
   charCount: number;
   encoding: TextEncodingName;
+  format: DocumentFormatName;
   language: string;
   languages: LanguageShare[];
   topics: TopicScore[];

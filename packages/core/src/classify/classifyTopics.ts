@@ -239,10 +239,14 @@ const createMatcher = (
   }
   const stemOf = (language: TaxonomyLanguage, word: string): string =>
     (stemmers.get(language) as StemFunction)(word);
-  const key = (language: TaxonomyLanguage, position: number): string =>
-    stemOf(language, (content[position] as Token).norm);
+  // `''` is an overlong word (see `MAX_TOKEN_CHARS`): no key, no term, no cue.
+  const key = (language: TaxonomyLanguage, position: number): string => {
+    const word = (content[position] as Token).norm;
+    return word === '' ? '' : stemOf(language, word);
+  };
   const entry = (position: number): WordEntry => {
     const word = (content[position] as Token).norm;
+    if (word === '') return NOTHING;
     const known = memo.get(word);
     if (known !== undefined) return known;
     const found: CompiledTerm[] = [];

@@ -5,6 +5,7 @@ import { stemmer as portugueseStemmer } from '@orama/stemmers/portuguese';
 import { stemmer as spanishStemmer } from '@orama/stemmers/spanish';
 import englishStemmer from 'wink-porter2-stemmer';
 import { memoizeBounded } from './memoizeBounded.ts';
+import { MAX_TOKEN_CHARS } from './tokenize.ts';
 
 /** Reduces a folded word to its matching key. */
 type StemFunction = (word: string) => string;
@@ -43,6 +44,19 @@ const lightStem: StemFunction = (word) => {
   return word;
 };
 
+/**
+ * `stem` for words of at most `MAX_TOKEN_CHARS`; a longer word is returned as
+ * is. Snowball stemmers scan a word several times and some of their suffix
+ * rules backtrack, so an unbounded word would cost more than linear time.
+ *
+ * @example
+ * boundedStem(frenchStemmer)('x'.repeat(100_000)); // returned unchanged, at once
+ */
+const boundedStem =
+  (stem: StemFunction): StemFunction =>
+  (word) =>
+    word.length > MAX_TOKEN_CHARS ? word : stem(word);
+
 const stemmers = new Map<string, StemFunction>();
 
 /** Whether `language` (ISO 639-1) has a Snowball stemmer. */
@@ -60,10 +74,13 @@ const hasStemmer = (language: string): boolean => SNOWBALL_STEMMERS[language] !=
 const getStemmer = (language: string): StemFunction => {
   const known = stemmers.get(language);
   if (known !== undefined) return known;
-  const made = memoizeBounded(SNOWBALL_STEMMERS[language] ?? lightStem, STEM_CACHE_LIMIT);
+  const made = memoizeBounded(
+    boundedStem(SNOWBALL_STEMMERS[language] ?? lightStem),
+    STEM_CACHE_LIMIT,
+  );
   stemmers.set(language, made);
   return made;
 };
 
 export type { StemFunction };
-export { getStemmer, hasStemmer, lightStem, SNOWBALL_STEMMERS };
+export { boundedStem, getStemmer, hasStemmer, lightStem, SNOWBALL_STEMMERS };

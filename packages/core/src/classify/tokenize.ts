@@ -2,7 +2,10 @@ import { memoizeBounded } from './memoizeBounded.ts';
 
 /** One word of a text, with where it stands. */
 interface Token {
-  /** Folded form used for matching: lowercase, accents stripped (see `foldText`). */
+  /**
+   * Folded form used for matching: lowercase, accents stripped (see `foldText`);
+   * `''` for a word longer than `MAX_TOKEN_CHARS`, which matches nothing.
+   */
   norm: string;
   /** The word exactly as written. */
   surface: string;
@@ -132,14 +135,29 @@ const STOPWORDS: ReadonlySet<string> = new Set([
   'zum',
 ]);
 
+/**
+ * Longest word, in UTF-16 units, that is folded, stemmed and matched. The longest
+ * taxonomy words and real long words (German compounds such as
+ * `Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz`, 63) stay
+ * under it; a longer run of letters is a URL fragment, a hash, a base64 blob or a
+ * hostile input. Such a word becomes a token whose `norm` is `''`: it matches
+ * nothing, is never stemmed (some stemmer rules backtrack on long words), and
+ * still separates the words around it, so a phrase is never matched across it.
+ * This keeps the classifier's work per character bounded whatever the input.
+ */
+const MAX_TOKEN_CHARS = 64;
+
 const APOSTROPHES = /['’ʼ‘`´]/u;
 const ASCII_LOWER = /^[a-z]*$/;
-const WORD = /[\p{L}\p{M}]+/gu;
+// ZWNJ and ZWJ inside a word join its parts (Persian `می‌خواهیم`); the classes are
+// disjoint, so the repetition cannot backtrack.
+const WORD = /[\p{L}\p{M}]+(?:[\u200C\u200D]+[\p{L}\p{M}]+)*/gu;
+const JOINERS = /[\u200C\u200D]/g;
 const SENTENCE_END: ReadonlySet<string> = new Set(['.', '!', '?', '…']);
 const LIST_MARKER = /^(?:[•◦▪▫‣⁃●○■□♦◆►▸*·–—-]|\d{1,2}[.)]\s|[a-z][.)]\s)/u;
 
 /**
- * Folds a word or a text for matching: NFD, combining marks removed, lowercase, and
+ * Folds a word or a text for matching: NFD, combining marks and ZWNJ/ZWJ removed, lowercase, and
  * the ligatures `œ`, `æ`, `ß` and the Vietnamese `đ` spelled out. Used on both the
  * taxonomy and the documents, so they always agree.
  *
@@ -152,6 +170,7 @@ const foldText = (text: string): string =>
     : text
         .normalize('NFD')
         .replace(/\p{M}+/gu, '')
+        .replace(JOINERS, '')
         .toLowerCase()
         .replace(/œ/g, 'oe')
         .replace(/æ/g, 'ae')
@@ -201,7 +220,7 @@ const tokenizeLine = (
     const end = start + surface.length;
     if (seenWord && endsSentence(line, previousEnd, start)) sentence += 1;
     previousEnd = end;
-    const norm = foldWord(surface);
+    const norm = surface.length > MAX_TOKEN_CHARS ? '' : foldWord(surface);
     if (isElision(line, norm, end)) continue;
     seenWord = true;
     out.push({
@@ -263,4 +282,4 @@ const tokenizeDocument = (input: { title: string; body: string }): TokenizedText
   ]);
 
 export type { Segment, Token, TokenizedText };
-export { foldText, tokenize, tokenizeDocument };
+export { foldText, MAX_TOKEN_CHARS, tokenize, tokenizeDocument };

@@ -7,7 +7,7 @@ interface CleanedText {
   controlChars: number;
   /** Of those, the ones that are neither whitespace (VT, FF, NEL) nor part of an escape sequence: a sign of binary data. */
   strayControls: number;
-  /** Invisible format characters removed (zero-widths, soft hyphen, bidi marks, stray BOMs). */
+  /** Invisible format characters removed (zero-width space, soft hyphen, bidi marks and overrides, stray BOMs); ZWNJ and ZWJ stay. */
   formatChars: number;
   mojibakeRepairs: number;
 }
@@ -16,8 +16,14 @@ interface CleanedText {
 const CONTINUATION =
   '\\u0080-\\u00BF\\u0152\\u0153\\u0160\\u0161\\u0178\\u017D\\u017E\\u0192\\u02C6\\u02DC' +
   '\\u2013\\u2014\\u2018-\\u201A\\u201C-\\u201E\\u2020-\\u2022\\u2026\\u2030\\u2039\\u203A\\u20AC\\u2122';
+/*
+ * Invisible characters that never carry meaning: soft hyphen, zero-width space,
+ * LRM/RLM, bidi embeddings, overrides and isolates, word joiner, BOM. ZWNJ
+ * (U+200C) and ZWJ (U+200D) are kept: they change words (Persian `می‌خواهیم`,
+ * Hindi conjuncts) and join emoji sequences; variation selectors are kept too.
+ */
 const FORMAT =
-  '\\u00AD\\u180E\\u200B-\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB';
+  '\\u00AD\\u180E\\u200B\\u200E\\u200F\\u202A-\\u202E\\u2060-\\u2064\\u2066-\\u206F\\uFEFF\\uFFF9-\\uFFFB';
 // One native scan decides whether the slow path is needed; fixed-width alternatives, no backtracking.
 const NEEDS_CLEANING = new RegExp(
   `[\\x00-\\x08\\x0B\\x0C\\x0E-\\x1F\\x7F-\\x9F${FORMAT}]|[\\u00C2-\\u00F4][${CONTINUATION}]`,
@@ -54,7 +60,9 @@ const isControl = (c: number): boolean =>
 const isFormat = (c: number): boolean =>
   c === 0xad ||
   c === 0x180e ||
-  (c >= 0x200b && c <= 0x200f) ||
+  c === 0x200b ||
+  c === 0x200e ||
+  c === 0x200f ||
   (c >= 0x202a && c <= 0x202e) ||
   (c >= 0x2060 && c <= 0x2064) ||
   (c >= 0x2066 && c <= 0x206f) ||

@@ -1,7 +1,9 @@
 import type { TextEncodingName } from '@doc-ingest/contracts';
 import { RejectionReason, TextEncoding } from '@doc-ingest/contracts';
 import type { StageResult } from '../types.ts';
+import { detectLegacyEncoding, legacyDecoder } from './detectLegacyEncoding.ts';
 import { looksLikeUtf16 } from './looksLikeUtf16.ts';
+import { looksWestern } from './looksWestern.ts';
 import { scanUtf8 } from './scanUtf8.ts';
 
 /** Text as read from bytes, before any cleaning. */
@@ -69,6 +71,19 @@ const decodeLegacy = (bytes: Uint8Array, offset: number): StageResult<RawText> =
       : ' amid valid multi-byte sequences (corrupted or mixed encodings)';
     return reject(RejectionReason.INVALID_UTF8, `invalid UTF-8 at byte ${at}${truncated}`);
   }
+  // Every legacy text goes through the detector: an accented letter alone cannot tell
+  // French `ñ`, `ê` from Polish `ń`, `ę` read as Windows-1252.
+  const detection = detectLegacyEncoding(bytes);
+  if (detection.ok && detection.encoding !== TextEncoding.WINDOWS_1252) {
+    const text = legacyDecoder(detection.encoding).decode(bytes);
+    if (!C1_CONTROL.test(text)) {
+      return { ok: true, value: { text, encoding: detection.encoding, notes: [] } };
+    }
+    return reject(
+      RejectionReason.UNDETECTED_ENCODING,
+      `not UTF-8 (invalid at byte ${at}); reads as ${detection.encoding} but holds bytes it leaves unassigned`,
+    );
+  }
   const text = WINDOWS_1252.decode(bytes);
   if (C1_CONTROL.test(text)) {
     const unassigned = bytes.findIndex(
@@ -79,6 +94,17 @@ const decodeLegacy = (bytes: Uint8Array, offset: number): StageResult<RawText> =
       `not UTF-8 (invalid at byte ${at}) and not Windows-1252 (byte ${hex(bytes[unassigned] ?? 0)} at ${unassigned + offset} is unassigned)`,
     );
   }
+  // Windows-1252 needs the statistics not to point elsewhere, and words that read as Western.
+  const possible = detection.ok || detection.westernPossible;
+  if (!possible || !looksWestern(text)) {
+    const guess = detection.ok ? 'Windows-1252 by its statistics' : detection.detail;
+    return reject(
+      RejectionReason.UNDETECTED_ENCODING,
+      possible
+        ? `not UTF-8 (invalid at byte ${at}); ${guess}, but read as Windows-1252 its words look like another encoding (mojibake)`
+        : `not UTF-8 (invalid at byte ${at}) and no single-byte encoding is certain: ${guess}`,
+    );
+  }
   return { ok: true, value: { text, encoding: TextEncoding.WINDOWS_1252, notes: [] } };
 };
 
@@ -87,8 +113,12 @@ const decodeLegacy = (bytes: Uint8Array, offset: number): StageResult<RawText> =
  * (UTF-8 BOM stripped, FF FE / FE FF as UTF-16); then NUL bytes reject
  * (`undetected-encoding` when they look like BOM-less UTF-16, else
  * `binary-content`); then valid UTF-8; then `invalid-utf8` when well-formed
- * multi-byte sequences sit among invalid ones; then Windows-1252 when no
- * byte is unassigned in it; else `undetected-encoding`.
+ * multi-byte sequences sit among invalid ones; then the single-byte legacy
+ * encoding a charset detector names with confidence (Cyrillic, Central
+ * European, Greek, Turkish, Hebrew, Arabic, Baltic, Vietnamese: see
+ * `detectLegacyEncoding`); then Windows-1252 when no byte is unassigned in
+ * it and its words read as Western European (see `looksWestern`); else
+ * `undetected-encoding`, never mojibake.
  *
  * @example
  * const raw = decodeBytes(new Uint8Array([0xef, 0xbb, 0xbf, 0x68, 0x69]));

@@ -1,6 +1,7 @@
 import { RejectionReason } from '@doc-ingest/contracts';
 import type { NormalizedText, StageResult } from '../types.ts';
 import { BOILERPLATE_PATTERNS, type BoilerplatePattern } from './boilerplatePatterns.ts';
+import { capCombiningMarks } from './capCombiningMarks.ts';
 import { splitLines } from './splitLines.ts';
 import { stripBoilerplate } from './stripBoilerplate.ts';
 
@@ -48,7 +49,8 @@ const collapseBlankLines = (lines: readonly string[]): string[] => {
 };
 
 /**
- * Canonical form of a decoded text, the basis of the content hash: NFC, LF
+ * Canonical form of a decoded text, the basis of the content hash: runs of
+ * combining marks cut to 30 (see `capCombiningMarks`), NFC, LF
  * line endings, every Unicode space as one plain space, trimmed lines,
  * paragraphs separated by exactly one blank line, site boilerplate removed,
  * trimmed. Equal content in any encoding or layout gives the same string.
@@ -64,7 +66,7 @@ const normalizeText = (
   options: NormalizeOptions = {},
 ): StageResult<NormalizedText> => {
   const config = { ...defaults, ...options };
-  let lines = splitLines(text.normalize('NFC'));
+  let lines = splitLines(capCombiningMarks(text).normalize('NFC'));
   const notes: string[] = [];
   if (config.stripBoilerplate && lines.length > 1) {
     const stripped = stripBoilerplate(lines, {

@@ -62,6 +62,7 @@ const processDocument = (
     textBytes: Buffer.byteLength(text, 'utf8'),
     charCount: text.length,
     encoding: decoded.value.encoding,
+    format: decoded.value.format,
     language: detection.language,
     languages: detection.languages,
     topics: classification.topics,

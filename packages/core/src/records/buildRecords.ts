@@ -82,6 +82,7 @@ const buildSource = (
   contentHash: doc.contentHash,
   status,
   encoding: doc.encoding,
+  format: doc.format,
   sourceIndex: doc.sourceIndex,
   declaredHash: doc.declaredHash,
   declaredHashMatches: doc.declaredHashMatches,

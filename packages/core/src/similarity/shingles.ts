@@ -9,7 +9,7 @@ import { FNV_OFFSET_BASIS, FNV_PRIME, hashWords } from './hash32.ts';
  */
 const SHINGLE_WORDS = 5;
 
-const COMBINING_MARKS = /\p{M}+/gu;
+const COMBINING_MARKS = /[\p{M}\u200C\u200D]+/gu;
 const LETTER_OR_DIGIT = /^[\p{L}\p{N}]$/u;
 const MARK = /^\p{M}$/u;
 
@@ -25,6 +25,8 @@ const classify = (codePoint: number): CodeClassValue => {
       ? CodeClass.WORD
       : CodeClass.SEPARATOR;
   }
+  // ZWNJ and ZWJ join a word's parts: skipped like marks, so a word hashes as without them.
+  if (codePoint === 0x200c || codePoint === 0x200d) return CodeClass.MARK;
   let known = nonAsciiClasses.get(codePoint);
   if (known === undefined) {
     const char = String.fromCodePoint(codePoint);
@@ -74,7 +76,7 @@ const wordHashes = (text: string): number[] => {
 
 /**
  * The form of a text that shingles are read from: NFD, combining marks
- * removed, lowercase. Accents are folded because republishing sites differ
+ * (and ZWNJ/ZWJ) removed, lowercase. Accents are folded because republishing sites differ
  * in exactly these details (`perché` / `perche'`, `Città` / `CITTA'`, a
  * half-repaired mojibake) while five-word runs stay specific without them.
  *

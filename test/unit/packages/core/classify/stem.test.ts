@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
+  boundedStem,
   getStemmer,
   hasStemmer,
   lightStem,
 } from '../../../../../packages/core/src/classify/stem.ts';
+import { MAX_TOKEN_CHARS } from '../../../../../packages/core/src/classify/tokenize.ts';
 
 describe('Function: getStemmer', () => {
   it.each([
@@ -70,4 +72,38 @@ describe('Function: lightStem', () => {
     // Assess
     expect(result).toBe(expected);
   });
+});
+
+describe('Function: boundedStem', () => {
+  it('stems a word of MAX_TOKEN_CHARS and returns a longer one untouched without stemming it', () => {
+    // Prepare
+    const seen: string[] = [];
+    const stem = boundedStem((word) => {
+      seen.push(word);
+      return word.slice(0, 3);
+    });
+    const longest = 'a'.repeat(MAX_TOKEN_CHARS);
+    const overlong = 'b'.repeat(MAX_TOKEN_CHARS + 1);
+
+    // Act
+    const results = [stem(longest), stem(overlong)];
+
+    // Assess
+    expect(results).toEqual(['aaa', overlong]);
+    expect(seen).toEqual([longest]);
+  });
+
+  it.each(['fr', 'en', 'es', 'it', 'de', 'pt', 'und'])(
+    'returns a 100,000-letter word as is in %s',
+    (language) => {
+      // Prepare
+      const word = 'ementsation'.repeat(10_000);
+
+      // Act
+      const result = getStemmer(language)(word);
+
+      // Assess
+      expect(result).toBe(word);
+    },
+  );
 });

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   foldText,
+  MAX_TOKEN_CHARS,
   tokenize,
   tokenizeDocument,
 } from '../../../../../packages/core/src/classify/tokenize.ts';
@@ -43,6 +44,30 @@ describe('Function: tokenize', () => {
 
     // Assess
     expect(result).toEqual(expected);
+  });
+
+  it('reads a word joined by ZWNJ or ZWJ as one word, folded without the joiner', () => {
+    // Act
+    const { tokens } = tokenize('Ma می\u200cخواهیم ; क्\u200dष \u200d');
+
+    // Assess
+    expect(tokens.map((token) => [token.surface, token.norm])).toEqual([
+      ['Ma', 'ma'],
+      ['می\u200cخواهیم', 'میخواهیم'],
+      ['क्\u200dष', 'कष'],
+    ]);
+  });
+
+  it('makes a word longer than MAX_TOKEN_CHARS a token that matches nothing', () => {
+    // Prepare
+    const blob = 'b'.repeat(MAX_TOKEN_CHARS + 1);
+    const longest = 'a'.repeat(MAX_TOKEN_CHARS);
+
+    // Act
+    const result = norms(`trafic ${blob} ${longest}`);
+
+    // Assess
+    expect(result).toEqual(['trafic', '', longest]);
   });
 
   it('keeps a lone letter that is not followed by an apostrophe and a letter', () => {

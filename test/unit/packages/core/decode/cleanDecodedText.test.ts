@@ -53,8 +53,8 @@ describe('Function: cleanDecodedText', () => {
 
   it.each([
     ['zero-width space', 'chan\u200bces'],
-    ['zero-width joiner', 'chan\u200dces'],
-    ['zero-width non-joiner', 'chan\u200cces'],
+    ['right-to-left override', 'chan\u202eces'],
+    ['first-strong isolate', 'chan\u2068ces'],
     ['soft hyphen', 'chan\u00adces'],
     ['BOM inside text', 'chan\ufeffces'],
     ['word joiner', 'chan\u2060ces'],
@@ -71,6 +71,19 @@ describe('Function: cleanDecodedText', () => {
       formatChars: 1,
       mojibakeRepairs: 0,
     });
+  });
+
+  it.each([
+    ['a Persian word with a zero-width non-joiner', 'می\u200cخواهیم'],
+    ['an emoji ZWJ sequence', 'famille \u{1F468}\u200d\u{1F469}\u200d\u{1F467}'],
+    ['an emoji with a variation selector', 'cœur \u2764\ufe0f'],
+    ['a Devanagari conjunct with a zero-width joiner', 'क्\u200dष'],
+  ])('keeps %s as written', (_, input) => {
+    // Act
+    const cleaned = cleanDecodedText(input);
+
+    // Assess
+    expect(cleaned).toMatchObject({ text: input, formatChars: 0, controlChars: 0 });
   });
 
   it.each([

@@ -102,18 +102,26 @@ describe('Function: decodeText', () => {
         'a.txt',
         'binary-content',
       ],
-      ['HTML under .txt', bytes(HTML), 'page.txt', 'html-content'],
       [
-        'HTML after a BOM and a comment',
-        bytes(
-          [0xef, 0xbb, 0xbf],
-          '<!-- saved from url=(0032)https://x.test/ -->\n<html>\n<body>x</body></html>',
-        ),
-        'p.txt',
-        'html-content',
+        'an RTF document under .txt',
+        bytes('{\\rtf1\\ansi Texte}'),
+        'lettre.txt',
+        'unsupported-type',
       ],
-      ['HTML under .html', bytes(HTML), 'page.html', 'unsupported-type'],
-      ['anything under .htm', bytes(ARTICLE), 'page.htm', 'unsupported-type'],
+      ['a .rtf key', bytes('{\\rtf1\\ansi Texte}'), 'lettre.rtf', 'unsupported-type'],
+      [
+        'XML that is not a feed',
+        bytes('<?xml version="1.0"?>\n<invoice><total>12</total></invoice>'),
+        'facture.txt',
+        'unsupported-type',
+      ],
+      ['a .xml key that is not a feed', bytes(ARTICLE), 'export.xml', 'unsupported-type'],
+      [
+        'HTML nested deeper than the parser may go',
+        bytes(`<div>${'<span>'.repeat(5_000)}x`),
+        'page.html',
+        'unsupported-type',
+      ],
       ['a .json key', bytes(ARTICLE), 'export.json', 'unsupported-type'],
       [
         'a JSON object under .txt',
@@ -183,7 +191,10 @@ describe('Function: decodeText', () => {
       const result = decodeText(input, { key: 'inbox/001_3b6e52c3d201db76.txt' });
 
       // Assess
-      expect(result).toEqual({ ok: true, value: { text: ARTICLE, encoding, notes } });
+      expect(result).toEqual({
+        ok: true,
+        value: { text: ARTICLE, encoding, notes, format: 'text' },
+      });
     });
 
     it('decodes French Windows-1252 whose é + NBSP + » happens to be valid UTF-8', () => {
@@ -223,7 +234,7 @@ describe('Function: decodeText', () => {
       // Assess
       expect(result).toEqual({
         ok: true,
-        value: { text: '\n', encoding: 'utf-8-bom', notes: ['bom-stripped'] },
+        value: { text: '\n', encoding: 'utf-8-bom', notes: ['bom-stripped'], format: 'text' },
       });
     });
 
@@ -236,6 +247,108 @@ describe('Function: decodeText', () => {
 
       // Assess
       expect(result.ok && result.value.text).toBe(text);
+    });
+  });
+
+  describe('markup', () => {
+    it.each([
+      ['a whole page under .txt', HTML, 'page.txt'],
+      ['a whole page under .html', HTML, 'page.html'],
+      [
+        'a page after a BOM and a saved-from comment',
+        '\ufeff<!-- saved from url=(0032)https://x.test/ -->\n<html><head><title>Match</title></head>\n<body><p>Texte</p></body></html>',
+        'p.txt',
+      ],
+      ['a fragment under .txt', '<h1>Match</h1>\n<p>Texte</p>', 'fragment.txt'],
+      ['a fragment under .htm', '<p>Texte</p>', 'fragment.htm'],
+    ])('reads %s as its visible text, title first', (_, html, key) => {
+      // Act
+      const result = decodeText(utf8(html), { key });
+
+      // Assess
+      expect(result.ok && result.value.format).toBe('html');
+      expect(result.ok && result.value.text.trim().split(/\n+/)).toEqual(
+        key === 'fragment.htm' ? ['Texte'] : ['Match', 'Texte'],
+      );
+    });
+
+    it('never lets scripts, styles or hidden elements reach the text', () => {
+      // Prepare
+      const html =
+        '<html><head><title>Recette de saison</title><style>.x{color:red}</style>' +
+        '<script>var t = "terrorisme cocaïne trafic d’armes";</script></head><body>' +
+        '<p>Une tarte aux pommes.</p><noscript>blanchiment</noscript>' +
+        '<template><p>attentat</p></template><div hidden>cartel</div>' +
+        '<span aria-hidden="true">rançongiciel</span><p style="display: none">passeurs</p>' +
+        '</body></html>';
+
+      // Act
+      const result = decodeText(utf8(html), { key: 'recette.txt' });
+
+      // Assess
+      expect(result.ok && result.value.text.trim()).toBe(
+        'Recette de saison\n\nUne tarte aux pommes.',
+      );
+    });
+
+    it('reads an RSS feed as its items’ titles and descriptions', () => {
+      // Prepare
+      const rss =
+        '<?xml version="1.0" encoding="UTF-8"?>\n<rss version="2.0"><channel><title>Fil police</title>' +
+        '<link>https://x.test</link><item><title>Saisie de cocaïne</title>' +
+        '<description>&lt;p&gt;La douane a saisi &lt;b&gt;200 kg&lt;/b&gt;.&lt;/p&gt;&lt;script&gt;x()&lt;/script&gt;</description>' +
+        '<pubDate>Mon, 07 Dec 2026 10:00:00 GMT</pubDate></item>' +
+        '<item><title>Réseau démantelé</title><description><![CDATA[<p>Europol a aidé.</p>]]></description></item>' +
+        '</channel></rss>';
+
+      // Act
+      const result = decodeText(utf8(rss), { key: 'fil.xml' });
+
+      // Assess
+      expect(result.ok && result.value.format).toBe('feed');
+      expect(result.ok && result.value.text.split(/\n+/).map((line) => line.trim())).toEqual([
+        'Fil police',
+        'Saisie de cocaïne',
+        'La douane a saisi 200 kg.',
+        'Réseau démantelé',
+        'Europol a aidé.',
+      ]);
+    });
+
+    it('reads an Atom feed under .txt', () => {
+      // Prepare
+      const atom =
+        '<feed xmlns="http://www.w3.org/2005/Atom"><title>Actualités</title>' +
+        '<entry><title>Arrestation</title><summary type="html">&lt;p&gt;Deux passeurs arrêtés.&lt;/p&gt;</summary></entry></feed>';
+
+      // Act
+      const result = decodeText(utf8(atom), { key: 'atom.txt' });
+
+      // Assess
+      expect(result.ok && result.value).toMatchObject({ format: 'feed' });
+      expect(result.ok && result.value.text).toContain('Deux passeurs arrêtés.');
+    });
+
+    it('neutralises controls and bidi overrides spelled as entities', () => {
+      // Act
+      const result = decodeText(utf8('<p>Texte &#x202E;inversé&#x202C; &#1;fin</p>'), {
+        key: 'a.html',
+      });
+
+      // Assess
+      expect(result.ok && result.value.text.trim()).toBe('Texte inversé fin');
+    });
+
+    it.each([
+      'La balise <html> ouvre une page.',
+      'Les signes < et > comparent : 3 < 4 et 5 > 2.',
+      'Un <b> seul, sans fermeture.',
+    ])('keeps prose that mentions a tag as text: %j', (text) => {
+      // Act
+      const result = decodeText(utf8(text), { key: 'a.txt' });
+
+      // Assess
+      expect(result.ok && result.value).toMatchObject({ text, format: 'text' });
     });
   });
 
@@ -256,6 +369,7 @@ describe('Function: decodeText', () => {
           text: 'Un match difficile et très physique,  mais jouable.',
           encoding: 'utf-8',
           notes: ['control-chars-removed'],
+          format: 'text',
         },
       });
     });
@@ -286,6 +400,7 @@ describe('Function: decodeText', () => {
           text: 'La résolution de l’ONU appelle à la coopération.',
           encoding: 'utf-8',
           notes: ['mojibake-repaired'],
+          format: 'text',
         },
       });
     });
@@ -298,7 +413,10 @@ describe('Function: decodeText', () => {
       const result = decodeText(utf8(text));
 
       // Assess
-      expect(result).toEqual({ ok: true, value: { text, encoding: 'utf-8', notes: [] } });
+      expect(result).toEqual({
+        ok: true,
+        value: { text, encoding: 'utf-8', notes: [], format: 'text' },
+      });
     });
 
     it('decodes a 300 KB single line', () => {

@@ -61,6 +61,38 @@ describe('Function: processDocument', () => {
     expect(doc.text).toBe(line.trim());
   });
 
+  it('keeps ZWNJ, ZWJ and variation selectors and still removes bidi overrides', () => {
+    // Prepare
+    const persian = 'ما می\u200cخواهیم که پلیس این شبکه را متلاشی کند';
+    const emoji = '\u{1F468}\u200d\u{1F469}\u200d\u{1F467} \u2764\ufe0f';
+    const text = `Titre \u202eesrever\u202c\n\n${persian}\n\n${emoji}`;
+
+    // Act
+    const doc = accepted(Buffer.from(text, 'utf8'), 'persan.txt');
+
+    // Assess
+    expect(doc.text).toContain(persian);
+    expect(doc.text).toContain(emoji);
+    expect(doc.title).toBe('Titre esrever');
+  });
+
+  it('gives a page whose scripts name crimes no topic, and its title from <h1>', () => {
+    // Prepare
+    const html =
+      '<!DOCTYPE html><html><head><title>Cuisine | Le site</title>' +
+      '<script>const tags = "terrorisme attentat trafic de cocaïne blanchiment d’argent cartel";</script>' +
+      '</head><body><h1>Tarte aux pommes</h1><p>Épluchez quatre pommes et étalez la pâte.</p>' +
+      '<div hidden>Réseau de trafiquants de drogue démantelé par la police</div>' +
+      '<p>Enfournez trente minutes et servez tiède avec de la crème.</p></body></html>';
+
+    // Act
+    const doc = accepted(Buffer.from(html, 'utf8'), 'recette.txt');
+
+    // Assess
+    expect(doc).toMatchObject({ title: 'Tarte aux pommes', format: 'html', topics: [] });
+    expect(doc.text).not.toMatch(/cocaïne|trafiquants|<|>/);
+  });
+
   it('rejects bad input with a reason instead of throwing', () => {
     // Act
     const result = processDocument({

@@ -35,6 +35,30 @@ describe('Function: buildDocumentItems', () => {
     expect(items.topics.map((topic) => topic.topicId)).toContain('drug_trafficking');
   });
 
+  it('records the format and the legacy encoding a source was read as (schema 1.3)', () => {
+    // Prepare: an HTML page saved in KOI8-R (bytes written out for the test).
+    const page = processDocument({
+      bytes: Buffer.from(
+        '<html><head><title>\xf0\xcf\xcc\xc9\xc3\xc9\xd1</title></head><body><p>\xf0\xcf\xcc\xc9\xc3\xc9\xd1 ' +
+          '\xda\xc1\xc4\xc5\xd2\xd6\xc1\xcc\xc1 \xc7\xd2\xd5\xd0\xd0\xd5 \xcb\xcf\xce\xd4\xd2\xc1\xc2\xc1\xce\xc4\xc9\xd3\xd4\xcf\xd7 ' +
+          '\xce\xc1 \xc7\xd2\xc1\xce\xc9\xc3\xc5 \xd3 \xce\xc1\xd2\xcb\xcf\xd4\xc9\xcb\xc1\xcd\xc9.</p></body></html>',
+        'latin1',
+      ),
+      key: 'in/page.html',
+    });
+    if (!page.ok) throw new Error(`fixture rejected: ${page.rejection.reason}`);
+
+    // Act
+    const { newSource } = buildDocumentItems(page.value, object, { inline: true }, NOW);
+
+    // Assess
+    expect(SourceRecordSchema.parse(newSource)).toMatchObject({
+      format: 'html',
+      encoding: 'koi8-r',
+    });
+    expect(page.value.title).toBe('Полиция');
+  });
+
   it('keys the document by content hash and the source by object version', () => {
     // Act
     const { document, newSource } = buildDocumentItems(processed(), object, { inline: true }, NOW);
