@@ -11,6 +11,7 @@ import {
   removedObjects,
   type S3NotificationBody,
   S3NotificationBodySchema,
+  timeBudget,
 } from '@doc-ingest/aws-adapters';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
@@ -94,9 +95,21 @@ const ingestMessage = async (record: SQSRecord): Promise<void> => {
   }
 };
 
-const handler = middy(async (event: SQSEvent, context: Context) =>
-  processPartialResponse(event, ingestMessage, processor, { context }),
-)
+// One record at a time, each started only with time to finish: a slow object
+// (or a slow S3) leaves the records after it for redelivery, and the ones
+// done are acknowledged, instead of a timeout failing the whole batch.
+const handler = middy(async (event: SQSEvent, context: Context) => {
+  const ensureTime = timeBudget(context);
+  return processPartialResponse(
+    event,
+    async (record: SQSRecord) => {
+      ensureTime();
+      await ingestMessage(record);
+    },
+    processor,
+    { context, processInParallel: false },
+  );
+})
   .use(injectLambdaContext(logger))
   .use(logMetrics(metrics, { captureColdStartMetric: true }));
 

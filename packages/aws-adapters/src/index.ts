@@ -47,6 +47,8 @@ export {
   S3NotificationBodySchema,
   S3ObjectNotificationSchema,
 } from './events/s3Notification.ts';
+export type { TimeBudgetOptions } from './lambda/timeBudget.ts';
+export { TimeBudgetExhaustedError, timeBudget } from './lambda/timeBudget.ts';
 export { deleteDocumentText } from './s3/deleteDocumentText.ts';
 export { documentTextLocation, putDocumentText, TEXT_PREFIX } from './s3/putDocumentText.ts';
 export type { ObjectReadResult, ReadObjectOptions } from './s3/readObject.ts';
