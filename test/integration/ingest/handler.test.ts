@@ -344,4 +344,65 @@ describe('Handler: ingest', () => {
     ]);
     expect(table.ofKind('rejection')).toHaveLength(1);
   });
+
+  it('acknowledges what it finished and leaves the rest for redelivery when time runs short', async () => {
+    // Prepare: three objects; reading the first takes the clock into the reserve.
+    const event = objectCreated('incoming/100_b55afea218a2948c.txt');
+    const [first] = event.Records;
+    if (first === undefined) throw new Error('fixture');
+    event.Records = [
+      'incoming/100_b55afea218a2948c.txt',
+      'incoming/long.txt',
+      'incoming/edited-100.txt',
+    ].map((key, n) => ({
+      ...first,
+      messageId: `m${n}`,
+      body: first.body.replace('incoming/100_b55afea218a2948c.txt', key),
+    }));
+    let remaining = 60_000;
+    const context = { ...fakeContext(), getRemainingTimeInMillis: () => remaining };
+    const read = s3Mock.commandCalls(GetObjectCommand).length;
+    s3Mock.on(GetObjectCommand).callsFake((input: { Key: string }) => {
+      remaining = 10_000;
+      const bytes = objects.get(input.Key) ?? Buffer.alloc(0);
+      return {
+        Body: Readable.from([bytes]) as never,
+        ContentLength: bytes.byteLength,
+        ETag: '"etag"',
+      };
+    });
+
+    // Act
+    const response = await handler(event, context);
+
+    // Assess: the first is recorded, the two it never started are failed, not timed out.
+    expect(response.batchItemFailures).toEqual([
+      { itemIdentifier: 'm1' },
+      { itemIdentifier: 'm2' },
+    ]);
+    expect(s3Mock.commandCalls(GetObjectCommand).length - read).toBe(1);
+    expect(table.ofKind('document')).toHaveLength(1);
+  });
+
+  it('ingests a hostile object (one 200 KB word) alongside its batch-mates without failing any', async () => {
+    // Prepare
+    objects.set('incoming/one-long-word.txt', Buffer.from(`Titre\n\n${'a'.repeat(200_000)}\n`));
+    const event = objectCreated('incoming/one-long-word.txt');
+    const [first] = event.Records;
+    if (first === undefined) throw new Error('fixture');
+    event.Records = ['incoming/one-long-word.txt', 'incoming/100_b55afea218a2948c.txt'].map(
+      (key, n) => ({
+        ...first,
+        messageId: `h${n}`,
+        body: first.body.replace('incoming/one-long-word.txt', key),
+      }),
+    );
+
+    // Act
+    const response = await handler(event, fakeContext());
+
+    // Assess
+    expect(response.batchItemFailures).toEqual([]);
+    expect(table.ofKind('source').length + table.ofKind('rejection').length).toBe(2);
+  });
 });

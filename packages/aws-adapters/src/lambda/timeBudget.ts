@@ -20,7 +20,8 @@ interface TimeBudgetOptions {
    */
   reserveShare?: number;
   /**
-   * Least reserve, in milliseconds, however short the timeout.
+   * Least reserve, in milliseconds (but never more than half the time left
+   * at the start, so that the first record always starts).
    * @default 2000
    */
   minReserveMs?: number;
@@ -51,9 +52,11 @@ const timeBudget = (
   options: TimeBudgetOptions = {},
 ): (() => void) => {
   const { reserveShare, minReserveMs, maxReserveMs } = { ...defaults, ...options };
+  const initialMs = context.getRemainingTimeInMillis();
+  // Never more than half the time there is: the first record always starts.
   const reserveMs = Math.min(
-    maxReserveMs,
-    Math.max(minReserveMs, context.getRemainingTimeInMillis() * reserveShare),
+    initialMs / 2,
+    Math.min(maxReserveMs, Math.max(minReserveMs, initialMs * reserveShare)),
   );
   return () => {
     const left = context.getRemainingTimeInMillis();

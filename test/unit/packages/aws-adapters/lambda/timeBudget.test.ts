@@ -37,6 +37,7 @@ describe('Function: timeBudget', () => {
 
   it.each([
     [4_000, 2_000],
+    [1_000, 500],
     [900_000, 15_000],
   ])('bounds the reserve for a %i ms timeout to %i ms', (timeout, reserve) => {
     // Prepare
