@@ -4,7 +4,6 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { readKeyHistory } from '@doc-ingest/aws-adapters';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { localAwsEnv, localClients } from '../../scripts/lib/localAws.ts';
-import { loadSamples } from '../helpers/samples.ts';
 
 /*
  * The `ingest` binary against the deployed stack, as an operator runs it:
@@ -30,9 +29,22 @@ const ingest = async (...args: string[]) => {
   }
 };
 
-const KEY = `cli-suite/${Date.now().toString(36)}/article.txt`;
-const sample = loadSamples().find((s) => s.name.startsWith('103_'));
-if (sample === undefined) throw new Error('sample 103 missing');
+const RUN_ID = Date.now().toString(36);
+const KEY = `cli-suite/${RUN_ID}/article.txt`;
+// Content of this suite's own (the run id makes it so): the other suites
+// share the stack, and a sample they ingested first would make this one a
+// duplicate.
+const sample = {
+  bytes: Buffer.from(
+    'Saisie de 900 kilos de cocaïne dans un conteneur au port du Havre\n\n' +
+      "Les douaniers ont découvert près de 900 kilos de cocaïne dissimulés dans un conteneur de bananes arrivé d'Amérique du Sud. " +
+      'Le parquet a ouvert une enquête pour trafic de stupéfiants en bande organisée et importation de drogue.\n\n' +
+      "Trois manutentionnaires soupçonnés d'avoir aidé les trafiquants à sortir la marchandise du terminal ont été placés en garde à vue. " +
+      "La valeur de la drogue à la revente est estimée à plusieurs dizaines de millions d'euros.\n\n" +
+      `Référence de l'essai: ${RUN_ID}.\n`,
+  ),
+  expected: { language: 'fr', topics: ['drug_trafficking'] },
+};
 
 /** Waits until the table holds `count` records (sources + rejections) of KEY. */
 const awaitRecords = async (count: number) => {
