@@ -12,7 +12,7 @@ import {
   decideFrame,
   frameCuesFor,
 } from './documentFrame.ts';
-import { getStemmer, type StemFunction } from './stem.ts';
+import { getStemmer, getStemVariants, type StemFunction } from './stem.ts';
 import { type TaxonomyLanguage, TermWeight } from './taxonomy.ts';
 import { type Token, tokenizeDocument } from './tokenize.ts';
 
@@ -186,8 +186,10 @@ interface WordEntry {
 
 interface Matcher {
   content: Token[];
-  /** The matching key of the content word at `position` in `language`. */
-  key: (language: TaxonomyLanguage, position: number) => string;
+  /** Whether the content word at `position` has `expected` as its key or as a variant. */
+  hasKey: (language: TaxonomyLanguage, position: number, expected: string) => boolean;
+  /** Whether the content word at `position` has a key or a variant in `keys`. */
+  hasKeyIn: (language: TaxonomyLanguage, position: number, keys: ReadonlySet<string>) => boolean;
   /** The terms and the frame cue of the content word at `position`. */
   entry: (position: number) => WordEntry;
 }
@@ -239,8 +241,35 @@ const createMatcher = (
   }
   const stemOf = (language: TaxonomyLanguage, word: string): string =>
     (stemmers.get(language) as StemFunction)(word);
-  const key = (language: TaxonomyLanguage, position: number): string =>
-    stemOf(language, (content[position] as Token).norm);
+  // Languages whose words can have several keys (Arabic clitics, see `getStemVariants`).
+  const variantsOf = new Map<TaxonomyLanguage, (word: string) => readonly string[]>();
+  for (const language of taxonomy.languages) {
+    const variants = getStemVariants(language);
+    if (variants !== undefined) variantsOf.set(language, variants);
+  }
+  const keysOf = (language: TaxonomyLanguage, word: string): readonly string[] => {
+    const own = stemOf(language, word);
+    const variants = variantsOf.get(language)?.(word);
+    return variants === undefined || variants.length === 0 ? [own] : [own, ...variants];
+  };
+  const hasKey = (language: TaxonomyLanguage, position: number, expected: string): boolean => {
+    const word = (content[position] as Token).norm;
+    if (stemOf(language, word) === expected) return true;
+    return variantsOf.get(language)?.(word).includes(expected) ?? false;
+  };
+  const hasKeyIn = (
+    language: TaxonomyLanguage,
+    position: number,
+    keys: ReadonlySet<string>,
+  ): boolean => {
+    const word = (content[position] as Token).norm;
+    if (keys.has(stemOf(language, word))) return true;
+    return (
+      variantsOf
+        .get(language)?.(word)
+        .some((variant) => keys.has(variant)) ?? false
+    );
+  };
   const entry = (position: number): WordEntry => {
     const word = (content[position] as Token).norm;
     const known = memo.get(word);
@@ -248,8 +277,10 @@ const createMatcher = (
     const found: CompiledTerm[] = [];
     for (const language of languages) {
       const byKey = taxonomy.index.get(language);
-      for (const term of byKey?.get(stemOf(language, word)) ?? NONE) {
-        if (allowed(term, word)) found.push(term);
+      for (const wordKey of keysOf(language, word)) {
+        for (const term of byKey?.get(wordKey) ?? NONE) {
+          if (allowed(term, word) && !found.includes(term)) found.push(term);
+        }
       }
       for (const term of byKey?.get(EXACT_PREFIX + word) ?? NONE) {
         if (allowed(term, word)) found.push(term);
@@ -263,7 +294,7 @@ const createMatcher = (
     memo.set(word, value);
     return value;
   };
-  return { content, key, entry };
+  return { content, hasKey, hasKeyIn, entry };
 };
 
 const keyMatches = (
@@ -274,7 +305,7 @@ const keyMatches = (
 ): boolean =>
   expected.startsWith(EXACT_PREFIX)
     ? matcher.content[position]?.norm === expected.slice(EXACT_PREFIX.length)
-    : matcher.key(language, position) === expected;
+    : matcher.hasKey(language, position, expected);
 
 const matchLength = (matcher: Matcher, term: CompiledTerm, start: number): boolean => {
   const segment = matcher.content[start]?.segment;
@@ -299,10 +330,13 @@ const contextAllows = (matcher: Matcher, term: CompiledTerm, start: number): boo
   for (let position = from; position <= to; position++) {
     if (position >= start && position <= end) continue;
     if (matcher.content[position]?.segment !== segment) continue;
-    const stem = matcher.key(term.language, position);
-    if (term.notNear?.has(stem)) return false;
-    if (term.near?.has(stem)) nearFound = true;
-    if (term.alsoNear?.has(stem)) alsoNearFound = true;
+    if (term.notNear !== undefined && matcher.hasKeyIn(term.language, position, term.notNear)) {
+      return false;
+    }
+    if (term.near?.size && matcher.hasKeyIn(term.language, position, term.near)) nearFound = true;
+    if (term.alsoNear?.size && matcher.hasKeyIn(term.language, position, term.alsoNear)) {
+      alsoNearFound = true;
+    }
   }
   return nearFound && alsoNearFound;
 };

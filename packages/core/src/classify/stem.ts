@@ -4,6 +4,7 @@ import { stemmer as italianStemmer } from '@orama/stemmers/italian';
 import { stemmer as portugueseStemmer } from '@orama/stemmers/portuguese';
 import { stemmer as spanishStemmer } from '@orama/stemmers/spanish';
 import englishStemmer from 'wink-porter2-stemmer';
+import { arabicStem, arabicStemVariants } from './arabicStem.ts';
 import { memoizeBounded } from './memoizeBounded.ts';
 
 /** Reduces a folded word to its matching key. */
@@ -23,6 +24,17 @@ const SNOWBALL_STEMMERS: Readonly<Record<string, StemFunction>> = {
   it: italianStemmer,
   de: germanStemmer,
   pt: portugueseStemmer,
+  // Snowball's Arabic, given words in one shape (see `arabicStem.ts`).
+  ar: arabicStem,
+};
+
+/**
+ * Other keys a folded word may have in a language whose clitics cannot be told
+ * from root letters without a dictionary (Arabic `وتهريب` is `و` + `تهريب`, `وزير`
+ * is one word): the matcher tries them after the word's own key.
+ */
+const STEM_VARIANTS: Readonly<Record<string, (word: string) => readonly string[]>> = {
+  ar: arabicStemVariants,
 };
 
 /** A stem cache holds at most this many words per language, then starts afresh. */
@@ -44,6 +56,7 @@ const lightStem: StemFunction = (word) => {
 };
 
 const stemmers = new Map<string, StemFunction>();
+const variantCaches = new Map<string, (word: string) => readonly string[]>();
 
 /** Whether `language` (ISO 639-1) has a Snowball stemmer. */
 const hasStemmer = (language: string): boolean => SNOWBALL_STEMMERS[language] !== undefined;
@@ -65,5 +78,22 @@ const getStemmer = (language: string): StemFunction => {
   return made;
 };
 
+/**
+ * The other keys of a word in `language` (see `STEM_VARIANTS`), memoized, or
+ * `undefined` for a language whose words have one key only.
+ *
+ * @example
+ * getStemVariants('ar')?.('وتهريب').includes(getStemmer('ar')('تهريب')); // true
+ */
+const getStemVariants = (language: string): ((word: string) => readonly string[]) | undefined => {
+  const variants = STEM_VARIANTS[language];
+  if (variants === undefined) return undefined;
+  const known = variantCaches.get(language);
+  if (known !== undefined) return known;
+  const made = memoizeBounded(variants, STEM_CACHE_LIMIT);
+  variantCaches.set(language, made);
+  return made;
+};
+
 export type { StemFunction };
-export { getStemmer, hasStemmer, lightStem, SNOWBALL_STEMMERS };
+export { getStemmer, getStemVariants, hasStemmer, lightStem, SNOWBALL_STEMMERS };

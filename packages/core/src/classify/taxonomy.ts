@@ -1,4 +1,6 @@
-import type { TopicId } from '@doc-ingest/contracts';
+import { TOPIC_IDS, type TopicId } from '@doc-ingest/contracts';
+import { ARABIC_CHARGE_CUES, ARABIC_TERMS } from './taxonomyArabic.ts';
+import { TermWeight } from './termWeight.ts';
 
 /**
  * Version of the taxonomy below, recorded with every classification.
@@ -57,19 +59,9 @@ const TAXONOMY_VERSION = '2026.11.3';
  */
 
 /** Languages the taxonomy lists terms for (ISO 639-1). */
-const TAXONOMY_LANGUAGES = ['fr', 'en', 'es', 'it', 'de', 'pt'] as const;
+const TAXONOMY_LANGUAGES = ['fr', 'en', 'es', 'it', 'de', 'pt', 'ar'] as const;
 
 type TaxonomyLanguage = (typeof TAXONOMY_LANGUAGES)[number];
-
-/** Weight of each term tier; a rule may set any weight. */
-const TermWeight = {
-  /** Unambiguous on its own: `attentat`, `ransomware`, `narcotráfico`. */
-  STRONG: 2,
-  /** Topical but also used elsewhere: `cocaïne`, `extorsion`. */
-  MEDIUM: 1,
-  /** Only a hint: never enough alone. */
-  WEAK: 0.4,
-} as const;
 
 /**
  * A term with a context condition. Context words are single words, stemmed like the
@@ -203,6 +195,7 @@ const CHARGE_CUES: ChargeCues = {
     'detidos',
     'presos',
   ],
+  ar: ARABIC_CHARGE_CUES,
 };
 
 const { MEDIUM, WEAK } = TermWeight;
@@ -944,7 +937,7 @@ const PT_POLICING = [
  * @example
  * TAXONOMY.drug_trafficking.es?.strong?.includes('narcotráfico'); // true
  */
-const TAXONOMY: Taxonomy = {
+const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerms>>> = {
   terrorism: {
     fr: {
       rules: [
@@ -3225,6 +3218,11 @@ const TAXONOMY: Taxonomy = {
     },
   },
 };
+
+/** Every topic's terms: the European languages' above, Arabic's in `taxonomyArabic.ts`. */
+const TAXONOMY: Taxonomy = Object.fromEntries(
+  TOPIC_IDS.map((topic) => [topic, { ...EUROPEAN_TERMS[topic], ar: ARABIC_TERMS[topic] }]),
+) as Taxonomy;
 
 export type { ChargeCues, Taxonomy, TaxonomyLanguage, TermRule, TopicTerms };
 export { CHARGE_CUES, TAXONOMY, TAXONOMY_LANGUAGES, TAXONOMY_VERSION, TermWeight };

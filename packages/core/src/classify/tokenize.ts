@@ -1,3 +1,4 @@
+import { normalizeArabic } from './arabicNormalize.ts';
 import { memoizeBounded } from './memoizeBounded.ts';
 
 /** One word of a text, with where it stands. */
@@ -130,18 +131,27 @@ const STOPWORDS: ReadonlySet<string> = new Set([
   'vom',
   'zur',
   'zum',
+  // ar (folded: `على` -> `علي`, `إلى` -> `الي`); clitics are left to the stemmer.
+  'في',
+  'من',
+  'علي',
+  'الي',
+  'عن',
 ]);
 
 const APOSTROPHES = /['’ʼ‘`´]/u;
 const ASCII_LOWER = /^[a-z]*$/;
 const WORD = /[\p{L}\p{M}]+/gu;
-const SENTENCE_END: ReadonlySet<string> = new Set(['.', '!', '?', '…']);
+// Arabic `؟` and the Urdu full stop `۔` end sentences too.
+const SENTENCE_END: ReadonlySet<string> = new Set(['.', '!', '?', '…', '؟', '۔']);
 const LIST_MARKER = /^(?:[•◦▪▫‣⁃●○■□♦◆►▸*·–—-]|\d{1,2}[.)]\s|[a-z][.)]\s)/u;
 
 /**
  * Folds a word or a text for matching: NFD, combining marks removed, lowercase, and
- * the ligatures `œ`, `æ`, `ß` and the Vietnamese `đ` spelled out. Used on both the
- * taxonomy and the documents, so they always agree.
+ * the ligatures `œ`, `æ`, `ß` and the Vietnamese `đ` spelled out, and Arabic letter
+ * variants folded (`normalizeArabic`: NFD has already taken the hamza off `أ`, the
+ * vowel marks and the madda). Used on both the taxonomy and the documents, so they
+ * always agree.
  *
  * @example
  * foldText('Cocaïne ŒUVRE'); // 'cocaine oeuvre'
@@ -149,14 +159,16 @@ const LIST_MARKER = /^(?:[•◦▪▫‣⁃●○■□♦◆►▸*·–—-]|
 const foldText = (text: string): string =>
   ASCII_LOWER.test(text)
     ? text
-    : text
-        .normalize('NFD')
-        .replace(/\p{M}+/gu, '')
-        .toLowerCase()
-        .replace(/œ/g, 'oe')
-        .replace(/æ/g, 'ae')
-        .replace(/ß/g, 'ss')
-        .replace(/đ/g, 'd');
+    : normalizeArabic(
+        text
+          .normalize('NFD')
+          .replace(/\p{M}+/gu, '')
+          .toLowerCase()
+          .replace(/œ/g, 'oe')
+          .replace(/æ/g, 'ae')
+          .replace(/ß/g, 'ss')
+          .replace(/đ/g, 'd'),
+      );
 
 /** The shared fold cache holds at most this many distinct words, then starts afresh. */
 const FOLD_CACHE_LIMIT = 50_000;
