@@ -9,9 +9,10 @@ import { hasArabicLetter } from './arabicNormalize.ts';
  * `مخدرات` -> `مخدرا`), reads a root letter as a conjunction (`فساد` -> `ساد`) and
  * keeps `و` before the article (`والإرهاب`). So, before it:
  * 1. a conjunction and a preposition with the article (`وال`, `بال`, `فبال`, `لل`)
- *    are removed;
- * 2. a word without the article loses an accusative `ا` (`فسادا`) and a pronoun
- *    suffix (`أموالهم`, `أسلحتهم` -> `أسلحة`);
+ *    are removed, and so is a second `ال` after it (a word whose letters start
+ *    with `ال`, `إلكتروني`, would otherwise be cut without the article only);
+ * 2. a word without the article loses a plural verb ending `وا`, an accusative
+ *    `ا` (`فسادا`) and a pronoun suffix (`أموالهم`, `أسلحتهم` -> `أسلحة`);
  * 3. a final `ه` is read as ta marbuta `ة` (both are written for it);
  * 4. the article is put back, so Snowball always sees a definite noun.
  * Words are expected folded (`foldText`, which applies `normalizeArabic`); a word
@@ -30,6 +31,8 @@ const PRONOUN = /(?:هما|كما|هم|هن|كم|ها)$/u;
 const MIN_CORE = 3;
 
 const withoutSuffix = (word: string): string => {
+  // The plural verb ending `وا` (`احتالوا`), then an accusative `ا` (`فسادا`).
+  if (word.length >= 6 && word.endsWith('وا')) return word.slice(0, -2);
   if (word.length >= 5 && word.endsWith('ا')) return word.slice(0, -1);
   const afterTa = PRONOUN_AFTER_TA.exec(word);
   if (afterTa !== null && word.length - afterTa[0].length >= MIN_CORE - 1) {
@@ -54,6 +57,9 @@ const arabicStem = (word: string): string => {
   const article = ARTICLE.exec(core);
   if (article !== null && core.length - article[0].length >= 2) {
     core = core.slice(article[0].length);
+    // A word whose own letters start with `ال` (`الكتروني`, `الماني`) loses them
+    // without the article too, so they go here as well.
+    if (core.startsWith('ال') && core.length >= 4) core = core.slice(2);
   } else {
     core = withoutSuffix(core);
   }
