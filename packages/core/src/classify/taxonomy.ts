@@ -1,5 +1,6 @@
 import { TOPIC_IDS, type TopicId } from '@doc-ingest/contracts';
 import { ARABIC_CHARGE_CUES, ARABIC_TERMS } from './taxonomyArabic.ts';
+import { groupTermRules, onlineExcluded } from './termRules.ts';
 import { TermWeight } from './termWeight.ts';
 
 /**
@@ -840,6 +841,113 @@ const PT_FOREIGN = [
   'homólogos',
   'homólogas',
 ];
+// Words that make a criminal group the subject of a story, not only the
+// smugglers behind a seizure: its leaders, its hierarchy, its dismantling, the
+// charge of belonging to it. Near them, a generic group term (`criminal
+// network`, `organización criminal`) is strong; alone, medium (see
+// `groupTermRules`).
+const EN_GROUP_STRUCTURE = [
+  'dismantled',
+  'dismantle',
+  'dismantling',
+  'leader',
+  'leaders',
+  'ringleader',
+  'ringleaders',
+  'boss',
+  'bosses',
+  'kingpin',
+  'hierarchy',
+  'structure',
+  'membership',
+  'clan',
+  'enforcers',
+  'territory',
+  'turf',
+  'rival',
+];
+const FR_GROUP_STRUCTURE = [
+  'démantelé',
+  'démantelée',
+  'démantèlement',
+  'démanteler',
+  'chef',
+  'chefs',
+  'tête',
+  'hiérarchie',
+  'structure',
+  'appartenance',
+  'clan',
+  'lieutenants',
+  'territoire',
+  'rivaux',
+  'rivale',
+];
+const ES_GROUP_STRUCTURE = [
+  'desarticulada',
+  'desarticulado',
+  'desarticulación',
+  'desarticular',
+  'desmantelada',
+  'desmantelado',
+  'cabecilla',
+  'cabecillas',
+  'líder',
+  'líderes',
+  'jefe',
+  'jefes',
+  'estructura',
+  'jerarquía',
+  'pertenencia',
+  'clan',
+  'territorio',
+  'rival',
+];
+const IT_GROUP_STRUCTURE = [
+  'smantellata',
+  'smantellato',
+  'smantellamento',
+  'capo',
+  'capi',
+  'boss',
+  'vertice',
+  'vertici',
+  'struttura',
+  'affiliati',
+  'clan',
+  'territorio',
+];
+const DE_GROUP_STRUCTURE = [
+  'zerschlagen',
+  'Anführer',
+  'Chef',
+  'Boss',
+  'Kopf',
+  'Hierarchie',
+  'Struktur',
+  'Mitgliedschaft',
+  'Clan',
+  'Revier',
+];
+const PT_GROUP_STRUCTURE = [
+  'desarticular',
+  'desarticulada',
+  'desarticulado',
+  'desmantelada',
+  'desmantelado',
+  'líder',
+  'líderes',
+  'liderança',
+  'lideranças',
+  'chefe',
+  'chefes',
+  'cúpula',
+  'estrutura',
+  'hierarquia',
+  'facção',
+  'núcleo',
+];
+
 const CHILD_FR = [
   'enfant',
   'enfants',
@@ -1998,9 +2106,7 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
       strong: [
         'crime organisé',
         'criminalité organisée',
-        'organisation criminelle',
         'groupes criminels organisés',
-        'réseau criminel',
         'mafia',
         'mafieux',
         'Camorra',
@@ -2022,6 +2128,7 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
         'blanchiment de l’argent du crime',
       ],
       rules: [
+        ...groupTermRules(['organisation criminelle', 'réseau criminel'], FR_GROUP_STRUCTURE),
         // The network that runs a drug-dealing spot: a hint of organised crime.
         { term: 'réseau', weight: WEAK, near: [...FR_DRUGS, 'deal', 'trafic', 'dealers'] },
         // Not the terrorism charge `association de malfaiteurs terroriste`.
@@ -2046,27 +2153,21 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
         'organized crime',
         'organised crime',
         'crime syndicate',
-        'criminal organization',
-        'criminal organisation',
         'organized criminal groups',
-        'criminal network',
         'mafia',
         'racketeering',
         'mob boss',
         'yakuza',
       ],
       medium: ['extortion', 'triads', 'crime family'],
+      rules: groupTermRules(
+        ['criminal organization', 'criminal organisation', 'criminal network'],
+        EN_GROUP_STRUCTURE,
+      ),
       weak: ['gangs', 'cartels', 'transnational crime'],
     },
     es: {
-      strong: [
-        'crimen organizado',
-        'delincuencia organizada',
-        'organización criminal',
-        'red criminal',
-        'mafia',
-        'grupos criminales',
-      ],
+      strong: ['crimen organizado', 'delincuencia organizada', 'mafia'],
       medium: [
         'extorsión',
         'sicarios',
@@ -2078,6 +2179,10 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
         'grupo criminal',
       ],
       weak: ['bandas', 'cárteles', 'asociación ilícita'],
+      rules: groupTermRules(
+        ['organización criminal', 'red criminal', 'grupos criminales'],
+        ES_GROUP_STRUCTURE,
+      ),
     },
     it: {
       strong: [
@@ -2087,25 +2192,21 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
         'Ndrangheta',
         'Cosa Nostra',
         'associazione mafiosa',
-        'organizzazione criminale',
         'associazione di tipo mafioso',
       ],
       medium: ['estorsione', 'clan mafioso', '=pizzo'],
       weak: ['clan', 'associazione per delinquere', 'associazione a delinquere'],
+      rules: groupTermRules(['organizzazione criminale'], IT_GROUP_STRUCTURE),
     },
     de: {
-      strong: [
-        'organisierte Kriminalität',
-        'Mafia',
-        'kriminelle Vereinigung',
-        'kriminelle Organisation',
-        'Clankriminalität',
-      ],
+      strong: ['organisierte Kriminalität', 'Mafia', 'kriminelle Vereinigung', 'Clankriminalität'],
       medium: ['Schutzgeld', 'Schutzgelderpressung', 'Erpressung'],
       weak: ['Banden'],
+      rules: groupTermRules(['kriminelle Organisation'], DE_GROUP_STRUCTURE),
     },
     pt: {
-      strong: ['crime organizado', 'organização criminosa', 'facção criminosa', 'máfia'],
+      strong: ['crime organizado', 'facção criminosa', 'facções criminosas', 'máfia'],
+      rules: groupTermRules(['organização criminosa'], PT_GROUP_STRUCTURE),
       medium: ['extorsão', 'milícia'],
       // Charged against any group of three or more: only a hint.
       weak: ['gangues', 'quadrilha', 'associação criminosa'],
@@ -2134,6 +2235,10 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
         'délit d’initié',
         'système de Ponzi',
         'chaîne de Ponzi',
+        'marchés publics truqués',
+        'emplois fictifs',
+        'fraude à la TVA',
+        'corrompu',
       ],
       medium: [
         'blanchiment',
@@ -2146,7 +2251,8 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
         'escroqueries aux placements',
         'fraude à l’investissement',
       ],
-      weak: ['fraude', 'escroquerie', 'détournement'],
+      weak: ['détournement'],
+      rules: onlineExcluded(['fraude', 'escroquerie'], FR_ONLINE),
     },
     en: {
       strong: [
@@ -2164,6 +2270,13 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
         'counterfeit currency',
         'corrupt officials',
         'Ponzi scheme',
+        'procurement fraud',
+        'bid rigging',
+        'bid-rigging',
+        'VAT fraud',
+        'illicit enrichment',
+        'abuse of office',
+        'influence peddling',
       ],
       medium: [
         'laundering',
@@ -2175,7 +2288,7 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
         'investment scam',
         'pyramid scheme',
       ],
-      weak: ['fraud', 'scam'],
+      rules: onlineExcluded(['fraud', 'scam'], EN_ONLINE),
     },
     es: {
       strong: [
@@ -2195,6 +2308,9 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
         'desvío de fondos',
         'delitos financieros',
         'moneda falsa',
+        'enriquecimiento ilícito',
+        'fraude del IVA',
+        'amaño de contratos',
       ],
       medium: [
         'evasión fiscal',
@@ -2206,7 +2322,7 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
         'fraude de inversión',
         'estafa de inversión',
       ],
-      weak: ['fraude', 'estafa'],
+      rules: onlineExcluded(['fraude', 'estafa'], ES_ONLINE),
     },
     it: {
       strong: [
@@ -2217,6 +2333,12 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
         'concussione',
         'frode fiscale',
         'evasione fiscale',
+        'mazzette',
+        'turbativa d’asta',
+        'appalti truccati',
+        'autoriciclaggio',
+        'frode carosello',
+        'bancarotta fraudolenta',
       ],
       medium: [
         'riciclaggio',
@@ -2226,7 +2348,7 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
         'truffa finanziaria',
         'truffe finanziarie',
       ],
-      weak: ['frode', 'truffa'],
+      rules: onlineExcluded(['frode', 'truffa'], IT_ONLINE),
     },
     de: {
       strong: [
@@ -2240,6 +2362,10 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
         // Swiss form of `Geldwäsche`.
         'Geldwäscherei',
         'Wirtschaftskriminalität',
+        'Bestechlichkeit',
+        'Vorteilsannahme',
+        'Vorteilsgewährung',
+        'Umsatzsteuerbetrug',
       ],
       // Swiss and Austrian criminal law qualify fraud as `gewerbsmässig`
       // (`gewerbsmäßig`, committed as a trade).
@@ -2253,7 +2379,7 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
         'gewerbsmäßiger Betrug',
         'Wirtschaftsdelikte',
       ],
-      weak: ['Betrug'],
+      rules: onlineExcluded(['Betrug'], DE_ONLINE),
     },
     pt: {
       strong: [
@@ -2266,8 +2392,14 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
         'desvio de verbas',
         'peculato',
         'fraude fiscal',
+        'improbidade administrativa',
+        'superfaturamento',
+        'licitações fraudadas',
+        'desvio de recursos públicos',
+        'enriquecimento ilícito',
       ],
       medium: [
+        'caixa dois',
         'evasão fiscal',
         'empresas de fachada',
         'paraísos fiscais',
@@ -2275,7 +2407,7 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
         'pirâmide financeira',
         'fraude de investimento',
       ],
-      weak: ['fraude'],
+      rules: onlineExcluded(['fraude'], PT_ONLINE),
     },
   },
   environmental: {
@@ -2942,6 +3074,15 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
         'autorités étrangères',
       ],
       rules: [
+        { term: 'homologues', weight: MEDIUM, near: FR_POLICING, window: 8 },
+        {
+          term: 'conjointement',
+          weight: MEDIUM,
+          near: FR_FOREIGN,
+          alsoNear: FR_POLICING,
+          window: 8,
+        },
+        { term: 'opération multinationale', weight: MEDIUM },
         {
           term: '=coopération',
           weight: MEDIUM,
@@ -2994,6 +3135,10 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
       ],
       weak: ['information sharing', 'law enforcement', 'foreign authorities'],
       rules: [
+        { term: 'counterparts', weight: MEDIUM, near: EN_POLICING, window: 8 },
+        { term: 'jointly', weight: MEDIUM, near: EN_FOREIGN, alsoNear: EN_POLICING, window: 8 },
+        { term: 'multinational operation', weight: MEDIUM },
+        { term: 'multinational investigation', weight: MEDIUM },
         {
           term: '=cooperation',
           weight: MEDIUM,
@@ -3043,6 +3188,15 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
       ],
       weak: ['intercambio de información', 'fuerzas de seguridad', 'autoridades extranjeras'],
       rules: [
+        { term: 'homólogos', weight: MEDIUM, near: ES_POLICING, window: 8 },
+        {
+          term: 'conjuntamente',
+          weight: MEDIUM,
+          near: ES_FOREIGN,
+          alsoNear: ES_POLICING,
+          window: 8,
+        },
+        { term: 'operación multinacional', weight: MEDIUM },
         {
           term: 'cooperación',
           weight: MEDIUM,
@@ -3062,6 +3216,16 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
     },
     it: {
       rules: [
+        { term: 'omologhi', weight: MEDIUM, near: IT_POLICING, window: 8 },
+        {
+          term: 'congiuntamente',
+          weight: MEDIUM,
+          near: IT_FOREIGN,
+          alsoNear: IT_POLICING,
+          window: 8,
+        },
+        { term: 'insieme', weight: MEDIUM, near: IT_FOREIGN, alsoNear: IT_POLICING, window: 8 },
+        { term: 'operazione multinazionale', weight: MEDIUM },
         {
           term: '=collaborazione',
           weight: MEDIUM,
@@ -3130,6 +3294,9 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
         'internationale Ermittlungen',
       ],
       rules: [
+        { term: 'Amtskollegen', weight: MEDIUM, near: DE_POLICING, window: 8 },
+        { term: '=gemeinsam', weight: MEDIUM, near: DE_FOREIGN, alsoNear: DE_POLICING, window: 8 },
+        { term: 'multinationale Operation', weight: MEDIUM },
         // Also the delivery of goods: only near justice words.
         {
           term: 'Auslieferung',
@@ -3177,6 +3344,15 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
     },
     pt: {
       rules: [
+        { term: 'homólogos', weight: MEDIUM, near: PT_POLICING, window: 8 },
+        {
+          term: 'conjuntamente',
+          weight: MEDIUM,
+          near: PT_FOREIGN,
+          alsoNear: PT_POLICING,
+          window: 8,
+        },
+        { term: 'operação multinacional', weight: MEDIUM },
         { term: 'colaboração', weight: MEDIUM, near: PT_FOREIGN, alsoNear: PT_POLICING, window: 8 },
         {
           term: 'cooperação',

@@ -1,5 +1,6 @@
 import type { TopicId } from '@doc-ingest/contracts';
 import type { TopicTerms } from './taxonomy.ts';
+import { groupTermRules } from './termRules.ts';
 import { TermWeight } from './termWeight.ts';
 
 /*
@@ -99,6 +100,19 @@ const AR_ART_CRIME = [
   'إعادة',
   'المهربين',
   'الاتجار',
+];
+// Words of a criminal group's structure (see `groupTermRules`).
+const AR_GROUP_STRUCTURE = [
+  'تفكيك',
+  'زعيم',
+  'زعماء',
+  'قادة',
+  'قيادات',
+  'هيكل',
+  'هرمي',
+  'الانتماء',
+  'عشيرة',
+  'نفوذ',
 ];
 const AR_SPORT = [
   'رماية',
@@ -302,8 +316,6 @@ const ARABIC_TERMS: Readonly<Record<TopicId, TopicTerms>> = {
       'الجرائم المنظمة',
       'جماعة إجرامية منظمة',
       'جماعات إجرامية منظمة',
-      'منظمة إجرامية',
-      'منظمات إجرامية',
       'عصابات منظمة',
       'مافيا',
       'كامورا',
@@ -324,6 +336,7 @@ const ARABIC_TERMS: Readonly<Record<TopicId, TopicTerms>> = {
     ],
     weak: ['عصابة', 'عصابات', 'كارتل', 'شبكة إجرامية', 'تشكيل عصابي'],
     rules: [
+      ...groupTermRules(['منظمة إجرامية', 'منظمات إجرامية'], AR_GROUP_STRUCTURE),
       {
         term: 'ابتزاز',
         weight: MEDIUM,
@@ -502,6 +515,8 @@ const ARABIC_TERMS: Readonly<Record<TopicId, TopicTerms>> = {
     ],
     weak: ['تبادل المعلومات', 'تعاون'],
     rules: [
+      { term: 'نظرائهم', weight: MEDIUM, near: AR_POLICING, window: 8 },
+      { term: 'نظيرتها', weight: MEDIUM, near: AR_POLICING, window: 8 },
       { term: 'بالتنسيق', weight: MEDIUM, near: AR_FOREIGN, alsoNear: AR_POLICING, window: 10 },
       { term: 'بالتعاون', weight: MEDIUM, near: AR_FOREIGN, alsoNear: AR_POLICING, window: 10 },
       {
