@@ -12,10 +12,26 @@ import { TermWeight } from './termWeight.ts';
  * second change within the same month. Documents classified under an older version
  * can then be found and re-classified.
  */
-const TAXONOMY_VERSION = '2026.11.3';
+const TAXONOMY_VERSION = '2026.12.1';
 
 /*
  * CHANGELOG
+ * 2026.12.1
+ * - Arabic (`ar`): terms for every topic (`taxonomyArabic.ts`), charge and frame
+ *   cues; words matched through `arabicStem` (Snowball Arabic in one shape, clitic
+ *   variants) after `normalizeArabic` (letter variants, tatweel, digits).
+ * - Organized crime: a generic group term (`criminal network`, `organización
+ *   criminal`, `organização criminosa`...) is strong only near words of the
+ *   group's structure (leaders, hierarchy, dismantling), medium elsewhere
+ *   (`groupTermRules`); Portuguese plural `facções criminosas`.
+ * - Cooperation: counterparts (`homologues`, `homólogos`, `omologhi`,
+ *   `Amtskollegen`) near policing words; `jointly` / `conjointement` /
+ *   `insieme`... near a foreign partner and a policing word; multinational
+ *   operations.
+ * - Corruption and financial crime: fraud and scam hints do not count near
+ *   online words (`onlineExcluded`: the subject is cybercrime); procurement fraud,
+ *   bid rigging, illicit enrichment, VAT fraud, `mazzette`, `turbativa d’asta`,
+ *   `Bestechlichkeit`, `improbidade administrativa` and kin.
  * 2026.11.3
  * - Scoring: document frames (`documentFrame.ts`): a review or fiction piece, or
  *   product or business news, reporting no enforcement event has every topic's
