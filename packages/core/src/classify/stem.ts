@@ -6,6 +6,7 @@ import { stemmer as spanishStemmer } from '@orama/stemmers/spanish';
 import englishStemmer from 'wink-porter2-stemmer';
 import { arabicStem, arabicStemVariants } from './arabicStem.ts';
 import { memoizeBounded } from './memoizeBounded.ts';
+import { accentPortugueseSuffix, accentSpanishSuffix } from './suffixAccents.ts';
 
 /** Reduces a folded word to its matching key. */
 type StemFunction = (word: string) => string;
@@ -20,10 +21,11 @@ type StemFunction = (word: string) => string;
 const SNOWBALL_STEMMERS: Readonly<Record<string, StemFunction>> = {
   fr: frenchStemmer,
   en: englishStemmer,
-  es: spanishStemmer,
+  // Folded words get their suffix accent back first (see `suffixAccents.ts`).
+  es: (word) => spanishStemmer(accentSpanishSuffix(word)),
   it: italianStemmer,
   de: germanStemmer,
-  pt: portugueseStemmer,
+  pt: (word) => portugueseStemmer(accentPortugueseSuffix(word)),
   // Snowball's Arabic, given words in one shape (see `arabicStem.ts`).
   ar: arabicStem,
 };

@@ -174,6 +174,7 @@ const CHARGE_CUES: ChargeCues = {
     'accusato',
     'accusati',
     'accusata',
+    'accusate',
     'accusa',
     'accuse',
     'imputato',
@@ -1910,11 +1911,20 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
       strong: [
         'traffico di droga',
         'traffico di stupefacenti',
+        'traffico di sostanze stupefacenti',
         'narcotraffico',
         'narcotrafficanti',
         'spaccio di droga',
       ],
-      medium: ['cocaina', 'eroina', 'stupefacenti', '=spaccio', 'spacciatori', 'spacciatore'],
+      medium: [
+        'cocaina',
+        'eroina',
+        'stupefacenti',
+        'sostanze stupefacenti',
+        '=spaccio',
+        'spacciatori',
+        'spacciatore',
+      ],
       weak: ['droga'],
     },
     de: {
@@ -3090,6 +3100,7 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
         'autorités étrangères',
       ],
       rules: [
+        { term: '=police', weight: MEDIUM, near: FR_FOREIGN, window: 3 },
         { term: 'homologues', weight: MEDIUM, near: FR_POLICING, window: 8 },
         {
           term: 'conjointement',
@@ -3204,6 +3215,7 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
       ],
       weak: ['intercambio de información', 'fuerzas de seguridad', 'autoridades extranjeras'],
       rules: [
+        { term: 'policía', weight: MEDIUM, near: ES_FOREIGN, window: 3 },
         { term: 'homólogos', weight: MEDIUM, near: ES_POLICING, window: 8 },
         {
           term: 'conjuntamente',
@@ -3232,6 +3244,7 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
     },
     it: {
       rules: [
+        { term: '=polizia', weight: MEDIUM, near: IT_FOREIGN, window: 3 },
         { term: 'omologhi', weight: MEDIUM, near: IT_POLICING, window: 8 },
         {
           term: 'congiuntamente',
@@ -3310,6 +3323,8 @@ const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerm
         'internationale Ermittlungen',
       ],
       rules: [
+        { term: 'Polizei', weight: MEDIUM, near: DE_FOREIGN, window: 3 },
+        { term: 'Polizeien', weight: MEDIUM, near: ['Ländern', 'Länder', 'Staaten'], window: 8 },
         { term: 'Amtskollegen', weight: MEDIUM, near: DE_POLICING, window: 8 },
         { term: '=gemeinsam', weight: MEDIUM, near: DE_FOREIGN, alsoNear: DE_POLICING, window: 8 },
         { term: 'multinationale Operation', weight: MEDIUM },

@@ -85,7 +85,47 @@ const AR_FOREIGN = [
   'التركية',
   'الإنتربول',
   'يوروبول',
+  // Countries, as Arabic news names a partner (`in coordination with Kuwait`).
+  'الكويت',
+  'الإمارات',
+  'السعودية',
+  'قطر',
+  'البحرين',
+  'عمان',
+  'الأردن',
+  'العراق',
+  'سوريا',
+  'لبنان',
+  'مصر',
+  'ليبيا',
+  'تونس',
+  'الجزائر',
+  'المغرب',
+  'تركيا',
+  'إيران',
+  'فرنسا',
+  'إسبانيا',
+  'إيطاليا',
+  'ألمانيا',
+  'بريطانيا',
+  'الولايات المتحدة',
+  'البلدين',
+  'الجانبين',
 ];
+// Crimes against wildlife told by the animal (`smuggling falcons`, `selling
+// endangered wild birds`): one of these near an animal word, with a word saying
+// the animal is wild or protected (see the environmental rules).
+const AR_WILDLIFE_CRIME = [
+  'تهريب',
+  'مهربة',
+  'المهربين',
+  'الاتجار',
+  'بيع',
+  'لبيع',
+  'المصادرة',
+  'المضبوطة',
+];
+const AR_WILD = ['النادرة', 'نادرة', 'برية', 'البرية', 'مهددة', 'المهددة', 'المحمية', 'محمية'];
 const AR_ART_CRIME = [
   'سرقة',
   'مسروقة',
@@ -240,6 +280,7 @@ const ARABIC_TERMS: Readonly<Record<TopicId, TopicTerms>> = {
       'مهربي البشر',
       'الهجرة غير الشرعية',
       'الهجرة غير القانونية',
+      'الهجرة غير المشروعة',
     ],
     medium: [
       'الهجرة غير النظامية',
@@ -413,6 +454,13 @@ const ARABIC_TERMS: Readonly<Record<TopicId, TopicTerms>> = {
       'طيور مهربة',
     ],
     weak: ['مهددة بالانقراض', 'النفايات', 'الحياة البرية', 'الأحياء البرية'],
+    rules: ['صقور', 'طيور', 'زواحف', 'سلاحف', 'قرود', 'حيوانات', 'ثدييات'].map((term) => ({
+      term,
+      weight: MEDIUM,
+      near: AR_WILDLIFE_CRIME,
+      alsoNear: AR_WILD,
+      window: 8,
+    })),
   },
   cultural_property: {
     strong: [
@@ -500,7 +548,6 @@ const ARABIC_TERMS: Readonly<Record<TopicId, TopicTerms>> = {
       'عمليات مشتركة',
       'عملية أمنية مشتركة',
       'التنسيق الأمني',
-      'دوريات مشتركة',
       'مداهمات متزامنة',
       'عملية منسقة',
       'عملية دولية',
@@ -515,6 +562,7 @@ const ARABIC_TERMS: Readonly<Record<TopicId, TopicTerms>> = {
     ],
     weak: ['تبادل المعلومات', 'تعاون'],
     rules: [
+      { term: 'دوريات مشتركة', weight: MEDIUM, near: AR_FOREIGN, window: 8 },
       { term: 'نظرائهم', weight: MEDIUM, near: AR_POLICING, window: 8 },
       { term: 'نظيرتها', weight: MEDIUM, near: AR_POLICING, window: 8 },
       { term: 'بالتنسيق', weight: MEDIUM, near: AR_FOREIGN, alsoNear: AR_POLICING, window: 10 },
