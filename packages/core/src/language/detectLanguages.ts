@@ -136,17 +136,20 @@ const countLetters = (text: string): number => {
 };
 
 /**
- * A line holding both Arabic-script and Latin text, cut where the script changes:
+ * A line holding both Arabic-script and Latin text in its first `maxChars`
+ * characters, cut there where the script changes:
  * a run of fewer than `minLetters` letters (a Latin name such as `INTERPOL` or an
  * operation's code name inside an Arabic sentence) stays with the run before it,
  * so only a real passage in the other script (a quote, a paragraph) is read
  * apart. A line in one script is returned whole.
  */
-const splitScripts = (line: string, minLetters: number): string[] => {
-  if (!ARABIC_SCRIPT.test(line) || !LATIN_SCRIPT.test(line)) return [line];
+const splitScripts = (line: string, minLetters: number, maxChars: number): string[] => {
+  // Only the start of a line is ever read (see `maxLineChars`): look no further.
+  const head = line.slice(0, maxChars);
+  if (!ARABIC_SCRIPT.test(head) || !LATIN_SCRIPT.test(head)) return [line];
   const parts: { arabic: boolean; text: string }[] = [];
   let lead = '';
-  for (const [run] of line.matchAll(SCRIPT_RUN)) {
+  for (const [run] of head.matchAll(SCRIPT_RUN)) {
     const last = parts.at(-1);
     if (countLetters(run) < minLetters) {
       if (last === undefined) lead += run;
@@ -158,7 +161,11 @@ const splitScripts = (line: string, minLetters: number): string[] => {
     else parts.push({ arabic, text: lead + run });
     lead = '';
   }
-  return parts.length === 0 ? [line] : parts.map((part) => part.text.trim());
+  const last = parts.at(-1);
+  if (last === undefined) return [line];
+  // The rest of the line stays with the last passage, so verdicts still weigh it.
+  last.text += line.slice(head.length);
+  return parts.map((part) => part.text.trim());
 };
 
 /** At most `count` items at an even stride over `items`, in order. */
@@ -223,7 +230,7 @@ const detectLanguages = (text: string, options: DetectLanguagesOptions = {}): La
     text.split('\n').filter((line) => line.length >= settings.minLineLetters),
     settings.maxLines,
   )
-    .flatMap((line) => splitScripts(line.trim(), settings.minLineLetters))
+    .flatMap((line) => splitScripts(line.trim(), settings.minLineLetters, settings.maxLineChars))
     .filter((line) => countLetters(line.slice(0, settings.lineChars)) >= settings.minLineLetters);
   const letters = new Map<string, number>();
   const add = (code: string, count: number) => letters.set(code, (letters.get(code) ?? 0) + count);
