@@ -186,15 +186,16 @@ interface WordEntry {
 
 interface Matcher {
   content: Token[];
-  /** Whether the content word at `position` has `expected` as its key or as a variant. */
-  hasKey: (language: TaxonomyLanguage, position: number, expected: string) => boolean;
-  /** Whether the content word at `position` has a key or a variant in `keys`. */
-  hasKeyIn: (language: TaxonomyLanguage, position: number, keys: ReadonlySet<string>) => boolean;
+  /** The matching key of the content word at `position` in `language`. */
+  key: (language: TaxonomyLanguage, position: number) => string;
+  /** Its other keys (Arabic clitics, see `getStemVariants`); empty in most languages. */
+  variants: (language: TaxonomyLanguage, position: number) => readonly string[];
   /** The terms and the frame cue of the content word at `position`. */
   entry: (position: number) => WordEntry;
 }
 
 const NONE: readonly CompiledTerm[] = [];
+const NO_KEYS: readonly string[] = [];
 const NOTHING: WordEntry = { terms: NONE, cue: undefined };
 
 /** A shared candidate cache holds at most this many words, then starts afresh. */
@@ -252,24 +253,10 @@ const createMatcher = (
     const variants = variantsOf.get(language)?.(word);
     return variants === undefined || variants.length === 0 ? [own] : [own, ...variants];
   };
-  const hasKey = (language: TaxonomyLanguage, position: number, expected: string): boolean => {
-    const word = (content[position] as Token).norm;
-    if (stemOf(language, word) === expected) return true;
-    return variantsOf.get(language)?.(word).includes(expected) ?? false;
-  };
-  const hasKeyIn = (
-    language: TaxonomyLanguage,
-    position: number,
-    keys: ReadonlySet<string>,
-  ): boolean => {
-    const word = (content[position] as Token).norm;
-    if (keys.has(stemOf(language, word))) return true;
-    return (
-      variantsOf
-        .get(language)?.(word)
-        .some((variant) => keys.has(variant)) ?? false
-    );
-  };
+  const key = (language: TaxonomyLanguage, position: number): string =>
+    stemOf(language, (content[position] as Token).norm);
+  const variants = (language: TaxonomyLanguage, position: number): readonly string[] =>
+    variantsOf.get(language)?.((content[position] as Token).norm) ?? NO_KEYS;
   const entry = (position: number): WordEntry => {
     const word = (content[position] as Token).norm;
     const known = memo.get(word);
@@ -294,7 +281,7 @@ const createMatcher = (
     memo.set(word, value);
     return value;
   };
-  return { content, hasKey, hasKeyIn, entry };
+  return { content, key, variants, entry };
 };
 
 const keyMatches = (
@@ -305,7 +292,8 @@ const keyMatches = (
 ): boolean =>
   expected.startsWith(EXACT_PREFIX)
     ? matcher.content[position]?.norm === expected.slice(EXACT_PREFIX.length)
-    : matcher.hasKey(language, position, expected);
+    : matcher.key(language, position) === expected ||
+      matcher.variants(language, position).includes(expected);
 
 const matchLength = (matcher: Matcher, term: CompiledTerm, start: number): boolean => {
   const segment = matcher.content[start]?.segment;
@@ -316,6 +304,10 @@ const matchLength = (matcher: Matcher, term: CompiledTerm, start: number): boole
   }
   return true;
 };
+
+/** Whether a word's key, or one of its other keys, is in `keys`. */
+const hasAnyKey = (keys: ReadonlySet<string>, stem: string, others: readonly string[]): boolean =>
+  keys.has(stem) || (others.length > 0 && others.some((other) => keys.has(other)));
 
 const contextAllows = (matcher: Matcher, term: CompiledTerm, start: number): boolean => {
   if (term.near === undefined && term.notNear === undefined && term.alsoNear === undefined) {
@@ -330,11 +322,11 @@ const contextAllows = (matcher: Matcher, term: CompiledTerm, start: number): boo
   for (let position = from; position <= to; position++) {
     if (position >= start && position <= end) continue;
     if (matcher.content[position]?.segment !== segment) continue;
-    if (term.notNear !== undefined && matcher.hasKeyIn(term.language, position, term.notNear)) {
-      return false;
-    }
-    if (term.near?.size && matcher.hasKeyIn(term.language, position, term.near)) nearFound = true;
-    if (term.alsoNear?.size && matcher.hasKeyIn(term.language, position, term.alsoNear)) {
+    const stem = matcher.key(term.language, position);
+    const others = matcher.variants(term.language, position);
+    if (term.notNear !== undefined && hasAnyKey(term.notNear, stem, others)) return false;
+    if (term.near !== undefined && hasAnyKey(term.near, stem, others)) nearFound = true;
+    if (term.alsoNear !== undefined && hasAnyKey(term.alsoNear, stem, others)) {
       alsoNearFound = true;
     }
   }
