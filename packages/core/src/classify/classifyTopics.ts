@@ -12,7 +12,7 @@ import {
   decideFrame,
   frameCuesFor,
 } from './documentFrame.ts';
-import { getStemmer, type StemFunction } from './stem.ts';
+import { getStemmer, getStemVariants, type StemFunction } from './stem.ts';
 import { type TaxonomyLanguage, TermWeight } from './taxonomy.ts';
 import { type Token, tokenizeDocument } from './tokenize.ts';
 
@@ -188,11 +188,14 @@ interface Matcher {
   content: Token[];
   /** The matching key of the content word at `position` in `language`. */
   key: (language: TaxonomyLanguage, position: number) => string;
+  /** Its other keys (Arabic clitics, see `getStemVariants`); empty in most languages. */
+  variants: (language: TaxonomyLanguage, position: number) => readonly string[];
   /** The terms and the frame cue of the content word at `position`. */
   entry: (position: number) => WordEntry;
 }
 
 const NONE: readonly CompiledTerm[] = [];
+const NO_KEYS: readonly string[] = [];
 const NOTHING: WordEntry = { terms: NONE, cue: undefined };
 
 /** A shared candidate cache holds at most this many words, then starts afresh. */
@@ -239,10 +242,25 @@ const createMatcher = (
   }
   const stemOf = (language: TaxonomyLanguage, word: string): string =>
     (stemmers.get(language) as StemFunction)(word);
+  // Languages whose words can have several keys (Arabic clitics, see `getStemVariants`).
+  const variantsOf = new Map<TaxonomyLanguage, (word: string) => readonly string[]>();
+  for (const language of taxonomy.languages) {
+    const variants = getStemVariants(language);
+    if (variants !== undefined) variantsOf.set(language, variants);
+  }
+  const keysOf = (language: TaxonomyLanguage, word: string): readonly string[] => {
+    const own = stemOf(language, word);
+    const variants = variantsOf.get(language)?.(word);
+    return variants === undefined || variants.length === 0 ? [own] : [own, ...variants];
+  };
   // `''` is an overlong word (see `MAX_TOKEN_CHARS`): no key, no term, no cue.
   const key = (language: TaxonomyLanguage, position: number): string => {
     const word = (content[position] as Token).norm;
     return word === '' ? '' : stemOf(language, word);
+  };
+  const variants = (language: TaxonomyLanguage, position: number): readonly string[] => {
+    const word = (content[position] as Token).norm;
+    return word === '' ? NO_KEYS : (variantsOf.get(language)?.(word) ?? NO_KEYS);
   };
   const entry = (position: number): WordEntry => {
     const word = (content[position] as Token).norm;
@@ -252,8 +270,10 @@ const createMatcher = (
     const found: CompiledTerm[] = [];
     for (const language of languages) {
       const byKey = taxonomy.index.get(language);
-      for (const term of byKey?.get(stemOf(language, word)) ?? NONE) {
-        if (allowed(term, word)) found.push(term);
+      for (const wordKey of keysOf(language, word)) {
+        for (const term of byKey?.get(wordKey) ?? NONE) {
+          if (allowed(term, word) && !found.includes(term)) found.push(term);
+        }
       }
       for (const term of byKey?.get(EXACT_PREFIX + word) ?? NONE) {
         if (allowed(term, word)) found.push(term);
@@ -267,7 +287,7 @@ const createMatcher = (
     memo.set(word, value);
     return value;
   };
-  return { content, key, entry };
+  return { content, key, variants, entry };
 };
 
 const keyMatches = (
@@ -278,7 +298,8 @@ const keyMatches = (
 ): boolean =>
   expected.startsWith(EXACT_PREFIX)
     ? matcher.content[position]?.norm === expected.slice(EXACT_PREFIX.length)
-    : matcher.key(language, position) === expected;
+    : matcher.key(language, position) === expected ||
+      matcher.variants(language, position).includes(expected);
 
 const matchLength = (matcher: Matcher, term: CompiledTerm, start: number): boolean => {
   const segment = matcher.content[start]?.segment;
@@ -289,6 +310,10 @@ const matchLength = (matcher: Matcher, term: CompiledTerm, start: number): boole
   }
   return true;
 };
+
+/** Whether a word's key, or one of its other keys, is in `keys`. */
+const hasAnyKey = (keys: ReadonlySet<string>, stem: string, others: readonly string[]): boolean =>
+  keys.has(stem) || (others.length > 0 && others.some((other) => keys.has(other)));
 
 const contextAllows = (matcher: Matcher, term: CompiledTerm, start: number): boolean => {
   if (term.near === undefined && term.notNear === undefined && term.alsoNear === undefined) {
@@ -304,9 +329,12 @@ const contextAllows = (matcher: Matcher, term: CompiledTerm, start: number): boo
     if (position >= start && position <= end) continue;
     if (matcher.content[position]?.segment !== segment) continue;
     const stem = matcher.key(term.language, position);
-    if (term.notNear?.has(stem)) return false;
-    if (term.near?.has(stem)) nearFound = true;
-    if (term.alsoNear?.has(stem)) alsoNearFound = true;
+    const others = matcher.variants(term.language, position);
+    if (term.notNear !== undefined && hasAnyKey(term.notNear, stem, others)) return false;
+    if (term.near !== undefined && hasAnyKey(term.near, stem, others)) nearFound = true;
+    if (term.alsoNear !== undefined && hasAnyKey(term.alsoNear, stem, others)) {
+      alsoNearFound = true;
+    }
   }
   return nearFound && alsoNearFound;
 };

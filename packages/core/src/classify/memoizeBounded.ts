@@ -7,11 +7,8 @@
  * @example
  * const stem = memoizeBounded(frenchStemmer, 20_000);
  */
-const memoizeBounded = (
-  compute: (word: string) => string,
-  limit: number,
-): ((word: string) => string) => {
-  const memory = new Map<string, string>();
+const memoizeBounded = <T>(compute: (word: string) => T, limit: number): ((word: string) => T) => {
+  const memory = new Map<string, T>();
   return (word) => {
     const known = memory.get(word);
     if (known !== undefined) return known;

@@ -4,7 +4,9 @@ import { stemmer as italianStemmer } from '@orama/stemmers/italian';
 import { stemmer as portugueseStemmer } from '@orama/stemmers/portuguese';
 import { stemmer as spanishStemmer } from '@orama/stemmers/spanish';
 import englishStemmer from 'wink-porter2-stemmer';
+import { arabicStem, arabicStemVariants } from './arabicStem.ts';
 import { memoizeBounded } from './memoizeBounded.ts';
+import { accentPortugueseSuffix, accentSpanishSuffix } from './suffixAccents.ts';
 import { MAX_TOKEN_CHARS } from './tokenize.ts';
 
 /** Reduces a folded word to its matching key. */
@@ -20,10 +22,22 @@ type StemFunction = (word: string) => string;
 const SNOWBALL_STEMMERS: Readonly<Record<string, StemFunction>> = {
   fr: frenchStemmer,
   en: englishStemmer,
-  es: spanishStemmer,
+  // Folded words get their suffix accent back first (see `suffixAccents.ts`).
+  es: (word) => spanishStemmer(accentSpanishSuffix(word)),
   it: italianStemmer,
   de: germanStemmer,
-  pt: portugueseStemmer,
+  pt: (word) => portugueseStemmer(accentPortugueseSuffix(word)),
+  // Snowball's Arabic, given words in one shape (see `arabicStem.ts`).
+  ar: arabicStem,
+};
+
+/**
+ * Other keys a folded word may have in a language whose clitics cannot be told
+ * from root letters without a dictionary (Arabic `وتهريب` is `و` + `تهريب`, `وزير`
+ * is one word): the matcher tries them after the word's own key.
+ */
+const STEM_VARIANTS: Readonly<Record<string, (word: string) => readonly string[]>> = {
+  ar: arabicStemVariants,
 };
 
 /** A stem cache holds at most this many words per language, then starts afresh. */
@@ -58,6 +72,7 @@ const boundedStem =
     word.length > MAX_TOKEN_CHARS ? word : stem(word);
 
 const stemmers = new Map<string, StemFunction>();
+const variantCaches = new Map<string, (word: string) => readonly string[]>();
 
 /** Whether `language` (ISO 639-1) has a Snowball stemmer. */
 const hasStemmer = (language: string): boolean => SNOWBALL_STEMMERS[language] !== undefined;
@@ -82,5 +97,22 @@ const getStemmer = (language: string): StemFunction => {
   return made;
 };
 
+/**
+ * The other keys of a word in `language` (see `STEM_VARIANTS`), memoized, or
+ * `undefined` for a language whose words have one key only.
+ *
+ * @example
+ * getStemVariants('ar')?.('وتهريب').includes(getStemmer('ar')('تهريب')); // true
+ */
+const getStemVariants = (language: string): ((word: string) => readonly string[]) | undefined => {
+  const variants = STEM_VARIANTS[language];
+  if (variants === undefined) return undefined;
+  const known = variantCaches.get(language);
+  if (known !== undefined) return known;
+  const made = memoizeBounded(variants, STEM_CACHE_LIMIT);
+  variantCaches.set(language, made);
+  return made;
+};
+
 export type { StemFunction };
-export { boundedStem, getStemmer, hasStemmer, lightStem, SNOWBALL_STEMMERS };
+export { boundedStem, getStemmer, getStemVariants, hasStemmer, lightStem, SNOWBALL_STEMMERS };

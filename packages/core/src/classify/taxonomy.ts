@@ -1,4 +1,7 @@
-import type { TopicId } from '@doc-ingest/contracts';
+import { TOPIC_IDS, type TopicId } from '@doc-ingest/contracts';
+import { ARABIC_CHARGE_CUES, ARABIC_TERMS } from './taxonomyArabic.ts';
+import { groupTermRules, onlineExcluded } from './termRules.ts';
+import { TermWeight } from './termWeight.ts';
 
 /**
  * Version of the taxonomy below, recorded with every classification.
@@ -9,10 +12,26 @@ import type { TopicId } from '@doc-ingest/contracts';
  * second change within the same month. Documents classified under an older version
  * can then be found and re-classified.
  */
-const TAXONOMY_VERSION = '2026.11.3';
+const TAXONOMY_VERSION = '2026.12.1';
 
 /*
  * CHANGELOG
+ * 2026.12.1
+ * - Arabic (`ar`): terms for every topic (`taxonomyArabic.ts`), charge and frame
+ *   cues; words matched through `arabicStem` (Snowball Arabic in one shape, clitic
+ *   variants) after `normalizeArabic` (letter variants, tatweel, digits).
+ * - Organized crime: a generic group term (`criminal network`, `organización
+ *   criminal`, `organização criminosa`...) is strong only near words of the
+ *   group's structure (leaders, hierarchy, dismantling), medium elsewhere
+ *   (`groupTermRules`); Portuguese plural `facções criminosas`.
+ * - Cooperation: counterparts (`homologues`, `homólogos`, `omologhi`,
+ *   `Amtskollegen`) near policing words; `jointly` / `conjointement` /
+ *   `insieme`... near a foreign partner and a policing word; multinational
+ *   operations.
+ * - Corruption and financial crime: fraud and scam hints do not count near
+ *   online words (`onlineExcluded`: the subject is cybercrime); procurement fraud,
+ *   bid rigging, illicit enrichment, VAT fraud, `mazzette`, `turbativa d’asta`,
+ *   `Bestechlichkeit`, `improbidade administrativa` and kin.
  * 2026.11.3
  * - Scoring: document frames (`documentFrame.ts`): a review or fiction piece, or
  *   product or business news, reporting no enforcement event has every topic's
@@ -57,19 +76,9 @@ const TAXONOMY_VERSION = '2026.11.3';
  */
 
 /** Languages the taxonomy lists terms for (ISO 639-1). */
-const TAXONOMY_LANGUAGES = ['fr', 'en', 'es', 'it', 'de', 'pt'] as const;
+const TAXONOMY_LANGUAGES = ['fr', 'en', 'es', 'it', 'de', 'pt', 'ar'] as const;
 
 type TaxonomyLanguage = (typeof TAXONOMY_LANGUAGES)[number];
-
-/** Weight of each term tier; a rule may set any weight. */
-const TermWeight = {
-  /** Unambiguous on its own: `attentat`, `ransomware`, `narcotráfico`. */
-  STRONG: 2,
-  /** Topical but also used elsewhere: `cocaïne`, `extorsion`. */
-  MEDIUM: 1,
-  /** Only a hint: never enough alone. */
-  WEAK: 0.4,
-} as const;
 
 /**
  * A term with a context condition. Context words are single words, stemmed like the
@@ -165,6 +174,7 @@ const CHARGE_CUES: ChargeCues = {
     'accusato',
     'accusati',
     'accusata',
+    'accusate',
     'accusa',
     'accuse',
     'imputato',
@@ -203,6 +213,7 @@ const CHARGE_CUES: ChargeCues = {
     'detidos',
     'presos',
   ],
+  ar: ARABIC_CHARGE_CUES,
 };
 
 const { MEDIUM, WEAK } = TermWeight;
@@ -847,6 +858,113 @@ const PT_FOREIGN = [
   'homólogos',
   'homólogas',
 ];
+// Words that make a criminal group the subject of a story, not only the
+// smugglers behind a seizure: its leaders, its hierarchy, its dismantling, the
+// charge of belonging to it. Near them, a generic group term (`criminal
+// network`, `organización criminal`) is strong; alone, medium (see
+// `groupTermRules`).
+const EN_GROUP_STRUCTURE = [
+  'dismantled',
+  'dismantle',
+  'dismantling',
+  'leader',
+  'leaders',
+  'ringleader',
+  'ringleaders',
+  'boss',
+  'bosses',
+  'kingpin',
+  'hierarchy',
+  'structure',
+  'membership',
+  'clan',
+  'enforcers',
+  'territory',
+  'turf',
+  'rival',
+];
+const FR_GROUP_STRUCTURE = [
+  'démantelé',
+  'démantelée',
+  'démantèlement',
+  'démanteler',
+  'chef',
+  'chefs',
+  'tête',
+  'hiérarchie',
+  'structure',
+  'appartenance',
+  'clan',
+  'lieutenants',
+  'territoire',
+  'rivaux',
+  'rivale',
+];
+const ES_GROUP_STRUCTURE = [
+  'desarticulada',
+  'desarticulado',
+  'desarticulación',
+  'desarticular',
+  'desmantelada',
+  'desmantelado',
+  'cabecilla',
+  'cabecillas',
+  'líder',
+  'líderes',
+  'jefe',
+  'jefes',
+  'estructura',
+  'jerarquía',
+  'pertenencia',
+  'clan',
+  'territorio',
+  'rival',
+];
+const IT_GROUP_STRUCTURE = [
+  'smantellata',
+  'smantellato',
+  'smantellamento',
+  'capo',
+  'capi',
+  'boss',
+  'vertice',
+  'vertici',
+  'struttura',
+  'affiliati',
+  'clan',
+  'territorio',
+];
+const DE_GROUP_STRUCTURE = [
+  'zerschlagen',
+  'Anführer',
+  'Chef',
+  'Boss',
+  'Kopf',
+  'Hierarchie',
+  'Struktur',
+  'Mitgliedschaft',
+  'Clan',
+  'Revier',
+];
+const PT_GROUP_STRUCTURE = [
+  'desarticular',
+  'desarticulada',
+  'desarticulado',
+  'desmantelada',
+  'desmantelado',
+  'líder',
+  'líderes',
+  'liderança',
+  'lideranças',
+  'chefe',
+  'chefes',
+  'cúpula',
+  'estrutura',
+  'hierarquia',
+  'facção',
+  'núcleo',
+];
+
 const CHILD_FR = [
   'enfant',
   'enfants',
@@ -944,7 +1062,7 @@ const PT_POLICING = [
  * @example
  * TAXONOMY.drug_trafficking.es?.strong?.includes('narcotráfico'); // true
  */
-const TAXONOMY: Taxonomy = {
+const EUROPEAN_TERMS: Record<TopicId, Partial<Record<TaxonomyLanguage, TopicTerms>>> = {
   terrorism: {
     fr: {
       rules: [
@@ -1793,11 +1911,20 @@ const TAXONOMY: Taxonomy = {
       strong: [
         'traffico di droga',
         'traffico di stupefacenti',
+        'traffico di sostanze stupefacenti',
         'narcotraffico',
         'narcotrafficanti',
         'spaccio di droga',
       ],
-      medium: ['cocaina', 'eroina', 'stupefacenti', '=spaccio', 'spacciatori', 'spacciatore'],
+      medium: [
+        'cocaina',
+        'eroina',
+        'stupefacenti',
+        'sostanze stupefacenti',
+        '=spaccio',
+        'spacciatori',
+        'spacciatore',
+      ],
       weak: ['droga'],
     },
     de: {
@@ -2005,9 +2132,7 @@ const TAXONOMY: Taxonomy = {
       strong: [
         'crime organisé',
         'criminalité organisée',
-        'organisation criminelle',
         'groupes criminels organisés',
-        'réseau criminel',
         'mafia',
         'mafieux',
         'Camorra',
@@ -2029,6 +2154,7 @@ const TAXONOMY: Taxonomy = {
         'blanchiment de l’argent du crime',
       ],
       rules: [
+        ...groupTermRules(['organisation criminelle', 'réseau criminel'], FR_GROUP_STRUCTURE),
         // The network that runs a drug-dealing spot: a hint of organised crime.
         { term: 'réseau', weight: WEAK, near: [...FR_DRUGS, 'deal', 'trafic', 'dealers'] },
         // Not the terrorism charge `association de malfaiteurs terroriste`.
@@ -2053,27 +2179,21 @@ const TAXONOMY: Taxonomy = {
         'organized crime',
         'organised crime',
         'crime syndicate',
-        'criminal organization',
-        'criminal organisation',
         'organized criminal groups',
-        'criminal network',
         'mafia',
         'racketeering',
         'mob boss',
         'yakuza',
       ],
       medium: ['extortion', 'triads', 'crime family'],
+      rules: groupTermRules(
+        ['criminal organization', 'criminal organisation', 'criminal network'],
+        EN_GROUP_STRUCTURE,
+      ),
       weak: ['gangs', 'cartels', 'transnational crime'],
     },
     es: {
-      strong: [
-        'crimen organizado',
-        'delincuencia organizada',
-        'organización criminal',
-        'red criminal',
-        'mafia',
-        'grupos criminales',
-      ],
+      strong: ['crimen organizado', 'delincuencia organizada', 'mafia'],
       medium: [
         'extorsión',
         'sicarios',
@@ -2085,6 +2205,10 @@ const TAXONOMY: Taxonomy = {
         'grupo criminal',
       ],
       weak: ['bandas', 'cárteles', 'asociación ilícita'],
+      rules: groupTermRules(
+        ['organización criminal', 'red criminal', 'grupos criminales'],
+        ES_GROUP_STRUCTURE,
+      ),
     },
     it: {
       strong: [
@@ -2094,25 +2218,21 @@ const TAXONOMY: Taxonomy = {
         'Ndrangheta',
         'Cosa Nostra',
         'associazione mafiosa',
-        'organizzazione criminale',
         'associazione di tipo mafioso',
       ],
       medium: ['estorsione', 'clan mafioso', '=pizzo'],
       weak: ['clan', 'associazione per delinquere', 'associazione a delinquere'],
+      rules: groupTermRules(['organizzazione criminale'], IT_GROUP_STRUCTURE),
     },
     de: {
-      strong: [
-        'organisierte Kriminalität',
-        'Mafia',
-        'kriminelle Vereinigung',
-        'kriminelle Organisation',
-        'Clankriminalität',
-      ],
+      strong: ['organisierte Kriminalität', 'Mafia', 'kriminelle Vereinigung', 'Clankriminalität'],
       medium: ['Schutzgeld', 'Schutzgelderpressung', 'Erpressung'],
       weak: ['Banden'],
+      rules: groupTermRules(['kriminelle Organisation'], DE_GROUP_STRUCTURE),
     },
     pt: {
-      strong: ['crime organizado', 'organização criminosa', 'facção criminosa', 'máfia'],
+      strong: ['crime organizado', 'facção criminosa', 'facções criminosas', 'máfia'],
+      rules: groupTermRules(['organização criminosa'], PT_GROUP_STRUCTURE),
       medium: ['extorsão', 'milícia'],
       // Charged against any group of three or more: only a hint.
       weak: ['gangues', 'quadrilha', 'associação criminosa'],
@@ -2141,6 +2261,10 @@ const TAXONOMY: Taxonomy = {
         'délit d’initié',
         'système de Ponzi',
         'chaîne de Ponzi',
+        'marchés publics truqués',
+        'emplois fictifs',
+        'fraude à la TVA',
+        'corrompu',
       ],
       medium: [
         'blanchiment',
@@ -2153,7 +2277,8 @@ const TAXONOMY: Taxonomy = {
         'escroqueries aux placements',
         'fraude à l’investissement',
       ],
-      weak: ['fraude', 'escroquerie', 'détournement'],
+      weak: ['détournement'],
+      rules: onlineExcluded(['fraude', 'escroquerie'], FR_ONLINE),
     },
     en: {
       strong: [
@@ -2171,6 +2296,13 @@ const TAXONOMY: Taxonomy = {
         'counterfeit currency',
         'corrupt officials',
         'Ponzi scheme',
+        'procurement fraud',
+        'bid rigging',
+        'bid-rigging',
+        'VAT fraud',
+        'illicit enrichment',
+        'abuse of office',
+        'influence peddling',
       ],
       medium: [
         'laundering',
@@ -2182,7 +2314,7 @@ const TAXONOMY: Taxonomy = {
         'investment scam',
         'pyramid scheme',
       ],
-      weak: ['fraud', 'scam'],
+      rules: onlineExcluded(['fraud', 'scam'], EN_ONLINE),
     },
     es: {
       strong: [
@@ -2202,6 +2334,9 @@ const TAXONOMY: Taxonomy = {
         'desvío de fondos',
         'delitos financieros',
         'moneda falsa',
+        'enriquecimiento ilícito',
+        'fraude del IVA',
+        'amaño de contratos',
       ],
       medium: [
         'evasión fiscal',
@@ -2213,7 +2348,7 @@ const TAXONOMY: Taxonomy = {
         'fraude de inversión',
         'estafa de inversión',
       ],
-      weak: ['fraude', 'estafa'],
+      rules: onlineExcluded(['fraude', 'estafa'], ES_ONLINE),
     },
     it: {
       strong: [
@@ -2224,6 +2359,12 @@ const TAXONOMY: Taxonomy = {
         'concussione',
         'frode fiscale',
         'evasione fiscale',
+        'mazzette',
+        'turbativa d’asta',
+        'appalti truccati',
+        'autoriciclaggio',
+        'frode carosello',
+        'bancarotta fraudolenta',
       ],
       medium: [
         'riciclaggio',
@@ -2233,7 +2374,7 @@ const TAXONOMY: Taxonomy = {
         'truffa finanziaria',
         'truffe finanziarie',
       ],
-      weak: ['frode', 'truffa'],
+      rules: onlineExcluded(['frode', 'truffa'], IT_ONLINE),
     },
     de: {
       strong: [
@@ -2247,6 +2388,10 @@ const TAXONOMY: Taxonomy = {
         // Swiss form of `Geldwäsche`.
         'Geldwäscherei',
         'Wirtschaftskriminalität',
+        'Bestechlichkeit',
+        'Vorteilsannahme',
+        'Vorteilsgewährung',
+        'Umsatzsteuerbetrug',
       ],
       // Swiss and Austrian criminal law qualify fraud as `gewerbsmässig`
       // (`gewerbsmäßig`, committed as a trade).
@@ -2260,7 +2405,7 @@ const TAXONOMY: Taxonomy = {
         'gewerbsmäßiger Betrug',
         'Wirtschaftsdelikte',
       ],
-      weak: ['Betrug'],
+      rules: onlineExcluded(['Betrug'], DE_ONLINE),
     },
     pt: {
       strong: [
@@ -2273,8 +2418,14 @@ const TAXONOMY: Taxonomy = {
         'desvio de verbas',
         'peculato',
         'fraude fiscal',
+        'improbidade administrativa',
+        'superfaturamento',
+        'licitações fraudadas',
+        'desvio de recursos públicos',
+        'enriquecimento ilícito',
       ],
       medium: [
+        'caixa dois',
         'evasão fiscal',
         'empresas de fachada',
         'paraísos fiscais',
@@ -2282,7 +2433,7 @@ const TAXONOMY: Taxonomy = {
         'pirâmide financeira',
         'fraude de investimento',
       ],
-      weak: ['fraude'],
+      rules: onlineExcluded(['fraude'], PT_ONLINE),
     },
   },
   environmental: {
@@ -2949,6 +3100,16 @@ const TAXONOMY: Taxonomy = {
         'autorités étrangères',
       ],
       rules: [
+        { term: '=police', weight: MEDIUM, near: FR_FOREIGN, window: 3 },
+        { term: 'homologues', weight: MEDIUM, near: FR_POLICING, window: 8 },
+        {
+          term: 'conjointement',
+          weight: MEDIUM,
+          near: FR_FOREIGN,
+          alsoNear: FR_POLICING,
+          window: 8,
+        },
+        { term: 'opération multinationale', weight: MEDIUM },
         {
           term: '=coopération',
           weight: MEDIUM,
@@ -3001,6 +3162,10 @@ const TAXONOMY: Taxonomy = {
       ],
       weak: ['information sharing', 'law enforcement', 'foreign authorities'],
       rules: [
+        { term: 'counterparts', weight: MEDIUM, near: EN_POLICING, window: 8 },
+        { term: 'jointly', weight: MEDIUM, near: EN_FOREIGN, alsoNear: EN_POLICING, window: 8 },
+        { term: 'multinational operation', weight: MEDIUM },
+        { term: 'multinational investigation', weight: MEDIUM },
         {
           term: '=cooperation',
           weight: MEDIUM,
@@ -3050,6 +3215,16 @@ const TAXONOMY: Taxonomy = {
       ],
       weak: ['intercambio de información', 'fuerzas de seguridad', 'autoridades extranjeras'],
       rules: [
+        { term: 'policía', weight: MEDIUM, near: ES_FOREIGN, window: 3 },
+        { term: 'homólogos', weight: MEDIUM, near: ES_POLICING, window: 8 },
+        {
+          term: 'conjuntamente',
+          weight: MEDIUM,
+          near: ES_FOREIGN,
+          alsoNear: ES_POLICING,
+          window: 8,
+        },
+        { term: 'operación multinacional', weight: MEDIUM },
         {
           term: 'cooperación',
           weight: MEDIUM,
@@ -3069,6 +3244,17 @@ const TAXONOMY: Taxonomy = {
     },
     it: {
       rules: [
+        { term: '=polizia', weight: MEDIUM, near: IT_FOREIGN, window: 3 },
+        { term: 'omologhi', weight: MEDIUM, near: IT_POLICING, window: 8 },
+        {
+          term: 'congiuntamente',
+          weight: MEDIUM,
+          near: IT_FOREIGN,
+          alsoNear: IT_POLICING,
+          window: 8,
+        },
+        { term: 'insieme', weight: MEDIUM, near: IT_FOREIGN, alsoNear: IT_POLICING, window: 8 },
+        { term: 'operazione multinazionale', weight: MEDIUM },
         {
           term: '=collaborazione',
           weight: MEDIUM,
@@ -3137,6 +3323,11 @@ const TAXONOMY: Taxonomy = {
         'internationale Ermittlungen',
       ],
       rules: [
+        { term: 'Polizei', weight: MEDIUM, near: DE_FOREIGN, window: 3 },
+        { term: 'Polizeien', weight: MEDIUM, near: ['Ländern', 'Länder', 'Staaten'], window: 8 },
+        { term: 'Amtskollegen', weight: MEDIUM, near: DE_POLICING, window: 8 },
+        { term: '=gemeinsam', weight: MEDIUM, near: DE_FOREIGN, alsoNear: DE_POLICING, window: 8 },
+        { term: 'multinationale Operation', weight: MEDIUM },
         // Also the delivery of goods: only near justice words.
         {
           term: 'Auslieferung',
@@ -3184,6 +3375,15 @@ const TAXONOMY: Taxonomy = {
     },
     pt: {
       rules: [
+        { term: 'homólogos', weight: MEDIUM, near: PT_POLICING, window: 8 },
+        {
+          term: 'conjuntamente',
+          weight: MEDIUM,
+          near: PT_FOREIGN,
+          alsoNear: PT_POLICING,
+          window: 8,
+        },
+        { term: 'operação multinacional', weight: MEDIUM },
         { term: 'colaboração', weight: MEDIUM, near: PT_FOREIGN, alsoNear: PT_POLICING, window: 8 },
         {
           term: 'cooperação',
@@ -3225,6 +3425,11 @@ const TAXONOMY: Taxonomy = {
     },
   },
 };
+
+/** Every topic's terms: the European languages' above, Arabic's in `taxonomyArabic.ts`. */
+const TAXONOMY: Taxonomy = Object.fromEntries(
+  TOPIC_IDS.map((topic) => [topic, { ...EUROPEAN_TERMS[topic], ar: ARABIC_TERMS[topic] }]),
+) as Taxonomy;
 
 export type { ChargeCues, Taxonomy, TaxonomyLanguage, TermRule, TopicTerms };
 export { CHARGE_CUES, TAXONOMY, TAXONOMY_LANGUAGES, TAXONOMY_VERSION, TermWeight };

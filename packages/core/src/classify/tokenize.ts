@@ -1,3 +1,4 @@
+import { normalizeArabic } from './arabicNormalize.ts';
 import { memoizeBounded } from './memoizeBounded.ts';
 
 /** One word of a text, with where it stands. */
@@ -133,6 +134,12 @@ const STOPWORDS: ReadonlySet<string> = new Set([
   'vom',
   'zur',
   'zum',
+  // ar (folded: `على` -> `علي`, `إلى` -> `الي`); clitics are left to the stemmer.
+  'في',
+  'من',
+  'علي',
+  'الي',
+  'عن',
 ]);
 
 /**
@@ -153,13 +160,16 @@ const ASCII_LOWER = /^[a-z]*$/;
 // disjoint, so the repetition cannot backtrack.
 const WORD = /[\p{L}\p{M}]+(?:[\u200C\u200D]+[\p{L}\p{M}]+)*/gu;
 const JOINERS = /[\u200C\u200D]/g;
-const SENTENCE_END: ReadonlySet<string> = new Set(['.', '!', '?', '…']);
+// Arabic `؟` and the Urdu full stop `۔` end sentences too.
+const SENTENCE_END: ReadonlySet<string> = new Set(['.', '!', '?', '…', '؟', '۔']);
 const LIST_MARKER = /^(?:[•◦▪▫‣⁃●○■□♦◆►▸*·–—-]|\d{1,2}[.)]\s|[a-z][.)]\s)/u;
 
 /**
- * Folds a word or a text for matching: NFD, combining marks and ZWNJ/ZWJ removed, lowercase, and
- * the ligatures `œ`, `æ`, `ß` and the Vietnamese `đ` spelled out. Used on both the
- * taxonomy and the documents, so they always agree.
+ * Folds a word or a text for matching: NFD, combining marks and ZWNJ/ZWJ removed, lowercase,
+ * the ligatures `œ`, `æ`, `ß` and the Vietnamese `đ` spelled out, and Arabic letter
+ * variants folded (`normalizeArabic`: NFD has already taken the hamza off `أ`, the
+ * vowel marks and the madda). Used on both the taxonomy and the documents, so they
+ * always agree.
  *
  * @example
  * foldText('Cocaïne ŒUVRE'); // 'cocaine oeuvre'
@@ -167,15 +177,17 @@ const LIST_MARKER = /^(?:[•◦▪▫‣⁃●○■□♦◆►▸*·–—-]|
 const foldText = (text: string): string =>
   ASCII_LOWER.test(text)
     ? text
-    : text
-        .normalize('NFD')
-        .replace(/\p{M}+/gu, '')
-        .replace(JOINERS, '')
-        .toLowerCase()
-        .replace(/œ/g, 'oe')
-        .replace(/æ/g, 'ae')
-        .replace(/ß/g, 'ss')
-        .replace(/đ/g, 'd');
+    : normalizeArabic(
+        text
+          .normalize('NFD')
+          .replace(/\p{M}+/gu, '')
+          .replace(JOINERS, '')
+          .toLowerCase()
+          .replace(/œ/g, 'oe')
+          .replace(/æ/g, 'ae')
+          .replace(/ß/g, 'ss')
+          .replace(/đ/g, 'd'),
+      );
 
 /** The shared fold cache holds at most this many distinct words, then starts afresh. */
 const FOLD_CACHE_LIMIT = 50_000;

@@ -113,6 +113,16 @@ const toIso1 = (code: string): string =>
 
 const NON_LETTERS = /\P{L}+/gu;
 
+/**
+ * Runs of one script, Arabic or Latin, each with the neutral characters (spaces,
+ * digits, punctuation) that follow it. franc reads a line as one language, so a
+ * line that mixes an Arabic paragraph with an English quote is read as two.
+ */
+const SCRIPT_RUN =
+  /\p{Script=Arabic}[^\p{Script=Latin}]*|\p{Script=Latin}[^\p{Script=Arabic}]*|[^\p{Script=Arabic}\p{Script=Latin}]+/gu;
+const ARABIC_SCRIPT = /\p{Script=Arabic}/u;
+const LATIN_SCRIPT = /\p{Script=Latin}/u;
+
 /** Letters (code points of category L) in `text`, without one string per letter. */
 const countLetters = (text: string): number => {
   const letters = text.replace(NON_LETTERS, '');
@@ -123,6 +133,39 @@ const countLetters = (text: string): number => {
     if (unit >= 0xd800 && unit <= 0xdbff) count--;
   }
   return count;
+};
+
+/**
+ * A line holding both Arabic-script and Latin text in its first `maxChars`
+ * characters, cut there where the script changes:
+ * a run of fewer than `minLetters` letters (a Latin name such as `INTERPOL` or an
+ * operation's code name inside an Arabic sentence) stays with the run before it,
+ * so only a real passage in the other script (a quote, a paragraph) is read
+ * apart. A line in one script is returned whole.
+ */
+const splitScripts = (line: string, minLetters: number, maxChars: number): string[] => {
+  // Only the start of a line is ever read (see `maxLineChars`): look no further.
+  const head = line.slice(0, maxChars);
+  if (!ARABIC_SCRIPT.test(head) || !LATIN_SCRIPT.test(head)) return [line];
+  const parts: { arabic: boolean; text: string }[] = [];
+  let lead = '';
+  for (const [run] of head.matchAll(SCRIPT_RUN)) {
+    const last = parts.at(-1);
+    if (countLetters(run) < minLetters) {
+      if (last === undefined) lead += run;
+      else last.text += run;
+      continue;
+    }
+    const arabic = ARABIC_SCRIPT.test(run);
+    if (last?.arabic === arabic) last.text += run;
+    else parts.push({ arabic, text: lead + run });
+    lead = '';
+  }
+  const last = parts.at(-1);
+  if (last === undefined) return [line];
+  // The rest of the line stays with the last passage, so verdicts still weigh it.
+  last.text += line.slice(head.length);
+  return parts.map((part) => part.text.trim());
 };
 
 /** At most `count` items at an even stride over `items`, in order. */
@@ -170,7 +213,8 @@ const readLine = (
  * candidates; each of at most `maxLines` lines, at an even stride, is then read
  * against the candidates only, and again against every language when it seems
  * to be in another one, so a caption in any language is still found. Each
- * verdict weighs the letters of its line; shares are of the letters whose
+ * verdict weighs the letters of its line (a line mixing Arabic-script and Latin
+ * passages is read as one line per passage, see `splitScripts`); shares are of the letters whose
  * language was determined; the main language comes first. The work is bounded
  * whatever the size of the text.
  *
@@ -186,7 +230,7 @@ const detectLanguages = (text: string, options: DetectLanguagesOptions = {}): La
     text.split('\n').filter((line) => line.length >= settings.minLineLetters),
     settings.maxLines,
   )
-    .map((line) => line.trim())
+    .flatMap((line) => splitScripts(line.trim(), settings.minLineLetters, settings.maxLineChars))
     .filter((line) => countLetters(line.slice(0, settings.lineChars)) >= settings.minLineLetters);
   const letters = new Map<string, number>();
   const add = (code: string, count: number) => letters.set(code, (letters.get(code) ?? 0) + count);

@@ -1151,3 +1151,156 @@ describe('Function: adjustEvidence', () => {
     expect(adjustEvidence(close, 'news').human_trafficking).toBe(2);
   });
 });
+
+// Arabic paragraphs written for these tests (issue 15).
+describe('Function: classifyTopics on Arabic text', () => {
+  const topicsOf = (title: string, body: string, language = 'ar') =>
+    classifyTopics({ title, body, language }).topics.map((topic) => topic.id);
+
+  it.each([
+    [
+      'terrorism',
+      'خلية إرهابية',
+      'أوقفت الشرطة ثلاثة أشخاص خططوا لتفجير عبوة ناسفة وبايعوا تنظيم داعش.',
+    ],
+    [
+      'drug_trafficking',
+      'ضبط شحنة',
+      'أحبطت الجمارك تهريب المخدرات وضبطت ملايين حبوب الكبتاغون في ميناء المدينة.',
+    ],
+    [
+      'corruption_financial',
+      'محاكمة',
+      'بدأت محاكمة موظفين متهمين بتلقي الرشوة وغسل الأموال عبر شركات وهمية.',
+    ],
+    [
+      'human_trafficking',
+      'إنقاذ ضحايا',
+      'فككت الشرطة شبكة للاتجار بالبشر أجبرت نساء على العمل القسري.',
+    ],
+    [
+      'cultural_property',
+      'إحباط تهريب',
+      'أحبطت السلطات تهريب الآثار وضبطت قطعا أثرية مسروقة في حقيبة مسافر.',
+    ],
+  ] as const)('finds %s', (topic, title, body) => {
+    // Act
+    const topics = topicsOf(title, body);
+
+    // Assess
+    expect(topics).toContain(topic);
+  });
+
+  it('reads words whatever their clitics, vowel marks, tatweel and letter variants', () => {
+    // Prepare
+    const plain = 'أحبطت الشرطة تهريب المخدرات وضبطت كميات من الكوكايين.';
+    const written = 'وأَحبَطت الشرطةُ لتهريـــب المُخدِّرات، وضبطت كميات من الكوكايين.';
+
+    // Act
+    const a = classifyTopics({ title: '', body: plain, language: 'ar' });
+    const b = classifyTopics({ title: '', body: written, language: 'ar' });
+
+    // Assess
+    expect(a.scores.drug_trafficking).toBeGreaterThan(DEFAULT_THRESHOLD);
+    expect(b.scores.drug_trafficking).toBe(a.scores.drug_trafficking);
+  });
+
+  it('counts INTERPOL written in Latin letters inside Arabic text', () => {
+    // Act
+    const topics = topicsOf(
+      'عملية دولية',
+      'أعلنت منظمة INTERPOL توقيف عشرات المطلوبين بموجب النشرات الحمراء في عملية شاركت فيها عشرون دولة.',
+    );
+
+    // Assess
+    expect(topics).toContain('cooperation');
+  });
+
+  it('gives no topic to a museum exhibition of antiquities or a shooting championship', () => {
+    // Act
+    const museum = topicsOf(
+      'معرض جديد',
+      'افتتح المتحف الوطني معرضا يضم قطعا أثرية فرعونية وتماثيل ذهبية تعرض للمرة الأولى أمام الزوار.',
+    );
+    const shooting = topicsOf(
+      'ميدالية ذهبية',
+      'فاز بطل المنتخب بذهبية البطولة العربية في الرماية بالبندقية الهوائية، وقال رئيس الاتحاد إن الأسلحة النارية الرياضية تخضع لترخيص.',
+    );
+
+    // Assess
+    expect(museum).toEqual([]);
+    expect(shooting).toEqual([]);
+  });
+
+  it('tells wildlife smuggling told by the animal from a bird-watching story', () => {
+    // Act
+    const smuggling = topicsOf(
+      'إحباط تهريب',
+      'أحبطت الجمارك تهريب صقور نادرة مهددة بالانقراض في حقائب مسافر متجه إلى الخارج.\nوقال المسؤولون إن المهربين يبيعون الصقور النادرة بمبالغ كبيرة.',
+    );
+    const watching = topicsOf(
+      'موسم الهجرة',
+      'يتوافد هواة مراقبة الطيور إلى المحمية لمشاهدة أسراب الطيور المهاجرة في فصل الربيع.',
+    );
+
+    // Assess
+    expect(smuggling).toContain('environmental');
+    expect(watching).toEqual([]);
+  });
+});
+
+describe('Function: classifyTopics, rules of taxonomy 2026.12.1', () => {
+  it('gives organized_crime to a group described by its leaders, not to a passing network', () => {
+    // Act
+    const group = classifyTopics({
+      title: 'Golpe al narcotráfico',
+      body: 'La Guardia Civil ha desarticulado una organización criminal cuyos cabecillas dirigían el transporte de hachís.',
+      language: 'es',
+    });
+    const passing = classifyTopics({
+      title: 'Rescatados en el mar',
+      body: 'Los migrantes pagaron a una organización criminal por el viaje en patera hasta la costa.',
+      language: 'es',
+    });
+
+    // Assess
+    expect(group.scores.organized_crime).toBeGreaterThan(DEFAULT_THRESHOLD);
+    expect(passing.scores.organized_crime).toBeLessThan(DEFAULT_THRESHOLD);
+  });
+
+  it('matches the plural of a Spanish -ción term (organizaciones criminales)', () => {
+    // Act
+    const result = classifyTopics({
+      title: 'Desarticuladas dos organizaciones criminales',
+      body: 'Los líderes de las organizaciones criminales fueron detenidos en Málaga.',
+      language: 'es',
+    });
+
+    // Assess
+    expect(result.scores.organized_crime).toBeGreaterThan(DEFAULT_THRESHOLD);
+  });
+
+  it('finds cooperation in counterparts working jointly across a border', () => {
+    // Act
+    const result = classifyTopics({
+      title: 'Cocaine ship seized',
+      body: 'Irish detectives worked with their Spanish counterparts for months.\nThe ship was boarded jointly by British and Irish police officers.',
+      language: 'en',
+    });
+
+    // Assess
+    expect(result.scores.cooperation).toBeGreaterThan(DEFAULT_THRESHOLD);
+  });
+
+  it('leaves an online scam to cybercrime, without a financial-crime hint', () => {
+    // Act
+    const result = classifyTopics({
+      title: 'WhatsApp scam',
+      body: 'Police warned of a scam on WhatsApp: fraud messages ask victims for their bank codes online.',
+      language: 'en',
+    });
+
+    // Assess
+    expect(result.scores.corruption_financial).toBe(0);
+  });
+});

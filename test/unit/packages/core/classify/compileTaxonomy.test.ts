@@ -82,6 +82,7 @@ describe('Function: compileTaxonomy', () => {
       it: [],
       de: ['Anklage'],
       pt: [],
+      ar: [],
     });
 
     // Assess

@@ -14,7 +14,7 @@ import { tokenize } from '../../../../../packages/core/src/classify/tokenize.ts'
 const frameOf = (text: string, language: string) =>
   detectDocumentFrame(tokenize(text).tokens, () => text, language);
 
-const empty = { fr: [], en: [], es: [], it: [], de: [], pt: [] };
+const empty = { fr: [], en: [], es: [], it: [], de: [], pt: [], ar: [] };
 
 describe('Function: detectDocumentFrame', () => {
   it('reads a review of a series as fiction', () => {

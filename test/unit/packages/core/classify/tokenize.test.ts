@@ -47,13 +47,14 @@ describe('Function: tokenize', () => {
   });
 
   it('reads a word joined by ZWNJ or ZWJ as one word, folded without the joiner', () => {
+    // (The Persian yeh is folded to the Arabic one too, as every Arabic-script letter variant is.)
     // Act
     const { tokens } = tokenize('Ma می\u200cخواهیم ; क्\u200dष \u200d');
 
     // Assess
     expect(tokens.map((token) => [token.surface, token.norm])).toEqual([
       ['Ma', 'ma'],
-      ['می\u200cخواهیم', 'میخواهیم'],
+      ['می\u200cخواهیم', 'ميخواهيم'],
       ['क्\u200dष', 'कष'],
     ]);
   });

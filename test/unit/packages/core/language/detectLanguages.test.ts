@@ -14,6 +14,13 @@ const PARAGRAPHS = {
   pt: 'Os investigadores detiveram três suspeitos na manhã de terça-feira nos arredores de Lisboa. Segundo o Ministério Público, preparavam o transporte de mercadorias roubadas para Espanha.',
 } as const;
 
+// Written for these tests: the same kind of news in three languages of the Arabic script.
+const ARABIC_SCRIPT_PARAGRAPHS = {
+  ar: 'أعلنت الشرطة صباح الثلاثاء توقيف ثلاثة مشتبه بهم في ضواحي المدينة. وبحسب النيابة العامة، كانوا يستعدون لنقل بضائع مسروقة عبر الحدود.',
+  fa: 'پلیس صبح سه‌شنبه سه مظنون را در حومه شهر دستگیر کرد. به گفته دادستانی، آنها قصد داشتند کالاهای دزدی را از مرز عبور دهند.',
+  ur: 'پولیس نے منگل کی صبح شہر کے مضافات سے تین مشتبہ افراد کو گرفتار کر لیا۔ استغاثہ کے مطابق وہ چوری کا سامان سرحد پار لے جانے کی تیاری کر رہے تھے۔',
+} as const;
+
 const CAPTION_VI =
   'Đại diện lực lượng cảnh sát các nước chụp ảnh lưu niệm tại hội nghị ở Hà Nội. (Ảnh: tư liệu)';
 
@@ -125,5 +132,41 @@ describe('Function: detectLanguages', () => {
 
     // Assess
     expect(result.languages.map((share) => share.code)).toEqual(['fr']);
+  });
+
+  it.each(Object.entries(ARABIC_SCRIPT_PARAGRAPHS))(
+    'tells %s from the other languages written in the Arabic script',
+    (code, text) => {
+      // Act
+      const result = detectLanguages(text);
+
+      // Assess
+      expect(result).toEqual({ language: code, languages: [{ code, share: 1 }] });
+    },
+  );
+
+  it('reports Arabic and English for one line mixing an Arabic report and an English quote', () => {
+    // Prepare
+    const text = `${ARABIC_SCRIPT_PARAGRAPHS.ar} "${PARAGRAPHS.en}" ${ARABIC_SCRIPT_PARAGRAPHS.ar}`;
+
+    // Act
+    const result = detectLanguages(text);
+
+    // Assess
+    expect(result.language).toBe('ar');
+    expect(result.languages.map((share) => share.code)).toEqual(['ar', 'en']);
+    expect(result.languages[1]?.share).toBeGreaterThan(0.2);
+  });
+
+  it('keeps Latin names inside an Arabic sentence as Arabic', () => {
+    // Prepare
+    const text =
+      'أطلقت منظمة INTERPOL عملية HAECHI-IV ضد الاحتيال الإلكتروني بمشاركة 34 دولة، وأسفرت عن توقيف مئات الأشخاص.';
+
+    // Act
+    const result = detectLanguages(text);
+
+    // Assess
+    expect(result).toEqual({ language: 'ar', languages: [{ code: 'ar', share: 1 }] });
   });
 });
