@@ -1,11 +1,11 @@
 import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { getDocument } from '@doc-ingest/aws-adapters';
 import type { DocumentRecord } from '@doc-ingest/contracts';
 import { bootstrapLocal, deployLocal, ROOT } from './lib/cdkLocal.ts';
 import { formatOutcomeTable, formatTopicSummary } from './lib/formatRecords.ts';
 import { localClients } from './lib/localAws.ts';
-import { readDocument } from './lib/readDocument.ts';
 import { awaitOutcomes, uploadFiles } from './lib/uploadAndAwait.ts';
 import { ensureUp } from './localstack/lib.mjs';
 
@@ -67,7 +67,7 @@ const { outcomes, missing } = await step('Waiting for the pipeline to record eve
 const documents = new Map<string, DocumentRecord>();
 for (const outcome of outcomes) {
   if (outcome.kind !== 'source' || documents.has(outcome.record.contentHash)) continue;
-  const document = await readDocument(
+  const document = await getDocument(
     clients.dynamodb,
     outputs.TableName,
     outcome.record.contentHash,

@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-lambda';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { getDocument } from '@doc-ingest/aws-adapters';
 import { main } from '@doc-ingest/cli';
 import {
   DOCUMENT_SORT_KEY,
@@ -17,7 +18,6 @@ import {
 } from '@doc-ingest/contracts';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { LOCAL_REGION, LOCALSTACK_ENDPOINT, localClients } from '../../scripts/lib/localAws.ts';
-import { readDocument } from '../../scripts/lib/readDocument.ts';
 import { awaitOutcomes } from '../../scripts/lib/uploadAndAwait.ts';
 import { createEventsProbe } from '../helpers/eventsProbe.ts';
 
@@ -131,7 +131,7 @@ const ingest = async (prefix: string, count: number): Promise<string[]> => {
 const expectedIds = async (hashes: string[]) =>
   Promise.all(
     hashes.map(async (hash) => {
-      const doc = await readDocument(clients.dynamodb, outputs.TableName, hash);
+      const doc = await getDocument(clients.dynamodb, outputs.TableName, hash);
       return documentEventId(DocumentEvents.DOCUMENT_INGESTED, hash, doc?.createdAt ?? '');
     }),
   );
@@ -232,7 +232,7 @@ describe('E2E: withdrawal and purge events', () => {
     // table would receive them (the stream mapping's filters are under test).
     const [hash] = (await ingest('lifecycle', 1)) as [string];
     await probe.collect(1, TIMEOUT_MS, eventsFor([hash]));
-    const doc = await readDocument(clients.dynamodb, outputs.TableName, hash);
+    const doc = await getDocument(clients.dynamodb, outputs.TableName, hash);
     const key = { pk: { S: documentPartitionKey(hash) }, sk: { S: DOCUMENT_SORT_KEY } };
     const withdrawnAt = new Date().toISOString();
     const update = (expression: string, values: Record<string, { S: string } | { N: string }>) =>

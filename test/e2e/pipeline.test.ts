@@ -1,6 +1,7 @@
 import { UpdateItemCommand } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { GetQueueAttributesCommand } from '@aws-sdk/client-sqs';
+import { getDocument } from '@doc-ingest/aws-adapters';
 import { main } from '@doc-ingest/cli';
 import {
   DOCUMENT_SORT_KEY,
@@ -13,7 +14,6 @@ import {
 import { TAXONOMY_VERSION } from '@doc-ingest/core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { localClients } from '../../scripts/lib/localAws.ts';
-import { readDocument } from '../../scripts/lib/readDocument.ts';
 import { awaitOutcomes, type Outcome } from '../../scripts/lib/uploadAndAwait.ts';
 import { createEventsProbe } from '../helpers/eventsProbe.ts';
 import { readTableStream } from '../helpers/readTableStream.ts';
@@ -79,8 +79,8 @@ const sourceOf = (outcomes: Map<string, Outcome>, key: string): SourceRecord => 
   return outcome.record;
 };
 
-const getDocument = (contentHash: string) =>
-  readDocument(clients.dynamodb, outputs.TableName, contentHash);
+const documentOf = (contentHash: string) =>
+  getDocument(clients.dynamodb, outputs.TableName, contentHash);
 
 let probe: Awaited<ReturnType<typeof createEventsProbe>>;
 let sampleOutcomes: Map<string, Outcome>;
@@ -122,7 +122,7 @@ describe('E2E: ingestion pipeline on LocalStack', () => {
     for (const [index, sample] of samples.entries()) {
       const source = sourceOf(sampleOutcomes, sampleKeys[index] as string);
       expect(source.status, sample.name).toBe('new');
-      const document = await getDocument(source.contentHash);
+      const document = await documentOf(source.contentHash);
       expect(document, sample.name).toBeDefined();
       expect(document?.language, sample.name).toBe(sample.expected.language);
       const topics = document?.topics.map((topic) => topic.id) ?? [];
@@ -143,7 +143,7 @@ describe('E2E: ingestion pipeline on LocalStack', () => {
       expect(copy.status, key).toBe('duplicate');
       expect(copy.contentHash, key).toBe(original.contentHash);
     }
-    const document = await getDocument(original.contentHash);
+    const document = await documentOf(original.contentHash);
     expect(document?.sourceCount).toBe(3);
   });
 
@@ -151,10 +151,10 @@ describe('E2E: ingestion pipeline on LocalStack', () => {
     const original = sourceOf(sampleOutcomes, `${PREFIX}samples/${sample101.name}`);
     const copy = sourceOf(copyOutcomes, republishedKey);
     expect(copy.contentHash).not.toBe(original.contentHash);
-    const document = await getDocument(copy.contentHash);
+    const document = await documentOf(copy.contentHash);
     expect(document?.nearDuplicateOf?.contentHash).toBe(original.contentHash);
     expect(document?.nearDuplicateOf?.similarity).toBeGreaterThan(0.6);
-    expect((await getDocument(original.contentHash))?.nearDuplicateOf).toBeUndefined();
+    expect((await documentOf(original.contentHash))?.nearDuplicateOf).toBeUndefined();
   });
 
   it('records bad input as rejections with their reasons', () => {
@@ -245,7 +245,7 @@ describe('E2E: ingestion pipeline on LocalStack', () => {
     expect(first.code).toBe(0);
     expect(first.report).toMatchObject({ reclassified: 1, topicsChanged: 1, conflicts: 0 });
     expect(second.report).toMatchObject({ reclassified: 0 });
-    const document = await getDocument(contentHash);
+    const document = await documentOf(contentHash);
     expect(document?.taxonomyVersion).toBe(TAXONOMY_VERSION);
     expect(document?.topics.map((t) => t.id)).toContain('child_exploitation');
     const changes = (await readTableStream(clients.streams, outputs.TableStreamArn)).map((r) =>

@@ -1,6 +1,6 @@
-import { type AttributeValue, type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type ObjectRef, rejectionPartitionKey } from '@doc-ingest/contracts';
+import { queryPartition } from './queryPartition.ts';
 
 /**
  * The keys of every rejection recorded for one object key (all versions),
@@ -14,26 +14,8 @@ const findRejectionsOfKey = async (
   tableName: string,
   ref: Pick<ObjectRef, 'bucket' | 'key'>,
 ): Promise<{ pk: string; sk: string }[]> => {
-  const keys: { pk: string; sk: string }[] = [];
-  let startKey: Record<string, AttributeValue> | undefined;
-  do {
-    const response = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': { S: rejectionPartitionKey(ref) } },
-        ProjectionExpression: 'pk, sk',
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    for (const item of response.Items ?? []) {
-      const { pk, sk } = unmarshall(item);
-      keys.push({ pk: String(pk), sk: String(sk) });
-    }
-    startKey = response.LastEvaluatedKey;
-  } while (startKey !== undefined);
-  return keys;
+  const items = await queryPartition(client, tableName, rejectionPartitionKey(ref), 'pk, sk');
+  return items.map(({ pk, sk }) => ({ pk: String(pk), sk: String(sk) }));
 };
 
 export { findRejectionsOfKey };

@@ -1,6 +1,6 @@
-import { type AttributeValue, type DynamoDBClient, QueryCommand } from '@aws-sdk/client-dynamodb';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
+import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { type ObjectRef, type SourceRecord, sourcePartitionKey } from '@doc-ingest/contracts';
+import { queryPartition } from './queryPartition.ts';
 
 /** What deleting or purging needs of a source item. */
 type SourceOfKey = Pick<
@@ -19,25 +19,13 @@ const findSourcesOfKey = async (
   client: DynamoDBClient,
   tableName: string,
   ref: Pick<ObjectRef, 'bucket' | 'key'>,
-): Promise<SourceOfKey[]> => {
-  const sources: SourceOfKey[] = [];
-  let startKey: Record<string, AttributeValue> | undefined;
-  do {
-    const response = await client.send(
-      new QueryCommand({
-        TableName: tableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': { S: sourcePartitionKey(ref) } },
-        ProjectionExpression: 'pk, sk, contentHash, versionId, receivedAt, deletedAt',
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    sources.push(...(response.Items ?? []).map((item) => unmarshall(item) as SourceOfKey));
-    startKey = response.LastEvaluatedKey;
-  } while (startKey !== undefined);
-  return sources;
-};
+): Promise<SourceOfKey[]> =>
+  (await queryPartition(
+    client,
+    tableName,
+    sourcePartitionKey(ref),
+    'pk, sk, contentHash, versionId, receivedAt, deletedAt',
+  )) as SourceOfKey[];
 
 export type { SourceOfKey };
 export { findSourcesOfKey };
