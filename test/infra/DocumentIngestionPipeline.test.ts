@@ -8,7 +8,7 @@ import {
   PipelineSettingsError,
   pipelinePropsFromSettings,
 } from '@doc-ingest/cdk';
-import { Duration, RemovalPolicy, type Stack } from 'aws-cdk-lib';
+import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import { afterAll, describe, expect, it } from 'vitest';
 import { IngestPipelineStack } from '../../infra/stacks/IngestPipelineStack.ts';
