@@ -118,6 +118,26 @@ describe('Package: @doc-ingest/cdk from its npm pack tarball', () => {
     expect(deployed.sort()).toEqual(shipped.sort());
   });
 
+  it('bundles as BundledFunction does: ESM with require defined, the AWS SDK inside', () => {
+    // Prepare
+    const installed = join(project.dir, 'node_modules', '@doc-ingest', 'cdk', 'dist', 'lambda');
+
+    // Act
+    const bundles = ['ingest', 'publish-events'].map((name) =>
+      readFileSync(join(installed, name, 'index.mjs'), 'utf8'),
+    );
+
+    // Assess: booleans, not toMatch, so a failure does not print a whole bundle.
+    for (const code of bundles) {
+      expect(
+        code.startsWith("import { createRequire as __cdkCreateRequire } from 'node:module';"),
+      ).toBe(true);
+      expect(/export\s*\{[^}]*as handler/.test(code)).toBe(true);
+      expect(/from\s*["']@aws-sdk\//.test(code)).toBe(false);
+      expect(/import\(["']@aws-sdk\//.test(code)).toBe(false);
+    }
+  });
+
   it('synthesizes the whole pipeline with the default props', () => {
     // Assess
     expect(resourcesOf('Defaults', 'AWS::DynamoDB::Table')).toHaveLength(1);
