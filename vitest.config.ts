@@ -26,6 +26,8 @@ export default defineConfig({
           include: ['test/package/**/*.test.ts'],
           testTimeout: 120_000,
           hookTimeout: 300_000,
+          // Each file packs @doc-ingest/contracts, whose build empties its dist/ first.
+          fileParallelism: false,
         },
       },
       {

@@ -8,7 +8,7 @@ import { median, quantile, round } from './stats.ts';
 
 /*
  * Cold start: bundles each Lambda with the options of
- * infra/constructs/BundledFunction.ts (what CDK's NodejsFunction passes to
+ * packages/cdk/src/constructs/BundledFunction.ts (what CDK's NodejsFunction passes to
  * esbuild), measures the minified size with the AWS SDK bundled (as
  * deployed) and external (as the nodejs24.x runtime could provide it), ranks
  * the packages by bytes in the output, and times `import()` of each bundle in

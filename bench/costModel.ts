@@ -190,7 +190,7 @@ const newDocumentCounts = (input: SizeScenarioInput): PerDocumentCounts => {
     dynamoRru,
     streamReads: input.publish.invocations,
     eventBridgeEvents: 1,
-    // Our buckets use S3 Bucket Keys (infra/constructs/SecureBucket.ts): S3
+    // Our buckets use S3 Bucket Keys (packages/cdk/src/constructs/SecureBucket.ts): S3
     // reuses a bucket-level data key, so KMS requests are a few per bucket and
     // hour, not one per PUT and GET; amortized per object they round to zero.
     kmsRequests: 0,

@@ -1,6 +1,6 @@
+import { PipelineSettingsError } from '@doc-ingest/cdk';
 import { App, Validations } from 'aws-cdk-lib';
 import { AwsSolutionsChecks } from 'cdk-nag';
-import { PipelineSettingsError } from '../settings/errors.ts';
 import { readSettings } from '../settings/readSettings.ts';
 import { settingsToStackProps } from '../settings/settingsToStackProps.ts';
 import { IngestPipelineStack } from '../stacks/IngestPipelineStack.ts';

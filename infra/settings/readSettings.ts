@@ -1,12 +1,12 @@
-import { closest, distance } from 'fastest-levenshtein';
-import { PipelineSettingsError } from './errors.ts';
 import {
   CONTEXT_PREFIX,
   type PipelineSettingName,
   type PipelineSettings,
+  PipelineSettingsError,
   PipelineSettingsSchema,
   SETTING_NAMES,
-} from './settingsSchema.ts';
+} from '@doc-ingest/cdk';
+import { closest, distance } from 'fastest-levenshtein';
 
 /**
  * Context keys that earlier versions documented without the prefix, or under

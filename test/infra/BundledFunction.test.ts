@@ -1,10 +1,10 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { BundledFunction } from '@doc-ingest/cdk';
 import { Duration, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BundledFunction } from '../../infra/constructs/BundledFunction.ts';
 import { createApp, createConstructStack, TEST_ENV } from './testApp.ts';
 
 const PROBE_ENTRY = fileURLToPath(new URL('./fixtures/probe-handler.ts', import.meta.url));

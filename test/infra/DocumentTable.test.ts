@@ -1,8 +1,8 @@
+import { DocumentTable } from '@doc-ingest/cdk';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { describe, expect, it } from 'vitest';
-import { DocumentTable } from '../../infra/constructs/DocumentTable.ts';
 import { createConstructStack, logicalIdOf } from './testApp.ts';
 
 describe('Construct: DocumentTable', () => {

@@ -1,7 +1,7 @@
+import { EncryptedQueueWithDlq } from '@doc-ingest/cdk';
 import { Duration, RemovalPolicy } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import { describe, expect, it } from 'vitest';
-import { EncryptedQueueWithDlq } from '../../infra/constructs/EncryptedQueueWithDlq.ts';
 import { createConstructStack, logicalIdOf } from './testApp.ts';
 
 describe('Construct: EncryptedQueueWithDlq', () => {

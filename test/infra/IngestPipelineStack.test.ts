@@ -54,7 +54,7 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
       ingestRole: logicalIdOf(stack.ingestFunction.role),
       publishRole: logicalIdOf(stack.eventPublisher.role),
       alarmTopic: logicalIdOf(stack.alarmTopic),
-      alarmTopicKey: logicalIdOf(stack.node.findChild('AlarmTopic').node.findChild('Key')),
+      alarmTopicKey: logicalIdOf(stack.pipeline.node.findChild('AlarmTopic').node.findChild('Key')),
       dashboard: logicalIdOf(stack.monitoring.dashboard),
     };
   }, 60_000);

@@ -1,10 +1,10 @@
+import { BucketEncryptionMode } from '@doc-ingest/cdk';
 import { Duration, RemovalPolicy, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { IConstruct } from 'constructs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BucketEncryptionMode } from '../../infra/constructs/SecureBucket.ts';
 import { IngestPipelineStack } from '../../infra/stacks/IngestPipelineStack.ts';
 import { createApp, createPipelineStack, logicalIdOf, synthPipeline, TEST_ENV } from './testApp.ts';
 

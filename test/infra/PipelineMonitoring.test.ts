@@ -1,6 +1,6 @@
+import { INGEST_OUTCOME_METRICS } from '@doc-ingest/cdk';
 import { Template } from 'aws-cdk-lib/assertions';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { INGEST_OUTCOME_METRICS } from '../../infra/constructs/PipelineMonitoring.ts';
 import { createPipelineStack, logicalIdOf } from './testApp.ts';
 
 interface Widget {

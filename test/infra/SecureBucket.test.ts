@@ -1,12 +1,8 @@
+import { BucketEncryptionMode, type BucketEncryptionModeName, SecureBucket } from '@doc-ingest/cdk';
 import { RemovalPolicy } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import { describe, expect, it } from 'vitest';
-import {
-  BucketEncryptionMode,
-  type BucketEncryptionModeName,
-  SecureBucket,
-} from '../../infra/constructs/SecureBucket.ts';
 import { createConstructStack, logicalIdOf } from './testApp.ts';
 
 describe('Construct: SecureBucket', () => {

@@ -1,5 +1,5 @@
+import { PipelineSettingsError } from '@doc-ingest/cdk';
 import { describe, expect, it } from 'vitest';
-import { PipelineSettingsError } from '../../../infra/settings/errors.ts';
 import { readSettings } from '../../../infra/settings/readSettings.ts';
 
 /** Context as the CDK CLI passes `-c key=value`: every value a string. */

@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { SETTING_NAMES } from '@doc-ingest/cdk';
 import { describe, expect, it } from 'vitest';
-import { SETTING_NAMES } from '../../../infra/settings/settingsSchema.ts';
 
 const README = readFileSync(join(import.meta.dirname, '..', '..', '..', 'README.md'), 'utf8');
 

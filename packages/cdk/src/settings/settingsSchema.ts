@@ -35,6 +35,8 @@ const stringList = z.preprocess(
 /**
  * Every deploy setting, its type, range and default. The README's settings
  * table documents the same keys; `test/infra/settings` checks they agree.
+ * The app reads them from CDK context; in code they map onto the construct's
+ * props with `pipelinePropsFromSettings`.
  */
 const PipelineSettingsSchema = z.strictObject({
   stackName: z
@@ -136,9 +138,11 @@ const PipelineSettingsSchema = z.strictObject({
 });
 
 type PipelineSettings = z.output<typeof PipelineSettingsSchema>;
+/** Settings as written (numbers may be strings, as `-c` gives them). */
+type PipelineSettingsInput = z.input<typeof PipelineSettingsSchema>;
 type PipelineSettingName = keyof PipelineSettings;
 
 const SETTING_NAMES = Object.keys(PipelineSettingsSchema.shape) as PipelineSettingName[];
 
-export type { PipelineSettingName, PipelineSettings };
+export type { PipelineSettingName, PipelineSettings, PipelineSettingsInput };
 export { CONTEXT_PREFIX, LOG_RETENTION_DAYS, PipelineSettingsSchema, SETTING_NAMES };

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { EnvKeys, ItemKind } from '@doc-ingest/contracts';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -13,10 +12,8 @@ import { Construct } from 'constructs';
 import { notifyTopic, queueNotEmptyAlarm } from './alarms.ts';
 import { BundledFunction } from './BundledFunction.ts';
 import type { FunctionOperationsProps } from './FunctionOperationsProps.ts';
+import { type FunctionSource, functionCode } from './functionCode.ts';
 
-const DEFAULT_ENTRY = fileURLToPath(
-  new URL('../../functions/publish-events/handler.ts', import.meta.url),
-);
 /** The stream keeps records 24 h; the function's last try must come before that. */
 const MAX_RETRY_WINDOW_SECONDS = 23 * 3600;
 
@@ -36,10 +33,10 @@ interface StreamEventPublisherProps extends FunctionOperationsProps {
    */
   readonly encryptionKey?: kms.IKey;
   /**
-   * Handler entry (TypeScript, exports `handler`).
-   * @default functions/publish-events/handler.ts in this repository
+   * TypeScript source to bundle the handler from at synth.
+   * @default the package's pre-bundled `publish-events` function (dist/lambda/publish-events/)
    */
-  readonly entry?: string;
+  readonly source?: FunctionSource;
   /**
    * Memory in MB.
    * @default 256
@@ -178,7 +175,7 @@ class StreamEventPublisher extends Construct {
     });
 
     const bundled = new BundledFunction(this, 'Handler', {
-      entry: props.entry ?? DEFAULT_ENTRY,
+      ...functionCode('publish-events', props.source),
       description: 'Document table stream -> document events on EventBridge',
       memorySize: props.memorySize ?? 256,
       timeout: props.timeout ?? Duration.seconds(30),

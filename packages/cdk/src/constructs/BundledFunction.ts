@@ -1,14 +1,11 @@
-import { fileURLToPath } from 'node:url';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
 import * as nodejs from 'aws-cdk-lib/aws-lambda-nodejs';
 import * as logs from 'aws-cdk-lib/aws-logs';
 import { Construct } from 'constructs';
-
-/** Repository root: infra/constructs/ is two levels below it. */
-const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-const LOCK_FILE = fileURLToPath(new URL('../../package-lock.json', import.meta.url));
 
 /**
  * ESM bundles have no `require`; some CommonJS dependencies call it for Node
@@ -19,16 +16,66 @@ const ESM_REQUIRE_BANNER =
   "import { createRequire as __cdkCreateRequire } from 'node:module';" +
   'const require = __cdkCreateRequire(import.meta.url);';
 
-/** Export condition under which this repo's packages resolve to `src/` (see packages/contracts). */
+/**
+ * Export condition under which the doc-ingest packages resolve to `src/`
+ * (see packages/contracts); scripts/build.mjs bundles with the same.
+ */
 const SOURCE_CONDITION = 'doc-ingest-source';
+
+/** File name of a bundle's entry; its handler is `index.handler`. */
+const BUNDLE_FILE = 'index.mjs';
+
+/**
+ * esbuild options of every function: minified ESM for Node 24 with external
+ * source maps and the AWS SDK bundled. `scripts/build.mjs` of this package
+ * bundles the pre-built functions with the same options.
+ */
+const BUNDLING_OPTIONS: nodejs.BundlingOptions = {
+  forceDockerBundling: false,
+  format: nodejs.OutputFormat.ESM,
+  mainFields: ['module', 'main'],
+  banner: ESM_REQUIRE_BANNER,
+  target: 'node24',
+  minify: true,
+  sourceMap: true,
+  sourceMapMode: nodejs.SourceMapMode.EXTERNAL,
+  sourcesContent: false,
+  // Bundle the SDK: the version is pinned by our lock file.
+  bundleAwsSDK: true,
+  externalModules: [],
+  // Workspace packages resolve to their TypeScript sources here; their
+  // built files exist only in published tarballs.
+  esbuildArgs: { '--conditions': SOURCE_CONDITION },
+};
 
 /** Powertools log levels accepted by `POWERTOOLS_LOG_LEVEL`. */
 const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT', 'CRITICAL'];
 
 /** Properties of {@link BundledFunction}. */
 interface BundledFunctionProps {
-  /** Absolute path of the TypeScript entry; it must export `handler`. */
-  readonly entry: string;
+  /**
+   * Absolute path of a TypeScript entry exporting `handler`, bundled at
+   * synth by esbuild. Exactly one of `entry` and `bundleDir`.
+   * @default none: `bundleDir` is required
+   */
+  readonly entry?: string;
+  /**
+   * A folder holding a bundle made beforehand with the same options
+   * (`index.mjs` exporting `handler`, and its source map), deployed as is.
+   * Exactly one of `entry` and `bundleDir`.
+   * @default none: `entry` is required
+   */
+  readonly bundleDir?: string;
+  /**
+   * Root esbuild resolves `entry`'s imports from.
+   * @default the folder of `depsLockFilePath`
+   */
+  readonly projectRoot?: string;
+  /**
+   * The lock file of the project that holds `entry`.
+   * @default the first lock file found from the working directory upwards
+   */
+  readonly depsLockFilePath?: string;
   /**
    * Function description shown in the console.
    * @default no description
@@ -97,7 +144,7 @@ interface BundledFunctionProps {
  */
 class BundledFunction extends Construct {
   /** The function. */
-  public readonly function: nodejs.NodejsFunction;
+  public readonly function: lambda.Function;
   /** The execution role; grant permissions to it. */
   public readonly role: iam.Role;
   /** The function's log group. */
@@ -119,6 +166,12 @@ class BundledFunction extends Construct {
     if (!LOG_LEVELS.includes(logLevel)) {
       throw new Error(`logLevel must be one of ${LOG_LEVELS.join(', ')}, got ${logLevel}`);
     }
+    if ((props.entry === undefined) === (props.bundleDir === undefined)) {
+      throw new Error('give exactly one of entry (bundled at synth) and bundleDir (pre-bundled)');
+    }
+    if (props.bundleDir !== undefined && !existsSync(join(props.bundleDir, BUNDLE_FILE))) {
+      throw new Error(`bundleDir ${props.bundleDir} holds no ${BUNDLE_FILE}`);
+    }
 
     this.logGroup = new logs.LogGroup(this, 'LogGroup', {
       retention: props.logRetention ?? logs.RetentionDays.ONE_MONTH,
@@ -138,8 +191,7 @@ class BundledFunction extends Construct {
       }),
     );
 
-    this.function = new nodejs.NodejsFunction(this, 'Function', {
-      entry: props.entry,
+    const common = {
       handler: 'handler',
       description: props.description,
       runtime: lambda.Runtime.NODEJS_24_X,
@@ -149,8 +201,6 @@ class BundledFunction extends Construct {
       role: this.role,
       logGroup: this.logGroup,
       tracing: props.tracing ? lambda.Tracing.ACTIVE : lambda.Tracing.DISABLED,
-      projectRoot: REPO_ROOT,
-      depsLockFilePath: LOCK_FILE,
       environment: {
         ...props.environment,
         NODE_OPTIONS: '--enable-source-maps',
@@ -158,24 +208,22 @@ class BundledFunction extends Construct {
         POWERTOOLS_METRICS_NAMESPACE: props.metricsNamespace ?? 'DocIngest',
         POWERTOOLS_LOG_LEVEL: logLevel,
       },
-      bundling: {
-        forceDockerBundling: false,
-        format: nodejs.OutputFormat.ESM,
-        mainFields: ['module', 'main'],
-        banner: ESM_REQUIRE_BANNER,
-        target: 'node24',
-        minify: true,
-        sourceMap: true,
-        sourceMapMode: nodejs.SourceMapMode.EXTERNAL,
-        sourcesContent: false,
-        // Bundle the SDK: the version is pinned by our lock file.
-        bundleAwsSDK: true,
-        externalModules: [],
-        // Workspace packages resolve to their TypeScript sources here; their
-        // built files exist only in published tarballs.
-        esbuildArgs: { '--conditions': SOURCE_CONDITION },
-      },
-    });
+    };
+    this.function =
+      props.bundleDir === undefined
+        ? new nodejs.NodejsFunction(this, 'Function', {
+            ...common,
+            entry: props.entry,
+            projectRoot: props.projectRoot,
+            depsLockFilePath: props.depsLockFilePath,
+            bundling: BUNDLING_OPTIONS,
+          })
+        : new lambda.Function(this, 'Function', {
+            ...common,
+            // The bundle is index.mjs, as NodejsFunction names its ESM output.
+            handler: 'index.handler',
+            code: lambda.Code.fromAsset(props.bundleDir),
+          });
 
     if (props.tracing) {
       Validations.of(this.role).acknowledge({

@@ -1,4 +1,3 @@
-import { fileURLToPath } from 'node:url';
 import { EnvKeys } from '@doc-ingest/contracts';
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
@@ -12,9 +11,9 @@ import { notifyTopic, queueNotEmptyAlarm } from './alarms.ts';
 import { BundledFunction } from './BundledFunction.ts';
 import type { EncryptedQueueWithDlq } from './EncryptedQueueWithDlq.ts';
 import type { FunctionOperationsProps } from './FunctionOperationsProps.ts';
+import { type FunctionSource, functionCode } from './functionCode.ts';
 import { acknowledgeWildcardResource } from './nagFindings.ts';
 
-const DEFAULT_ENTRY = fileURLToPath(new URL('../../functions/ingest/handler.ts', import.meta.url));
 /** Key prefix of the normalized texts the function writes to the text bucket. */
 const TEXT_PREFIX = 'text/';
 /** AWS guidance: queue visibility timeout >= 6x the consumer's timeout. */
@@ -35,10 +34,10 @@ interface IngestFunctionProps extends FunctionOperationsProps {
   /** The bucket that stores normalized texts under `text/`. */
   readonly textBucket: s3.IBucket;
   /**
-   * Handler entry (TypeScript, exports `handler`).
-   * @default functions/ingest/handler.ts in this repository
+   * TypeScript source to bundle the handler from at synth.
+   * @default the package's pre-bundled `ingest` function (dist/lambda/ingest/)
    */
-  readonly entry?: string;
+  readonly source?: FunctionSource;
   /**
    * Memory in MB.
    * @default 1024
@@ -151,7 +150,7 @@ class IngestFunction extends Construct {
     }
 
     const bundled = new BundledFunction(this, 'Handler', {
-      entry: props.entry ?? DEFAULT_ENTRY,
+      ...functionCode('ingest', props.source),
       description: 'S3 notifications from SQS -> decode, normalize, dedupe -> DynamoDB',
       memorySize: props.memorySize ?? 1024,
       timeout,
