@@ -68,13 +68,19 @@ interface IngestReport {
   nearDuplicateOf?: NearDuplicateRef;
 }
 
+/** The two tables a lookup reads: documents, and the near-duplicate index off the stream. */
+const tablesOf = (config: IngestConfig) => ({
+  documents: config.tableName,
+  nearIndex: config.nearIndexTableName,
+});
+
 const NOTHING_KNOWN: ContentLookup = { candidates: [], unclaimedBands: new Set() };
 
 /** Whether the content is stored already, and who owns its LSH bands: one read. */
 const lookUp = (doc: ProcessedDocument, deps: IngestDependencies): Promise<ContentLookup> =>
   doc.fingerprint.bandKeys.length === 0
     ? Promise.resolve(NOTHING_KNOWN)
-    : lookUpContent(deps.dynamodb, deps.config.tableName, {
+    : lookUpContent(deps.dynamodb, tablesOf(deps.config), {
         contentHash: doc.contentHash,
         fingerprintVersion: FINGERPRINT_VERSION,
         bandKeys: doc.fingerprint.bandKeys,
@@ -135,10 +141,10 @@ const claimBandsOrFindOriginal = async (
 ): Promise<NearDuplicateRef | undefined> => {
   let pending = bands;
   for (let round = 1; pending.length > 0 && round <= MAX_CLAIM_ROUNDS; round++) {
-    const { lost } = await claimNearBands(deps.dynamodb, deps.config.tableName, pending);
+    const { lost } = await claimNearBands(deps.dynamodb, deps.config.nearIndexTableName, pending);
     if (lost.length === 0) return undefined;
     const lostPks = new Set(lost);
-    const owners = await lookUpContent(deps.dynamodb, deps.config.tableName, {
+    const owners = await lookUpContent(deps.dynamodb, tablesOf(deps.config), {
       contentHash: doc.contentHash,
       fingerprintVersion: FINGERPRINT_VERSION,
       bandKeys: doc.fingerprint.bandKeys.filter((bandKey) =>

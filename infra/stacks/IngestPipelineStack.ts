@@ -15,6 +15,7 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { AlarmTopic } from '../constructs/AlarmTopic.ts';
 import { DocumentTable } from '../constructs/DocumentTable.ts';
+import { NearDuplicateIndexTable } from '../constructs/NearDuplicateIndexTable.ts';
 import { EncryptedQueueWithDlq } from '../constructs/EncryptedQueueWithDlq.ts';
 import { IngestFunction } from '../constructs/IngestFunction.ts';
 import { PipelineMonitoring } from '../constructs/PipelineMonitoring.ts';
@@ -312,6 +313,11 @@ class IngestPipelineStack extends Stack {
       removalPolicy,
       encryptionKey: dataKey,
     });
+    // Band owners off the document stream: consumers see contract items only.
+    const nearIndex = new NearDuplicateIndexTable(this, 'NearIndexTable', {
+      removalPolicy,
+      encryptionKey: dataKey,
+    });
 
     const observability = {
       logRetention: props.logRetention,
@@ -324,6 +330,7 @@ class IngestPipelineStack extends Stack {
     this.ingestFunction = new IngestFunction(this, 'Ingest', {
       queue: this.ingestQueue,
       table: this.documentTable.table,
+      nearIndexTable: nearIndex.table,
       ingestBucket: this.ingestBucket,
       textBucket: this.textBucket.bucket,
       timeout: ingestTimeout,
@@ -372,6 +379,7 @@ class IngestPipelineStack extends Stack {
       value: this.textBucket.bucket.bucketName,
     });
     new CfnOutput(this, 'TableName', { value: this.documentTable.table.tableName });
+    new CfnOutput(this, 'NearIndexTableName', { value: nearIndex.table.tableName });
     new CfnOutput(this, 'TableStreamArn', {
       value: this.documentTable.table.tableStreamArn ?? '',
     });

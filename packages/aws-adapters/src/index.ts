@@ -8,7 +8,7 @@ export { findRejectionsOfKey } from './dynamodb/findRejectionsOfKey.ts';
 export type { SourceOfKey } from './dynamodb/findSourcesOfKey.ts';
 export { findSourcesOfKey } from './dynamodb/findSourcesOfKey.ts';
 export { getDocument } from './dynamodb/getDocument.ts';
-export type { ContentLookup, ContentToLookUp } from './dynamodb/lookUpContent.ts';
+export type { ContentLookup, ContentTables, ContentToLookUp } from './dynamodb/lookUpContent.ts';
 export { lookUpContent } from './dynamodb/lookUpContent.ts';
 export type { SourceDeletion } from './dynamodb/markSourceDeleted.ts';
 export { markSourceDeleted } from './dynamodb/markSourceDeleted.ts';

@@ -128,6 +128,8 @@ const DEFAULT_MAX_RECEIVE_COUNT = 5;
 /** Names of the environment variables the Lambdas read. Set by the CDK constructs. */
 const EnvKeys = {
   TABLE_NAME: 'DOCUMENT_TABLE_NAME',
+  /** The near-duplicate index table (schema 1.4+): band owners, kept off the document stream. */
+  NEAR_INDEX_TABLE_NAME: 'NEAR_INDEX_TABLE_NAME',
   TEXT_BUCKET_NAME: 'DOCUMENT_TEXT_BUCKET_NAME',
   MAX_OBJECT_BYTES: 'MAX_OBJECT_BYTES',
   INLINE_TEXT_MAX_BYTES: 'INLINE_TEXT_MAX_BYTES',

@@ -14,6 +14,7 @@ const deps = () => ({
   dynamodb: new DynamoDBClient({}),
   config: {
     tableName: 'documents',
+    nearIndexTableName: 'near-index',
     textBucketName: 'texts',
     maxObjectBytes: 1,
     inlineTextMaxBytes: 1,
