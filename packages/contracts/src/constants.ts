@@ -2,7 +2,7 @@
  * Version of the record contract. Bumped on any change a consumer could notice:
  * minor for additive fields, major for removals or changed meanings.
  */
-const SCHEMA_VERSION = '1.3' as const;
+const SCHEMA_VERSION = '1.4' as const;
 
 /** Versions a reader of this package accepts: the same major, any minor. */
 const SCHEMA_MAJOR = 1;
