@@ -15,9 +15,9 @@ import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { AlarmTopic } from '../constructs/AlarmTopic.ts';
 import { DocumentTable } from '../constructs/DocumentTable.ts';
-import { NearDuplicateIndexTable } from '../constructs/NearDuplicateIndexTable.ts';
 import { EncryptedQueueWithDlq } from '../constructs/EncryptedQueueWithDlq.ts';
 import { IngestFunction } from '../constructs/IngestFunction.ts';
+import { NearDuplicateIndexTable } from '../constructs/NearDuplicateIndexTable.ts';
 import { PipelineMonitoring } from '../constructs/PipelineMonitoring.ts';
 import {
   BucketEncryptionMode,

@@ -61,3 +61,6 @@ export type { MoveTaskOptions } from './sqs/moveMessagesWithTask.ts';
 export { MoveTaskUnavailableError, moveMessagesWithTask } from './sqs/moveMessagesWithTask.ts';
 export type { OutgoingMessage } from './sqs/sendMessages.ts';
 export { sendMessages } from './sqs/sendMessages.ts';
+export type { DynamoDocumentStoreOptions } from './store/createDynamoDocumentStore.ts';
+export { createDynamoDocumentStore } from './store/createDynamoDocumentStore.ts';
+export type { DocumentStore } from './store/DocumentStore.ts';
