@@ -51,6 +51,7 @@ const HANDLER_ENV: Record<string, string> = {
   AWS_ACCESS_KEY_ID: 'bench',
   AWS_SECRET_ACCESS_KEY: 'bench',
   DOCUMENT_TABLE_NAME: 'documents',
+  NEAR_INDEX_TABLE_NAME: 'near-index',
   DOCUMENT_TEXT_BUCKET_NAME: 'texts',
   EVENT_BUS_NAME: 'bus',
   EVENT_FAILURE_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/failures',

@@ -351,32 +351,35 @@ const runEndToEnd = async (options: EndToEndOptions = {}) => {
       if (s.recordedAt !== undefined) recorded.push(s.recordedAt - done);
     }
 
-    // Scan: items by kind and size.
+    // Scan: items by kind and size, in the document table and (schema 1.4+)
+    // the near-duplicate index table.
     const items: ScannedItem[] = [];
-    let startKey: Record<string, AttributeValue> | undefined;
-    do {
-      const page = await clients.dynamodb.send(
-        new ScanCommand({ TableName: table, ExclusiveStartKey: startKey }),
-      );
-      for (const item of page.Items ?? []) {
-        const scanned: ScannedItem = {
-          kind: item.kind?.S ?? '?',
-          pk: item.pk?.S ?? '',
-          bytes: itemBytes(item),
-          textBytes: item.text?.S === undefined ? 0 : Buffer.byteLength(item.text.S),
-          inGsi: item.gsi1pk !== undefined,
-          nearDuplicate: item.nearDuplicateOf !== undefined,
-          textInS3: item.textLocation !== undefined,
-        };
-        if (item.contentHash?.S !== undefined) scanned.contentHash = item.contentHash.S;
-        if (item.status?.S !== undefined) scanned.status = item.status.S;
-        if (item.key?.S !== undefined) scanned.key = item.key.S;
-        const at = item.createdAt?.S ?? item.receivedAt?.S;
-        if (at !== undefined) scanned.at = at;
-        items.push(scanned);
-      }
-      startKey = page.LastEvaluatedKey;
-    } while (startKey !== undefined);
+    for (const tableName of [table, outputs.NearIndexTableName]) {
+      let startKey: Record<string, AttributeValue> | undefined;
+      do {
+        const page = await clients.dynamodb.send(
+          new ScanCommand({ TableName: tableName, ExclusiveStartKey: startKey }),
+        );
+        for (const item of page.Items ?? []) {
+          const scanned: ScannedItem = {
+            kind: item.kind?.S ?? '?',
+            pk: item.pk?.S ?? '',
+            bytes: itemBytes(item),
+            textBytes: item.text?.S === undefined ? 0 : Buffer.byteLength(item.text.S),
+            inGsi: item.gsi1pk !== undefined,
+            nearDuplicate: item.nearDuplicateOf !== undefined,
+            textInS3: item.textLocation !== undefined,
+          };
+          if (item.contentHash?.S !== undefined) scanned.contentHash = item.contentHash.S;
+          if (item.status?.S !== undefined) scanned.status = item.status.S;
+          if (item.key?.S !== undefined) scanned.key = item.key.S;
+          const at = item.createdAt?.S ?? item.receivedAt?.S;
+          if (at !== undefined) scanned.at = at;
+          items.push(scanned);
+        }
+        startKey = page.LastEvaluatedKey;
+      } while (startKey !== undefined);
+    }
 
     const ofKind = (kind: string) => items.filter((i) => i.kind === kind);
     const documents = ofKind('document');

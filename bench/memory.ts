@@ -60,6 +60,7 @@ const HANDLER_ENV: Record<string, string> = {
   AWS_ACCESS_KEY_ID: 'bench',
   AWS_SECRET_ACCESS_KEY: 'bench',
   DOCUMENT_TABLE_NAME: 'documents',
+  NEAR_INDEX_TABLE_NAME: 'near-index',
   DOCUMENT_TEXT_BUCKET_NAME: 'texts',
   MAX_OBJECT_BYTES: String(10 * 1_048_576),
   INLINE_TEXT_MAX_BYTES: '100000',

@@ -19,7 +19,11 @@ import { LOCALSTACK_ENDPOINT, localAwsEnv } from './lib/localAws.ts';
 const FUNCTIONS = {
   ingest: {
     handler: 'functions/ingest/handler.ts',
-    env: { [EnvKeys.TABLE_NAME]: 'TableName', [EnvKeys.TEXT_BUCKET_NAME]: 'TextBucketName' },
+    env: {
+      [EnvKeys.TABLE_NAME]: 'TableName',
+      [EnvKeys.NEAR_INDEX_TABLE_NAME]: 'NearIndexTableName',
+      [EnvKeys.TEXT_BUCKET_NAME]: 'TextBucketName',
+    },
   },
   'publish-events': {
     handler: 'functions/publish-events/handler.ts',

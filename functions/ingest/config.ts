@@ -12,6 +12,8 @@ const positiveIntegerOr = (fallback: number) =>
 
 const IngestConfigSchema = z.object({
   [EnvKeys.TABLE_NAME]: z.string().check(z.minLength(1)),
+  /** Band owner items: a table of their own, without a stream (schema 1.4+). */
+  [EnvKeys.NEAR_INDEX_TABLE_NAME]: z.string().check(z.minLength(1)),
   [EnvKeys.TEXT_BUCKET_NAME]: z.string().check(z.minLength(1)),
   /** Objects above this size are rejected without being downloaded. */
   [EnvKeys.MAX_OBJECT_BYTES]: positiveIntegerOr(DEFAULT_MAX_OBJECT_BYTES),
@@ -25,6 +27,7 @@ const IngestConfigSchema = z.object({
 
 interface IngestConfig {
   tableName: string;
+  nearIndexTableName: string;
   textBucketName: string;
   maxObjectBytes: number;
   inlineTextMaxBytes: number;
@@ -37,6 +40,7 @@ const loadIngestConfig = (env: NodeJS.ProcessEnv): IngestConfig => {
   const parsed = IngestConfigSchema.parse(env);
   return Object.freeze({
     tableName: parsed[EnvKeys.TABLE_NAME],
+    nearIndexTableName: parsed[EnvKeys.NEAR_INDEX_TABLE_NAME],
     textBucketName: parsed[EnvKeys.TEXT_BUCKET_NAME],
     maxObjectBytes: parsed[EnvKeys.MAX_OBJECT_BYTES],
     inlineTextMaxBytes: parsed[EnvKeys.INLINE_TEXT_MAX_BYTES],

@@ -8,6 +8,7 @@ import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import {
   announcedObjects,
+  createDynamoDocumentStore,
   removedObjects,
   type S3NotificationBody,
   S3NotificationBodySchema,
@@ -22,9 +23,16 @@ import { type RemovalReport, removeObject } from './removeObject.ts';
 const logger = new Logger();
 const metrics = new Metrics();
 const config = loadIngestConfig(process.env);
+const s3 = new S3Client({ forcePathStyle: process.env.AWS_ENDPOINT_URL !== undefined });
 const deps = {
-  s3: new S3Client({ forcePathStyle: process.env.AWS_ENDPOINT_URL !== undefined }),
-  dynamodb: new DynamoDBClient({}),
+  s3,
+  store: createDynamoDocumentStore({
+    dynamodb: new DynamoDBClient({}),
+    s3,
+    tableName: config.tableName,
+    nearIndexTableName: config.nearIndexTableName,
+    textBucketName: config.textBucketName,
+  }),
   config,
   now: () => new Date().toISOString(),
 };

@@ -1,17 +1,11 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import {
   type AnnouncedObject,
   awsErrorCode,
   type ContentLookup,
-  claimNearBands,
-  documentTextLocation,
-  lookUpContent,
+  type DocumentStore,
   type ObjectReadResult,
-  putDocumentText,
   readObject,
-  recordIngestion,
-  recordRejection,
 } from '@doc-ingest/aws-adapters';
 import {
   type NearDuplicateRef,
@@ -35,8 +29,10 @@ import type { IngestConfig } from './config.ts';
 import { retireOverwrittenSources } from './removeObject.ts';
 
 interface IngestDependencies {
+  /** Reads the announced objects. */
   s3: S3Client;
-  dynamodb: DynamoDBClient;
+  /** Where decisions are recorded: tables, keys and conditions are its business. */
+  store: DocumentStore;
   config: IngestConfig;
   now: () => string;
 }
@@ -74,7 +70,7 @@ const NOTHING_KNOWN: ContentLookup = { candidates: [], unclaimedBands: new Set()
 const lookUp = (doc: ProcessedDocument, deps: IngestDependencies): Promise<ContentLookup> =>
   doc.fingerprint.bandKeys.length === 0
     ? Promise.resolve(NOTHING_KNOWN)
-    : lookUpContent(deps.dynamodb, deps.config.tableName, {
+    : deps.store.lookUpContent({
         contentHash: doc.contentHash,
         fingerprintVersion: FINGERPRINT_VERSION,
         bandKeys: doc.fingerprint.bandKeys,
@@ -102,12 +98,11 @@ const placeText = async (
   known: ContentLookup,
   deps: IngestDependencies,
 ): Promise<TextPlacement> => {
-  const { textBucketName, inlineTextMaxBytes } = deps.config;
-  if (doc.textBytes <= inlineTextMaxBytes) return { inline: true };
+  if (doc.textBytes <= deps.config.inlineTextMaxBytes) return { inline: true };
   const location =
     known.existing === undefined
-      ? await putDocumentText(deps.s3, textBucketName, doc.contentHash, doc.text)
-      : documentTextLocation(textBucketName, doc.contentHash);
+      ? await deps.store.storeText(doc.contentHash, doc.text)
+      : deps.store.textLocation(doc.contentHash);
   return { inline: false, location };
 };
 
@@ -135,10 +130,10 @@ const claimBandsOrFindOriginal = async (
 ): Promise<NearDuplicateRef | undefined> => {
   let pending = bands;
   for (let round = 1; pending.length > 0 && round <= MAX_CLAIM_ROUNDS; round++) {
-    const { lost } = await claimNearBands(deps.dynamodb, deps.config.tableName, pending);
+    const { lost } = await deps.store.claimNearBands(pending);
     if (lost.length === 0) return undefined;
     const lostPks = new Set(lost);
-    const owners = await lookUpContent(deps.dynamodb, deps.config.tableName, {
+    const owners = await deps.store.lookUpContent({
       contentHash: doc.contentHash,
       fingerprintVersion: FINGERPRINT_VERSION,
       bandKeys: doc.fingerprint.bandKeys.filter((bandKey) =>
@@ -188,7 +183,7 @@ const reject = async (
   deps: IngestDependencies,
 ): Promise<IngestReport> => {
   const record = buildRejectionRecord(object, rejection, deps.now());
-  await recordRejection(deps.dynamodb, deps.config.tableName, record);
+  await deps.store.recordRejection(record);
   return {
     status: 'rejected',
     bucket: object.bucket,
@@ -282,7 +277,7 @@ const recordRead = async (
       items = buildDocumentItems(doc, object, placement, now, nearDuplicateOf);
     }
   }
-  const status = await recordIngestion(deps.dynamodb, config.tableName, items, now, {
+  const status = await deps.store.recordIngestion(items, now, {
     documentExists: known.existing !== undefined,
   });
   const report: IngestReport = {

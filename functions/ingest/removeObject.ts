@@ -1,14 +1,8 @@
-import {
-  findSourcesOfKey,
-  markSourceDeleted,
-  type RemovedObject,
-  type SourceOfKey,
-  withdrawDocument,
-} from '@doc-ingest/aws-adapters';
+import type { RemovedObject, SourceOfKey } from '@doc-ingest/aws-adapters';
 import { type ObjectRef, versionSortKey } from '@doc-ingest/contracts';
 import type { IngestDependencies } from './ingestObject.ts';
 
-type RemovalDependencies = Pick<IngestDependencies, 'dynamodb' | 'config' | 'now'>;
+type RemovalDependencies = Pick<IngestDependencies, 'store' | 'now'>;
 
 interface RemovalReport {
   status: 'removed';
@@ -35,18 +29,17 @@ const retireSources = async (
   sources: SourceOfKey[],
   deps: RemovalDependencies,
 ): Promise<Retirement> => {
-  const { tableName } = deps.config;
   const now = deps.now();
   let sourcesDeleted = 0;
   for (const source of sources) {
     if (source.deletedAt !== undefined) continue;
-    if ((await markSourceDeleted(deps.dynamodb, tableName, source, now)) === 'deleted') {
+    if ((await deps.store.markSourceDeleted(source, now)) === 'deleted') {
       sourcesDeleted++;
     }
   }
   const withdrawn: string[] = [];
   for (const contentHash of new Set(sources.map((source) => source.contentHash))) {
-    if (await withdrawDocument(deps.dynamodb, tableName, contentHash, now)) {
+    if (await deps.store.withdrawDocument(contentHash, now)) {
       withdrawn.push(contentHash);
     }
   }
@@ -63,7 +56,7 @@ const removeObject = async (
   removed: RemovedObject,
   deps: RemovalDependencies,
 ): Promise<RemovalReport> => {
-  const sources = await findSourcesOfKey(deps.dynamodb, deps.config.tableName, removed);
+  const sources = await deps.store.findSourcesOfKey(removed);
   const targets =
     removed.versionId === undefined
       ? sources
@@ -87,7 +80,7 @@ const retireOverwrittenSources = async (
   deps: RemovalDependencies,
 ): Promise<Retirement> => {
   const own = versionSortKey(current);
-  const sources = await findSourcesOfKey(deps.dynamodb, deps.config.tableName, current);
+  const sources = await deps.store.findSourcesOfKey(current);
   const replaced = sources.filter(
     (source) =>
       source.sk.startsWith(versionSortKey({})) &&

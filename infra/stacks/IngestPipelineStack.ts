@@ -101,6 +101,9 @@ class IngestPipelineStack extends Stack {
       value: this.textBucket.bucket.bucketName,
     });
     new CfnOutput(this, 'TableName', { value: this.documentTable.table.tableName });
+    new CfnOutput(this, 'NearIndexTableName', {
+      value: this.pipeline.nearIndexTable.table.tableName,
+    });
     new CfnOutput(this, 'TableStreamArn', {
       value: this.documentTable.table.tableStreamArn ?? '',
     });

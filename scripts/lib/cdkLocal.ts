@@ -11,6 +11,8 @@ const OUTPUTS_DIR = join(ROOT, '.localstack', 'outputs');
 interface StackOutputs {
   BucketName: string;
   TableName: string;
+  /** The near-duplicate index table (schema 1.4+). */
+  NearIndexTableName: string;
   TableStreamArn: string;
   QueueUrl: string;
   DeadLetterQueueUrl: string;

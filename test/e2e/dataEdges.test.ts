@@ -235,6 +235,8 @@ describe('E2E data edges: deletes, withdrawal, revival and purge', () => {
       'purge',
       '--table',
       outputs.TableName,
+      '--near-index-table',
+      outputs.NearIndexTableName,
       '--content-hash',
       longSource.contentHash,
     ]);
@@ -242,6 +244,8 @@ describe('E2E data edges: deletes, withdrawal, revival and purge', () => {
       'purge',
       '--table',
       outputs.TableName,
+      '--near-index-table',
+      outputs.NearIndexTableName,
       '--source',
       `s3://${outputs.BucketName}/purge/other.txt`,
     ]);

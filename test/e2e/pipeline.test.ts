@@ -177,6 +177,19 @@ describe('E2E: ingestion pipeline on LocalStack', () => {
     expect(new Set(inserted).size).toBe(samples.length + 1);
   });
 
+  it('streams contract items only: no near-duplicate index item reaches the table stream (issue 12)', async () => {
+    const records = await readTableStream(clients.streams, outputs.TableStreamArn);
+    const kinds = records.map(
+      (record) => record.dynamodb?.NewImage?.kind?.S ?? record.dynamodb?.OldImage?.kind?.S,
+    );
+    const contract = kinds.filter((kind) =>
+      ['document', 'source', 'topic', 'rejection'].includes(String(kind)),
+    );
+    expect(records.length).toBeGreaterThan(samples.length);
+    expect(contract.length / records.length).toBeGreaterThanOrEqual(0.95);
+    expect(kinds.filter((kind) => kind === 'near-band')).toEqual([]);
+  });
+
   it('publishes one DocumentIngested event per new document', async () => {
     const documentCount = samples.length + 1;
     type Received = {

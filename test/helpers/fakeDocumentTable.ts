@@ -34,6 +34,9 @@ import { mockClient } from 'aws-sdk-client-mock';
  * cannot pass unnoticed. The LocalStack suites check the same behaviour
  * against DynamoDB Local. Each command runs to completion synchronously, as
  * one item write is atomic in DynamoDB; concurrency interleaves between them.
+ * Items of every table share one map (their partition keys never collide);
+ * `changes` logs, per table, each write that changed an item, as a stream
+ * would record it (DynamoDB Streams skip writes that change nothing).
  */
 
 type Item = Record<string, unknown>;
@@ -137,6 +140,7 @@ const fakeDocumentTable = () => {
   const items = new Map<string, Item>();
 
   type Write = {
+    table: string;
     key: string;
     condition?: string;
     values: Values;
@@ -148,6 +152,7 @@ const fakeDocumentTable = () => {
     if (write.Put) {
       const item = unmarshall(write.Put.Item ?? {});
       return {
+        table: write.Put.TableName ?? '',
         key: keyOf(item),
         condition: write.Put.ConditionExpression,
         values: unmarshall(write.Put.ExpressionAttributeValues ?? {}),
@@ -160,6 +165,7 @@ const fakeDocumentTable = () => {
       const values = unmarshall(write.Update.ExpressionAttributeValues ?? {});
       const expression = write.Update.UpdateExpression ?? '';
       return {
+        table: write.Update.TableName ?? '',
         key: keyOf(key),
         condition: write.Update.ConditionExpression,
         values,
@@ -169,6 +175,7 @@ const fakeDocumentTable = () => {
     }
     if (write.Delete) {
       return {
+        table: write.Delete.TableName ?? '',
         key: keyOf(unmarshall(write.Delete.Key ?? {})),
         condition: write.Delete.ConditionExpression,
         values: unmarshall(write.Delete.ExpressionAttributeValues ?? {}),
@@ -182,8 +189,14 @@ const fakeDocumentTable = () => {
   const holds = (write: Write) =>
     conditionHolds(write.condition, items.get(write.key), write.values);
 
+  const changes: { table: string; eventName: string; kind: string }[] = [];
   const commit = (write: Write): void => {
-    const next = write.result(items.get(write.key));
+    const old = items.get(write.key);
+    const next = write.result(old);
+    if (JSON.stringify(next) !== JSON.stringify(old)) {
+      const eventName = old === undefined ? 'INSERT' : next === undefined ? 'REMOVE' : 'MODIFY';
+      changes.push({ table: write.table, eventName, kind: String((next ?? old)?.kind) });
+    }
     if (next === undefined) items.delete(write.key);
     else items.set(write.key, next);
   };
@@ -269,18 +282,19 @@ const fakeDocumentTable = () => {
     return { Responses };
   });
   mock.on(BatchWriteItemCommand).callsFake((input: BatchWriteItemCommandInput) => {
-    for (const requests of Object.values(input.RequestItems ?? {})) {
+    for (const [TableName, requests] of Object.entries(input.RequestItems ?? {})) {
       for (const request of requests) {
         if (request.PutRequest?.Item)
-          commit(toWrite({ Put: { TableName: 't', Item: request.PutRequest.Item } }));
-        if (request.DeleteRequest?.Key) items.delete(keyOf(unmarshall(request.DeleteRequest.Key)));
+          commit(toWrite({ Put: { TableName, Item: request.PutRequest.Item } }));
+        if (request.DeleteRequest?.Key)
+          commit(toWrite({ Delete: { TableName, Key: request.DeleteRequest.Key } }));
       }
     }
     return { UnprocessedItems: {} };
   });
 
   const ofKind = (kind: string) => [...items.values()].filter((item) => item.kind === kind);
-  return { mock, items, ofKind };
+  return { mock, items, ofKind, changes };
 };
 
 export { fakeDocumentTable };

@@ -3,6 +3,7 @@ import { vi } from 'vitest';
 /** The environment the Lambdas' stacks set, with quiet Powertools, for handler tests. */
 const HANDLER_ENV: Readonly<Record<string, string>> = {
   DOCUMENT_TABLE_NAME: 'documents',
+  NEAR_INDEX_TABLE_NAME: 'near-index',
   DOCUMENT_TEXT_BUCKET_NAME: 'texts',
   EVENT_BUS_NAME: 'documents-bus',
   EVENT_FAILURE_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/stream-failures',

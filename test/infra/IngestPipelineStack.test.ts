@@ -48,6 +48,7 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
       dlq: logicalIdOf(stack.ingestQueue.deadLetterQueue),
       failureQueue: logicalIdOf(stack.eventPublisher.failureQueue),
       table: logicalIdOf(stack.documentTable.table),
+      nearIndexTable: logicalIdOf(stack.pipeline.nearIndexTable.table),
       bus: logicalIdOf(stack.eventPublisher.eventBus),
       ingestFn: logicalIdOf(stack.ingestFunction.function),
       publishFn: logicalIdOf(stack.eventPublisher.function),
@@ -237,8 +238,25 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
   });
 
   describe('table', () => {
+    it('keeps the near-duplicate index in a table of its own, without a stream (issue 12)', () => {
+      template.resourceCountIs('AWS::DynamoDB::Table', 2);
+      const tables = Object.values(template.findResources('AWS::DynamoDB::Table'));
+      const index = tables.find((table) => table.Properties.GlobalSecondaryIndexes === undefined);
+      expect(index?.Properties).toMatchObject({
+        BillingMode: 'PAY_PER_REQUEST',
+        PointInTimeRecoverySpecification: { PointInTimeRecoveryEnabled: true },
+        SSESpecification: { SSEEnabled: true, SSEType: 'KMS' },
+      });
+      expect(index?.Properties.StreamSpecification).toBeUndefined();
+      template.hasResourceProperties('AWS::Lambda::Function', {
+        Environment: {
+          Variables: Match.objectLike({ [EnvKeys.NEAR_INDEX_TABLE_NAME]: Match.anyValue() }),
+        },
+      });
+      template.hasOutput('NearIndexTableName', {});
+    });
+
     it('is on-demand with PITR, a NEW_AND_OLD_IMAGES stream and gsi1', () => {
-      template.resourceCountIs('AWS::DynamoDB::Table', 1);
       template.hasResourceProperties('AWS::DynamoDB::Table', {
         KeySchema: [
           { AttributeName: TableKeys.PARTITION_KEY, KeyType: 'HASH' },
@@ -436,16 +454,19 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
         'Fn::Join': ['', [{ 'Fn::GetAtt': [ids.textBucket, 'Arn'] }, '/text/*']],
       });
       expect(byAction('s3:PutObject')).toHaveLength(1);
-      for (const action of [
-        'dynamodb:PutItem',
-        'dynamodb:UpdateItem',
-        'dynamodb:BatchGetItem',
-        'dynamodb:Query',
-      ]) {
+      for (const action of ['dynamodb:UpdateItem', 'dynamodb:Query']) {
         expect(byAction(action).map((s) => s.Resource)).toEqual([
           { 'Fn::GetAtt': [ids.table, 'Arn'] },
         ]);
       }
+      // Band claims and their lookup go to the index table, documents to theirs.
+      expect(byAction('dynamodb:PutItem').map((s) => s.Resource)).toEqual([
+        { 'Fn::GetAtt': [ids.table, 'Arn'] },
+        { 'Fn::GetAtt': [ids.nearIndexTable, 'Arn'] },
+      ]);
+      expect(byAction('dynamodb:BatchGetItem').map((s) => s.Resource)).toEqual([
+        [{ 'Fn::GetAtt': [ids.table, 'Arn'] }, { 'Fn::GetAtt': [ids.nearIndexTable, 'Arn'] }],
+      ]);
       expect(byAction('dynamodb:DeleteItem')).toEqual([]);
       expect(byAction('dynamodb:Scan')).toEqual([]);
       expect(byAction('dynamodb:BatchWriteItem')).toEqual([]);

@@ -10,6 +10,7 @@ import { DocumentTable } from './constructs/DocumentTable.ts';
 import { EncryptedQueueWithDlq } from './constructs/EncryptedQueueWithDlq.ts';
 import type { FunctionSource } from './constructs/functionCode.ts';
 import { IngestFunction } from './constructs/IngestFunction.ts';
+import { NearDuplicateIndexTable } from './constructs/NearDuplicateIndexTable.ts';
 import { PipelineMonitoring } from './constructs/PipelineMonitoring.ts';
 import {
   BucketEncryptionMode,
@@ -248,6 +249,8 @@ class DocumentIngestionPipeline extends Construct {
   public readonly ingestQueue: EncryptedQueueWithDlq;
   /** The document table. */
   public readonly documentTable: DocumentTable;
+  /** The near-duplicate index (band owners), a table without a stream. */
+  public readonly nearIndexTable: NearDuplicateIndexTable;
   /** The `ingest` function and its wiring. */
   public readonly ingestFunction: IngestFunction;
   /** The `publish-events` function, the bus and the failure queue. */
@@ -330,6 +333,11 @@ class DocumentIngestionPipeline extends Construct {
       removalPolicy,
       encryptionKey: dataKey,
     });
+    // Band owners off the document stream: consumers see contract items only.
+    this.nearIndexTable = new NearDuplicateIndexTable(this, 'NearIndexTable', {
+      removalPolicy,
+      encryptionKey: dataKey,
+    });
 
     const observability = {
       logRetention: props.logRetention,
@@ -342,6 +350,7 @@ class DocumentIngestionPipeline extends Construct {
     this.ingestFunction = new IngestFunction(this, 'Ingest', {
       queue: this.ingestQueue,
       table: this.documentTable.table,
+      nearIndexTable: this.nearIndexTable.table,
       ingestBucket: this.ingestBucket,
       textBucket: this.textBucket.bucket,
       timeout: ingestTimeout,

@@ -14,6 +14,8 @@ export type { FunctionSource, PipelineFunctionName } from './constructs/function
 export { MissingFunctionBundleError } from './constructs/functionCode.ts';
 export type { IngestFunctionProps } from './constructs/IngestFunction.ts';
 export { IngestFunction } from './constructs/IngestFunction.ts';
+export type { NearDuplicateIndexTableProps } from './constructs/NearDuplicateIndexTable.ts';
+export { NearDuplicateIndexTable } from './constructs/NearDuplicateIndexTable.ts';
 export type { PipelineMonitoringProps } from './constructs/PipelineMonitoring.ts';
 export { INGEST_OUTCOME_METRICS, PipelineMonitoring } from './constructs/PipelineMonitoring.ts';
 export type { BucketEncryptionModeName, SecureBucketProps } from './constructs/SecureBucket.ts';

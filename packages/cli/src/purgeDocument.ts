@@ -16,6 +16,8 @@ type PurgeTarget = { contentHash: string } | { source: Pick<ObjectRef, 'bucket' 
 
 interface PurgeOptions {
   tableName: string;
+  /** The near-duplicate index table holding the band claims (schema 1.4+). */
+  nearIndexTableName: string;
   target: PurgeTarget;
 }
 
@@ -62,7 +64,7 @@ const purgeContent = async (
   if (document !== undefined) {
     report.nearBands += await releaseNearBands(
       dynamodb,
-      tableName,
+      options.nearIndexTableName,
       contentHash,
       bandPartitionKeys(document),
     );

@@ -8,6 +8,7 @@ type StackOutputName =
   | 'BucketName'
   | 'TextBucketName'
   | 'TableName'
+  | 'NearIndexTableName'
   | 'QueueUrl'
   | 'DeadLetterQueueUrl'
   | 'StreamFailureQueueUrl'

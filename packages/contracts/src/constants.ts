@@ -2,7 +2,7 @@
  * Version of the record contract. Bumped on any change a consumer could notice:
  * minor for additive fields, major for removals or changed meanings.
  */
-const SCHEMA_VERSION = '1.3' as const;
+const SCHEMA_VERSION = '1.4' as const;
 
 /** Versions a reader of this package accepts: the same major, any minor. */
 const SCHEMA_MAJOR = 1;
@@ -128,6 +128,8 @@ const DEFAULT_MAX_RECEIVE_COUNT = 5;
 /** Names of the environment variables the Lambdas read. Set by the CDK constructs. */
 const EnvKeys = {
   TABLE_NAME: 'DOCUMENT_TABLE_NAME',
+  /** The near-duplicate index table (schema 1.4+): band owners, kept off the document stream. */
+  NEAR_INDEX_TABLE_NAME: 'NEAR_INDEX_TABLE_NAME',
   TEXT_BUCKET_NAME: 'DOCUMENT_TEXT_BUCKET_NAME',
   MAX_OBJECT_BYTES: 'MAX_OBJECT_BYTES',
   INLINE_TEXT_MAX_BYTES: 'INLINE_TEXT_MAX_BYTES',

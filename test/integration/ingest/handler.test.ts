@@ -198,17 +198,20 @@ describe('Handler: ingest', () => {
     }
   });
 
-  it('looks an object up with one BatchGetItem and claims its bands in one conditional transaction', async () => {
+  it('looks an object up with one BatchGetItem per table and claims its bands in one conditional transaction on the index', async () => {
     // Act
     await handler(objectCreated('incoming/100_b55afea218a2948c.txt'), fakeContext());
 
     // Assess
     expect(table.mock.commandCalls(QueryCommand)).toHaveLength(0);
-    const lookups = table.mock.commandCalls(BatchGetItemCommand);
-    expect(lookups).toHaveLength(1);
-    const keys = lookups[0]?.args[0].input.RequestItems?.documents?.Keys ?? [];
-    expect(keys).toHaveLength(33);
-    expect(keys.filter((key) => key.sk?.S === 'OWNER')).toHaveLength(32);
+    const lookups = table.mock
+      .commandCalls(BatchGetItemCommand)
+      .map((call) => call.args[0].input.RequestItems ?? {});
+    expect(lookups).toHaveLength(2);
+    const documentKeys = lookups.flatMap((request) => request.documents?.Keys ?? []);
+    expect(documentKeys.map((key) => key.sk?.S)).toEqual(['DOCUMENT']);
+    const bandKeys = lookups.flatMap((request) => request['near-index']?.Keys ?? []);
+    expect(bandKeys.filter((key) => key.sk?.S === 'OWNER')).toHaveLength(32);
     const claims = table.mock
       .commandCalls(TransactWriteItemsCommand)
       .map((call) => call.args[0].input.TransactItems ?? [])
@@ -216,6 +219,7 @@ describe('Handler: ingest', () => {
     expect(claims).toHaveLength(1);
     expect(claims[0]).toHaveLength(32);
     for (const write of claims[0] ?? []) {
+      expect(write.Put?.TableName).toBe('near-index');
       expect(write.Put?.ConditionExpression).toBe('attribute_not_exists(pk)');
     }
     expect(table.mock.commandCalls(BatchWriteItemCommand)).toHaveLength(0);
@@ -231,7 +235,7 @@ describe('Handler: ingest', () => {
 
     // Assess
     expect(response.batchItemFailures).toEqual([]);
-    expect(table.mock.commandCalls(BatchGetItemCommand)).toHaveLength(1);
+    expect(table.mock.commandCalls(BatchGetItemCommand)).toHaveLength(2);
     expect(table.mock.commandCalls(BatchWriteItemCommand)).toHaveLength(0);
     expect(table.ofKind('source').map((source) => source.status)).toEqual(['new', 'duplicate']);
   });

@@ -1,4 +1,6 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { createDynamoDocumentStore } from '@doc-ingest/aws-adapters';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { retireOverwrittenSources } from '../../../functions/ingest/removeObject.ts';
 import { fakeDocumentTable } from '../../helpers/fakeDocumentTable.ts';
@@ -11,14 +13,13 @@ import { fakeDocumentTable } from '../../helpers/fakeDocumentTable.ts';
 
 const HASH = (n: number) => String(n).repeat(64);
 const deps = () => ({
-  dynamodb: new DynamoDBClient({}),
-  config: {
+  store: createDynamoDocumentStore({
+    dynamodb: new DynamoDBClient({}),
+    s3: new S3Client({}),
     tableName: 'documents',
+    nearIndexTableName: 'near-index',
     textBucketName: 'texts',
-    maxObjectBytes: 1,
-    inlineTextMaxBytes: 1,
-    maxReceiveCount: 5,
-  },
+  }),
   now: () => '2026-12-06T22:00:09.000Z',
 });
 

@@ -8,6 +8,7 @@ import {
   DocumentWithdrawnDetailSchema,
   documentEventId,
   FailedEventsMessageSchema,
+  SCHEMA_VERSION,
 } from '@doc-ingest/contracts';
 import type { AttributeValue, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -271,7 +272,7 @@ describe('Handler: publish-events', () => {
       expect(others).toEqual([]);
       expect(entry?.DetailType).toBe('DocumentWithdrawn');
       expect(DocumentWithdrawnDetailSchema.parse(JSON.parse(entry?.Detail ?? ''))).toEqual({
-        schemaVersion: '1.3',
+        schemaVersion: SCHEMA_VERSION,
         eventId: documentEventId('DocumentWithdrawn', live.contentHash, withdrawnAt),
         contentHash: live.contentHash,
         createdAt: live.createdAt,
@@ -322,7 +323,7 @@ describe('Handler: publish-events', () => {
       const [entry] = putEntries();
       expect(entry?.DetailType).toBe('DocumentPurged');
       expect(DocumentPurgedDetailSchema.parse(JSON.parse(entry?.Detail ?? ''))).toEqual({
-        schemaVersion: '1.3',
+        schemaVersion: SCHEMA_VERSION,
         eventId: documentEventId('DocumentPurged', document.contentHash, document.createdAt),
         contentHash: document.contentHash,
         createdAt: document.createdAt,

@@ -12,6 +12,14 @@ import {
 } from '@doc-ingest/contracts';
 import { batchGetKeys } from './batchGetKeys.ts';
 
+/** Where documents and band owners live (schema 1.4+: two tables, the index off the stream). */
+interface ContentTables {
+  /** The document table. */
+  documents: string;
+  /** The near-duplicate index table: band owner items. */
+  nearIndex: string;
+}
+
 /** The content being ingested, as the lookup needs it. */
 interface ContentToLookUp {
   contentHash: string;
@@ -42,9 +50,9 @@ interface ContentLookup {
 const key = (pk: string, sk: string) => ({ pk: { S: pk }, sk: { S: sk } });
 
 /**
- * Reads, in one BatchGetItem, whether a content is stored already and which
- * canonical documents own its LSH bands, with the fingerprints the band items
- * carry. An owner that cannot be read is not compared and its band is not
+ * Reads, in two BatchGetItems at once (one per table), whether a content is
+ * stored already and which canonical documents own its LSH bands, with the
+ * fingerprints the band items carry. An owner that cannot be read is not compared and its band is not
  * reported unclaimed; a document that cannot be read is reported absent.
  *
  * @example
@@ -52,20 +60,32 @@ const key = (pk: string, sk: string) => ({ pk: { S: pk }, sk: { S: sk } });
  */
 const lookUpContent = async (
   client: DynamoDBClient,
-  tableName: string,
+  tables: ContentTables,
   content: ContentToLookUp,
 ): Promise<ContentLookup> => {
   const documentPk = documentPartitionKey(content.contentHash);
   const bandPks = content.bandKeys.map((bandKey) =>
     nearBandPartitionKey(content.fingerprintVersion, bandKey),
   );
-  const { items, unread } = await batchGetKeys(
-    client,
-    tableName,
-    [key(documentPk, DOCUMENT_SORT_KEY), ...bandPks.map((pk) => key(pk, NEAR_BAND_SORT_KEY))],
-    'pk, contentHash, fingerprint, nearDuplicateOf',
-    content.consistentRead === true,
-  );
+  const consistent = content.consistentRead === true;
+  const [documents, bands] = await Promise.all([
+    batchGetKeys(
+      client,
+      tables.documents,
+      [key(documentPk, DOCUMENT_SORT_KEY)],
+      'pk, nearDuplicateOf',
+      consistent,
+    ),
+    batchGetKeys(
+      client,
+      tables.nearIndex,
+      bandPks.map((pk) => key(pk, NEAR_BAND_SORT_KEY)),
+      'pk, contentHash, fingerprint',
+      consistent,
+    ),
+  ]);
+  const items = [...documents.items, ...bands.items];
+  const unread = bands.unread;
 
   const lookup: ContentLookup = { candidates: [], unclaimedBands: new Set(bandPks) };
   for (const unreadKey of unread) lookup.unclaimedBands.delete(String(unreadKey.pk?.S));
@@ -86,5 +106,5 @@ const lookUpContent = async (
   return lookup;
 };
 
-export type { ContentLookup, ContentToLookUp };
+export type { ContentLookup, ContentTables, ContentToLookUp };
 export { lookUpContent };

@@ -29,6 +29,8 @@ interface IngestFunctionProps extends FunctionOperationsProps {
   readonly queue: EncryptedQueueWithDlq;
   /** The document table the function writes to. */
   readonly table: dynamodb.ITable;
+  /** The near-duplicate index table (band owners), kept off the document stream. */
+  readonly nearIndexTable: dynamodb.ITable;
   /** The bucket the S3 notifications come from; objects are read from it. */
   readonly ingestBucket: s3.IBucket;
   /** The bucket that stores normalized texts under `text/`. */
@@ -162,6 +164,7 @@ class IngestFunction extends Construct {
       removalPolicy: props.removalPolicy,
       environment: {
         [EnvKeys.TABLE_NAME]: props.table.tableName,
+        [EnvKeys.NEAR_INDEX_TABLE_NAME]: props.nearIndexTable.tableName,
         [EnvKeys.TEXT_BUCKET_NAME]: props.textBucket.bucketName,
         [EnvKeys.MAX_OBJECT_BYTES]: String(maxObjectBytes),
         [EnvKeys.INLINE_TEXT_MAX_BYTES]: String(inlineTextMaxBytes),
@@ -208,7 +211,7 @@ class IngestFunction extends Construct {
 
   /** Item-level and object-level grants only; queue access comes with the event source. */
   private grantAccess(props: IngestFunctionProps): void {
-    const { ingestBucket, textBucket, table } = props;
+    const { ingestBucket, textBucket, table, nearIndexTable } = props;
     const ingestObjects = ingestBucket.arnForObjects('*');
     this.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
@@ -258,10 +261,18 @@ class IngestFunction extends Construct {
     this.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'FindNearDuplicates',
-        // One BatchGetItem of the document and its band owners (band claims
-        // are conditional puts in a transaction); the table only, no index.
+        // A BatchGetItem of the document and one of its band owners; the
+        // tables only, no index.
         actions: ['dynamodb:BatchGetItem'],
-        resources: [table.tableArn],
+        resources: [table.tableArn, nearIndexTable.tableArn],
+      }),
+    );
+    this.role.addToPrincipalPolicy(
+      new iam.PolicyStatement({
+        sid: 'ClaimNearDuplicateBands',
+        // Band claims are conditional puts in one transaction, on the index only.
+        actions: ['dynamodb:PutItem'],
+        resources: [nearIndexTable.tableArn],
       }),
     );
     this.role.addToPrincipalPolicy(
@@ -290,14 +301,21 @@ class IngestFunction extends Construct {
         }),
       );
     }
-    if (table.encryptionKey) {
+    const tableKeys = [
+      ...new Set(
+        [table.encryptionKey, nearIndexTable.encryptionKey].flatMap((key) =>
+          key === undefined ? [] : [key.keyArn],
+        ),
+      ),
+    ];
+    if (tableKeys.length > 0) {
       this.role.addToPrincipalPolicy(
         new iam.PolicyStatement({
           sid: 'UseTableKey',
           // What CDK's table read/write grant gives on the key, minus its
           // wildcard actions (ReEncrypt*, GenerateDataKey*) that nothing here uses.
           actions: ['kms:Decrypt', 'kms:Encrypt', 'kms:GenerateDataKey'],
-          resources: [table.encryptionKey.keyArn],
+          resources: tableKeys,
         }),
       );
     }

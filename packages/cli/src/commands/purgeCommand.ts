@@ -7,6 +7,7 @@ import type { CliCommand } from './CliCommand.ts';
 interface PurgeCommandOptions {
   stackName?: string;
   table?: string;
+  nearIndexTable?: string;
   contentHash?: string;
   source?: string;
 }
@@ -43,6 +44,10 @@ const purgeCommand: CliCommand = {
       )
       .addOption(stackNameOption())
       .option('--table <name>', 'the document table (default: stack output TableName)')
+      .option(
+        '--near-index-table <name>',
+        'the near-duplicate index table (default: stack output NearIndexTableName)',
+      )
       .option('--content-hash <sha256>', 'the document to erase')
       .option('--source <s3-uri>', 'erase what this object key produced: s3://<bucket>/<key>')
       .addHelpText(
@@ -53,11 +58,16 @@ const purgeCommand: CliCommand = {
       )
       .action(async (options: PurgeCommandOptions) => {
         const target = targetOf(options);
-        const { table } = await resolveTargets(context, options.stackName, {
+        const { table, nearIndexTable } = await resolveTargets(context, options.stackName, {
           table: { given: options.table, flag: '--table <name>', output: 'TableName' },
+          nearIndexTable: {
+            given: options.nearIndexTable,
+            flag: '--near-index-table <name>',
+            output: 'NearIndexTableName',
+          },
         });
         const report = await purgeDocument(
-          { tableName: table, target },
+          { tableName: table, nearIndexTableName: nearIndexTable, target },
           { dynamodb: context.clients.dynamodb(), s3: context.clients.s3() },
         );
         context.io.stdout.write(`${JSON.stringify({ command: 'purge', ...report })}\n`);

@@ -73,7 +73,11 @@ describe('Function: purgeDocument', () => {
 
     // Act
     const report = await purgeDocument(
-      { tableName: 'documents', target: { contentHash: erased.document.contentHash } },
+      {
+        tableName: 'documents',
+        nearIndexTableName: 'near-index',
+        target: { contentHash: erased.document.contentHash },
+      },
       clients,
     );
 
@@ -102,7 +106,11 @@ describe('Function: purgeDocument', () => {
 
     // Act
     const report = await purgeDocument(
-      { tableName: 'documents', target: { contentHash: erased.document.contentHash } },
+      {
+        tableName: 'documents',
+        nearIndexTableName: 'near-index',
+        target: { contentHash: erased.document.contentHash },
+      },
       clients,
     );
 
@@ -127,10 +135,19 @@ describe('Function: purgeDocument', () => {
     };
 
     // Act
-    const code = await main(['purge', '--table', 'documents', '--source', 's3://in/a.txt'], io, {
-      dynamodb: () => clients.dynamodb,
-      s3: () => clients.s3,
-    });
+    const code = await main(
+      [
+        'purge',
+        '--table',
+        'documents',
+        '--near-index-table',
+        'near-index',
+        '--source',
+        's3://in/a.txt',
+      ],
+      io,
+      { dynamodb: () => clients.dynamodb, s3: () => clients.s3 },
+    );
 
     // Assess
     expect(code).toBe(0);
@@ -151,7 +168,11 @@ describe('Function: purgeDocument', () => {
 
     // Act
     const report = await purgeDocument(
-      { tableName: 'documents', target: { contentHash: erased.document.contentHash } },
+      {
+        tableName: 'documents',
+        nearIndexTableName: 'near-index',
+        target: { contentHash: erased.document.contentHash },
+      },
       clients,
     );
 
@@ -164,7 +185,10 @@ describe('Function: purgeDocument', () => {
     [['purge', '--table', 't'], /exactly one/],
     [['purge', '--table', 't', '--content-hash', 'xyz'], /64 lowercase hex/],
     [['purge', '--table', 't', '--source', 'http://b/k'], /s3:\/\//],
-    [['purge', '--content-hash', 'a'.repeat(64)], /--stack-name <name> \(or --table <name>\)/],
+    [
+      ['purge', '--content-hash', 'a'.repeat(64)],
+      /--stack-name <name> \(or --table <name> and --near-index-table <name>\)/,
+    ],
   ])('refuses %j', async (argv, message) => {
     // Prepare
     let stderr = '';

@@ -31,8 +31,14 @@ const owner = (bandKey: string, hash: string) =>
   marshall({ pk: bandPk(bandKey), contentHash: hash, fingerprint: fingerprintOf(hash) });
 const ownDocument = (extra: object = {}) =>
   marshall({ pk: `DOC#${OWN}`, contentHash: OWN, fingerprint: fingerprintOf(OWN), ...extra });
-const answer = (...items: Record<string, AttributeValue>[]) => ({
-  Responses: { documents: items },
+const TABLES = { documents: 'documents', nearIndex: 'near-index' };
+type Raw = Record<string, AttributeValue>;
+/** Answers each table with the given items of its own (document items to `documents`, bands to the index). */
+const answer = (...items: Raw[]) => ({
+  Responses: {
+    documents: items.filter((item) => item.pk?.S?.startsWith('DOC#')),
+    'near-index': items.filter((item) => item.pk?.S?.startsWith('NEAR#')),
+  },
 });
 
 describe('Function: lookUpContent', () => {
@@ -42,21 +48,25 @@ describe('Function: lookUpContent', () => {
   });
   afterEach(() => vi.useRealTimers());
 
-  it('reads the document and one owner item per band in a single BatchGetItem', async () => {
+  it('reads the document from the document table and one owner item per band from the index', async () => {
     // Prepare
     dynamoMock.on(BatchGetItemCommand).resolves(answer());
 
     // Act
-    await lookUpContent(dynamodb, 'documents', content);
+    await lookUpContent(dynamodb, TABLES, content);
 
     // Assess
-    const calls = dynamoMock.commandCalls(BatchGetItemCommand);
-    expect(calls).toHaveLength(1);
+    const requests = dynamoMock
+      .commandCalls(BatchGetItemCommand)
+      .map((call) => call.args[0].input.RequestItems ?? {});
+    expect(requests).toHaveLength(2);
     expect(dynamoMock.commandCalls(QueryCommand)).toHaveLength(0);
-    expect(calls[0]?.args[0].input.RequestItems?.documents?.Keys).toEqual([
+    expect(requests.find((request) => 'documents' in request)?.documents?.Keys).toEqual([
       marshall({ pk: `DOC#${OWN}`, sk: 'DOCUMENT' }),
-      ...content.bandKeys.map((bandKey) => marshall({ pk: bandPk(bandKey), sk: 'OWNER' })),
     ]);
+    expect(requests.find((request) => 'near-index' in request)?.['near-index']?.Keys).toEqual(
+      content.bandKeys.map((bandKey) => marshall({ pk: bandPk(bandKey), sk: 'OWNER' })),
+    );
   });
 
   it('offers each other band owner once, with the fingerprint of its band item', async () => {
@@ -66,7 +76,7 @@ describe('Function: lookUpContent', () => {
       .resolves(answer(owner('b00:1', OTHER), owner('b01:2', OTHER), owner('b02:3', THIRD)));
 
     // Act
-    const known = await lookUpContent(dynamodb, 'documents', content);
+    const known = await lookUpContent(dynamodb, TABLES, content);
 
     // Assess
     expect(known.existing).toBeUndefined();
@@ -82,7 +92,7 @@ describe('Function: lookUpContent', () => {
     dynamoMock.on(BatchGetItemCommand).resolves(answer(owner('b01:2', OWN)));
 
     // Act
-    const known = await lookUpContent(dynamodb, 'documents', content);
+    const known = await lookUpContent(dynamodb, TABLES, content);
 
     // Assess
     expect(known.candidates).toEqual([]);
@@ -92,14 +102,13 @@ describe('Function: lookUpContent', () => {
   it('reports a stored content with its near-duplicate mark', async () => {
     // Prepare
     const mark = { contentHash: OTHER, similarity: 0.83 };
-    dynamoMock
-      .on(BatchGetItemCommand)
-      .resolvesOnce(answer(ownDocument({ nearDuplicateOf: mark })))
-      .resolvesOnce(answer(ownDocument(), owner('b00:1', OWN)));
+    dynamoMock.on(BatchGetItemCommand).resolves(answer(ownDocument({ nearDuplicateOf: mark })));
+    const copy = await lookUpContent(dynamodb, TABLES, content);
+    dynamoMock.reset();
+    dynamoMock.on(BatchGetItemCommand).resolves(answer(ownDocument(), owner('b00:1', OWN)));
 
     // Act
-    const copy = await lookUpContent(dynamodb, 'documents', content);
-    const original = await lookUpContent(dynamodb, 'documents', content);
+    const original = await lookUpContent(dynamodb, TABLES, content);
 
     // Assess
     expect(copy.existing).toEqual({ nearDuplicateOf: mark });
@@ -113,7 +122,7 @@ describe('Function: lookUpContent', () => {
     dynamoMock.on(BatchGetItemCommand).resolves(answer(legacyOwner));
 
     // Act
-    const known = await lookUpContent(dynamodb, 'documents', content);
+    const known = await lookUpContent(dynamodb, TABLES, content);
 
     // Assess
     expect(known.candidates).toEqual([]);
@@ -126,16 +135,21 @@ describe('Function: lookUpContent', () => {
       marshall({ pk: `DOC#${OWN}`, sk: 'DOCUMENT' }),
       marshall({ pk: bandPk('b00:1'), sk: 'OWNER' }),
     ];
-    dynamoMock
-      .on(BatchGetItemCommand)
-      .resolvesOnce({
-        ...answer(owner('b01:2', OTHER)),
-        UnprocessedKeys: { documents: { Keys: unread } },
-      })
-      .resolves({ ...answer(), UnprocessedKeys: { documents: { Keys: unread } } });
+    // Each table's request leaves its key unprocessed, every time; the index
+    // answers one owner the first time.
+    let ownerAnswered = false;
+    dynamoMock.on(BatchGetItemCommand).callsFake((input) => {
+      const table = Object.keys(input.RequestItems ?? {})[0] as string;
+      const keys = unread.filter((key) =>
+        table === 'documents' ? key.pk?.S?.startsWith('DOC#') : key.pk?.S?.startsWith('NEAR#'),
+      );
+      const items = table === 'near-index' && !ownerAnswered ? [owner('b01:2', OTHER)] : [];
+      if (table === 'near-index') ownerAnswered = true;
+      return { Responses: { [table]: items }, UnprocessedKeys: { [table]: { Keys: keys } } };
+    });
 
     // Act
-    const lookingUp = lookUpContent(dynamodb, 'documents', content);
+    const lookingUp = lookUpContent(dynamodb, TABLES, content);
     await vi.runAllTimersAsync();
     const known = await lookingUp;
 

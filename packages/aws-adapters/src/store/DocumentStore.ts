@@ -1,0 +1,48 @@
+import type { NearBandRecord, ObjectRef, RejectionRecord } from '@doc-ingest/contracts';
+import type { BandClaim } from '../dynamodb/claimNearBands.ts';
+import type { SourceOfKey } from '../dynamodb/findSourcesOfKey.ts';
+import type { ContentLookup, ContentToLookUp } from '../dynamodb/lookUpContent.ts';
+import type { SourceDeletion } from '../dynamodb/markSourceDeleted.ts';
+import type {
+  IngestionItems,
+  IngestionOutcome,
+  RecordIngestionOptions,
+} from '../dynamodb/recordIngestion.ts';
+
+/**
+ * What the ingest decisions need from storage, in domain terms (issue 12,
+ * after Powertools' idempotency persistence layer): the decisions say "look
+ * up this content", "claim these bands", "record this source"; the store owns
+ * tables, item keys, conditions and transactions. `createDynamoDocumentStore`
+ * is the deployed one. Every write is conditional or idempotent in every
+ * implementation, so a redelivery changes nothing.
+ */
+interface DocumentStore {
+  /** Whether the content is stored, and which documents own its bands (with their fingerprints). */
+  lookUpContent(content: ContentToLookUp): Promise<ContentLookup>;
+  /** Stores a text too large to inline; returns where. */
+  storeText(contentHash: string, text: string): Promise<ObjectRef>;
+  /** Where a stored content's large text is (written before its document). */
+  textLocation(contentHash: string): ObjectRef;
+  /** Claims bands for a canonical document, all or none; returns those another document owns. */
+  claimNearBands(bands: NearBandRecord[]): Promise<BandClaim>;
+  /** Records a document with its source and topics, or a duplicate source of a stored one. */
+  recordIngestion(
+    items: IngestionItems,
+    now: string,
+    options?: RecordIngestionOptions,
+  ): Promise<IngestionOutcome>;
+  /** Records why an object was refused. */
+  recordRejection(record: RejectionRecord): Promise<'rejected' | 'already-recorded'>;
+  /** Every recorded source (live or deleted) of one object key. */
+  findSourcesOfKey(ref: Pick<ObjectRef, 'bucket' | 'key'>): Promise<SourceOfKey[]>;
+  /** Marks one source deleted, once, with its document's live count. */
+  markSourceDeleted(
+    source: Pick<SourceOfKey, 'pk' | 'sk' | 'contentHash'>,
+    now: string,
+  ): Promise<SourceDeletion>;
+  /** Withdraws a document left without live sources; false when it has some or is withdrawn. */
+  withdrawDocument(contentHash: string, now: string): Promise<boolean>;
+}
+
+export type { DocumentStore };
