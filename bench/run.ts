@@ -30,7 +30,14 @@ const REPO_ROOT = join(import.meta.dirname, '..');
 const PARTS = ['floor', 'core', 'adversarial', 'cold', 'memory', 'profile', 'e2e'] as const;
 type Part = (typeof PARTS)[number];
 /** What runs without `--only`: e2e needs LocalStack and a deploy, so it is opt-in. */
-const DEFAULT_PARTS: readonly Part[] = ['floor', 'core', 'adversarial', 'cold', 'memory', 'profile'];
+const DEFAULT_PARTS: readonly Part[] = [
+  'floor',
+  'core',
+  'adversarial',
+  'cold',
+  'memory',
+  'profile',
+];
 
 const { values: flags } = parseArgs({
   options: {

@@ -14,8 +14,10 @@ type Ranking = readonly (readonly [string, number])[];
 
 interface ScriptModel {
   languages: readonly string[];
-  /** Trigram -> its rank in each language's model (-1 where a model lacks it). */
-  ranks: ReadonlyMap<string, Int16Array>;
+  /** Language -> its index in `languages`. */
+  indexOf: ReadonlyMap<string, number>;
+  /** Trigram (as {@link trigramKey}) -> its rank in each language's model (-1 where a model lacks it). */
+  ranks: ReadonlyMap<number, Int16Array>;
 }
 
 /** franc reads at most this many characters of a text. */
@@ -25,7 +27,7 @@ const MAX_DIFFERENCE = 300;
 const UNDETERMINED = 'und';
 
 /** A character no script but Latin may claim: every script starts above U+024F. */
-const BEYOND_LATIN_EXTENDED = /[^\u0000-\u024f]/;
+const BEYOND_LATIN_EXTENDED = /[\u0250-\uffff]/;
 /** franc's Latin letters below U+0250. */
 const LATIN_LETTER = /[A-Za-z\u00aa\u00ba\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u024f]/;
 /** What franc's cleaning turns into spaces: ASCII punctuation and digits, then runs of space. */
@@ -34,6 +36,15 @@ const WHITE_SPACE = /\s+/g;
 
 const models = new Map<string, ScriptModel>();
 
+/**
+ * The three UTF-16 units from `at` as one number (exact below 2^53): a number
+ * key spares a string per trigram and its hashing.
+ */
+const trigramKey = (text: string, at: number): number =>
+  text.charCodeAt(at) * 0x1_0000_0000 +
+  text.charCodeAt(at + 1) * 0x1_0000 +
+  text.charCodeAt(at + 2);
+
 /** The models of one script, built on first use (most texts need only Latin's). */
 const modelOf = (script: string): ScriptModel | undefined => {
   const cached = models.get(script);
@@ -41,20 +52,27 @@ const modelOf = (script: string): ScriptModel | undefined => {
   const byLanguage = data[script];
   if (byLanguage === undefined) return undefined;
   const languages = Object.keys(byLanguage);
-  const ranks = new Map<string, Int16Array>();
+  const ranks = new Map<number, Int16Array>();
   languages.forEach((language, index) => {
     const trigrams = (byLanguage[language] as string).split('|');
     trigrams.forEach((trigram, rank) => {
-      let row = ranks.get(trigram);
+      // A text's trigrams are three UTF-16 units: no other entry can ever match.
+      if (trigram.length !== 3) return;
+      const key = trigramKey(trigram, 0);
+      let row = ranks.get(key);
       if (row === undefined) {
         row = new Int16Array(languages.length).fill(-1);
-        ranks.set(trigram, row);
+        ranks.set(key, row);
       }
       // A trigram listed twice keeps its first (best) rank, as franc does.
       if ((row[index] as number) < 0) row[index] = rank;
     });
   });
-  const model = { languages, ranks };
+  const model = {
+    languages,
+    indexOf: new Map(languages.map((language, index) => [language, index])),
+    ranks,
+  };
   models.set(script, model);
   return model;
 };
@@ -78,12 +96,12 @@ const topScript = (value: string): [string | undefined, number] => {
 };
 
 /** How often each trigram of the cleaned text occurs (franc's `asDictionary`). */
-const countTrigrams = (value: string): Map<string, number> => {
+const countTrigrams = (value: string): Map<number, number> => {
   const cleaned = ` ${value.replace(PUNCTUATION_AND_DIGITS, ' ').replace(WHITE_SPACE, ' ').trim().toLowerCase()} `;
-  const counts = new Map<string, number>();
+  const counts = new Map<number, number>();
   for (let i = 0; i + 3 <= cleaned.length; i++) {
-    const trigram = cleaned.slice(i, i + 3);
-    counts.set(trigram, (counts.get(trigram) ?? 0) + 1);
+    const key = trigramKey(cleaned, i);
+    counts.set(key, (counts.get(key) ?? 0) + 1);
   }
   return counts;
 };
@@ -112,21 +130,35 @@ const rankTrigrams = (text: string, minLength = 10, only: readonly string[] = []
       ? [[UNDETERMINED, 1]]
       : [[script, 1]];
   }
-  const picked: number[] = [];
-  model.languages.forEach((language, index) => {
-    if (allowed(language, only)) picked.push(index);
-  });
+  // The models' order, whatever the order of `only`: ties are broken by it.
+  const picked =
+    only.length === 0
+      ? model.languages.map((_, index) => index)
+      : only
+          .map((language) => model.indexOf.get(language) ?? -1)
+          .filter((index, at, all) => index >= 0 && all.indexOf(index) === at)
+          .sort((a, b) => a - b);
   if (picked.length === 0) return [[UNDETERMINED, 1]];
   const distances = new Float64Array(model.languages.length);
+  // A trigram no model knows adds the same to every language: counted once.
+  let unknown = 0;
   for (const [trigram, count] of countTrigrams(value)) {
     const row = model.ranks.get(trigram);
+    if (row === undefined) {
+      unknown += MAX_DIFFERENCE;
+      continue;
+    }
     for (const index of picked) {
-      const rank = row === undefined ? -1 : (row[index] as number);
+      const rank = row[index] as number;
       distances[index] += rank < 0 ? MAX_DIFFERENCE : Math.abs(count - rank - 1);
     }
   }
+  for (const index of picked) distances[index] += unknown;
   const ranked = picked
-    .map((index): [string, number] => [model.languages[index] as string, distances[index] as number])
+    .map((index): [string, number] => [
+      model.languages[index] as string,
+      distances[index] as number,
+    ])
     .sort((a, b) => a[1] - b[1]);
   const min = (ranked[0] as [string, number])[1];
   const max = value.length * MAX_DIFFERENCE - min;

@@ -43,7 +43,9 @@ describe('Function: rankTrigrams', () => {
 
     // Act
     for (const text of texts) {
-      if (JSON.stringify(rankTrigrams(text, 10)) !== JSON.stringify(francAll(text, { minLength: 10 })))
+      if (
+        JSON.stringify(rankTrigrams(text, 10)) !== JSON.stringify(francAll(text, { minLength: 10 }))
+      )
         mismatches.push(text);
     }
 
