@@ -101,10 +101,14 @@ const topScript = (value: string): [string | undefined, number] => {
   return [top, topShare];
 };
 
+/** Reused by every call (the ranking is synchronous): one Map, not one per text. */
+const trigramCounts = new Map<number, number>();
+
 /** How often each trigram of the cleaned text occurs (franc's `asDictionary`). */
 const countTrigrams = (value: string): Map<number, number> => {
   const cleaned = ` ${value.replace(PUNCTUATION_AND_DIGITS, ' ').replace(WHITE_SPACE, ' ').trim().toLowerCase()} `;
-  const counts = new Map<number, number>();
+  const counts = trigramCounts;
+  counts.clear();
   for (let i = 0; i + 3 <= cleaned.length; i++) {
     const key = trigramKey(cleaned, i);
     counts.set(key, (counts.get(key) ?? 0) + 1);
@@ -146,17 +150,19 @@ const rankTrigrams = (text: string, minLength = 10, only: readonly string[] = []
           .sort((a, b) => a - b);
   if (picked.length === 0) return [[UNDETERMINED, 1]];
   const distances = new Float64Array(model.languages.length);
+  const count = picked.length;
   // A trigram no model knows adds the same to every language: counted once.
   let unknown = 0;
-  for (const [trigram, count] of countTrigrams(value)) {
+  for (const [trigram, occurrences] of countTrigrams(value)) {
     const row = model.ranks.get(trigram);
     if (row === undefined) {
       unknown += MAX_DIFFERENCE;
       continue;
     }
-    for (const index of picked) {
+    for (let k = 0; k < count; k++) {
+      const index = picked[k] as number;
       const rank = row[index] as number;
-      distances[index] += rank < 0 ? MAX_DIFFERENCE : Math.abs(count - rank - 1);
+      distances[index] += rank < 0 ? MAX_DIFFERENCE : Math.abs(occurrences - rank - 1);
     }
   }
   for (const index of picked) distances[index] += unknown;
