@@ -1,9 +1,11 @@
 /*
- * `npm run bench [-- --json] [-- --quick] [-- --only core,adversarial,cold,memory,profile,e2e]`
+ * `npm run bench [-- --json] [-- --quick] [-- --only floor,core,adversarial,cold,memory,profile,e2e]`
  *
  * Runs the benchmarks of issue 5 and prints a readable report, or with
  * `--json` one JSON object on stdout (progress goes to stderr) so that runs
- * can be compared. The core benchmark runs in a child process pinned to one
+ * can be compared. `floor` (issue 14) times `processDocument` against the
+ * least work any word-reading classifier does (bench/floor.ts) on the same
+ * files and prints the ratio. It and the core benchmark run in a child process pinned to one
  * core with `taskset -c 0` when taskset exists; the memory benchmark runs in
  * a child with `--expose-gc`; `profile` bundles the core workload with
  * esbuild (names kept) and runs it under `node --cpu-prof`. `e2e` (opt-in,

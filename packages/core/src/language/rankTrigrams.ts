@@ -16,8 +16,12 @@ interface ScriptModel {
   languages: readonly string[];
   /** Language -> its index in `languages`. */
   indexOf: ReadonlyMap<string, number>;
-  /** Trigram (as {@link trigramKey}) -> its rank in each language's model (-1 where a model lacks it). */
-  ranks: ReadonlyMap<number, Int16Array>;
+  /**
+   * Trigram (as {@link trigramKey}) -> the languages whose model has it, each
+   * as `index << 16 | rank`: a trigram is in a few of the models, so a text is
+   * read against those only, not against every language.
+   */
+  ranks: ReadonlyMap<number, Int32Array>;
 }
 
 /** franc reads at most this many characters of a text. */
@@ -58,22 +62,30 @@ const modelOf = (script: string): ScriptModel | undefined => {
   const byLanguage = data[script];
   if (byLanguage === undefined) return undefined;
   const languages = Object.keys(byLanguage);
-  const ranks = new Map<number, Int16Array>();
+  const dense = new Map<number, Int16Array>();
   languages.forEach((language, index) => {
     const trigrams = (byLanguage[language] as string).split('|');
     trigrams.forEach((trigram, rank) => {
       // A text's trigrams are three UTF-16 units: no other entry can ever match.
       if (trigram.length !== 3) return;
       const key = trigramKey(trigram, 0);
-      let row = ranks.get(key);
+      let row = dense.get(key);
       if (row === undefined) {
         row = new Int16Array(languages.length).fill(-1);
-        ranks.set(key, row);
+        dense.set(key, row);
       }
       // A trigram listed twice keeps its first (best) rank, as franc does.
       if ((row[index] as number) < 0) row[index] = rank;
     });
   });
+  const ranks = new Map<number, Int32Array>();
+  for (const [key, row] of dense) {
+    const entries: number[] = [];
+    row.forEach((rank, index) => {
+      if (rank >= 0) entries.push((index << 16) | rank);
+    });
+    ranks.set(key, Int32Array.from(entries));
+  }
   const model = {
     languages,
     indexOf: new Map(languages.map((language, index) => [language, index])),
@@ -150,22 +162,24 @@ const rankTrigrams = (text: string, minLength = 10, only: readonly string[] = []
           .sort((a, b) => a - b);
   if (picked.length === 0) return [[UNDETERMINED, 1]];
   const distances = new Float64Array(model.languages.length);
-  const count = picked.length;
-  // A trigram no model knows adds the same to every language: counted once.
-  let unknown = 0;
+  const wanted = new Uint8Array(model.languages.length);
+  for (const index of picked) wanted[index] = 1;
+  // Every trigram costs every language MAX_DIFFERENCE (counted once, in
+  // `missing`), less what a model that has it saves: integers throughout, so
+  // the sums are franc's exactly.
+  let missing = 0;
   for (const [trigram, occurrences] of countTrigrams(value)) {
-    const row = model.ranks.get(trigram);
-    if (row === undefined) {
-      unknown += MAX_DIFFERENCE;
-      continue;
-    }
-    for (let k = 0; k < count; k++) {
-      const index = picked[k] as number;
-      const rank = row[index] as number;
-      distances[index] += rank < 0 ? MAX_DIFFERENCE : Math.abs(occurrences - rank - 1);
+    missing += MAX_DIFFERENCE;
+    const entries = model.ranks.get(trigram);
+    if (entries === undefined) continue;
+    for (let k = 0; k < entries.length; k++) {
+      const entry = entries[k] as number;
+      const index = entry >>> 16;
+      if (wanted[index] === 0) continue;
+      distances[index] += Math.abs(occurrences - (entry & 0xffff) - 1) - MAX_DIFFERENCE;
     }
   }
-  for (const index of picked) distances[index] += unknown;
+  for (const index of picked) distances[index] += missing;
   const ranked = picked
     .map((index): [string, number] => [
       model.languages[index] as string,
