@@ -43,7 +43,7 @@ const dictionary = new Map<string, number>(
 );
 
 /** The floor's work on one file; returns something that depends on all of it. */
-const floorFile = (path: string, decoder: TextDecoder): number => {
+const floorFile = (path: string, decoder: { decode(bytes: Uint8Array): string }): number => {
   const text = decoder.decode(readFileSync(path)).normalize('NFC').toLowerCase();
   const counts = new Array<number>(TOPICS).fill(0);
   for (const word of text.split(WORD_SEPARATORS)) {

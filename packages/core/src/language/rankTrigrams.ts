@@ -176,10 +176,11 @@ const rankTrigrams = (text: string, minLength = 10, only: readonly string[] = []
       const entry = entries[k] as number;
       const index = entry >>> 16;
       if (wanted[index] === 0) continue;
-      distances[index] += Math.abs(occurrences - (entry & 0xffff) - 1) - MAX_DIFFERENCE;
+      const saved = MAX_DIFFERENCE - Math.abs(occurrences - (entry & 0xffff) - 1);
+      distances[index] = (distances[index] as number) - saved;
     }
   }
-  for (const index of picked) distances[index] += missing;
+  for (const index of picked) distances[index] = (distances[index] as number) + missing;
   const ranked = picked
     .map((index): [string, number] => [
       model.languages[index] as string,
