@@ -242,7 +242,7 @@ const printReport = (report: Report): void => {
       '',
       `0. Against the floor (${floor.documents} French docs of ~2 KB, ${formatBytes(floor.bytes)}, read from files, min of ${floor.rounds} runs each)`,
       `   floor (bench/floor.ts): ${floor.floorSeconds} s; processDocument: ${floor.pipelineSeconds} s, ${floor.pipelineDocsPerSecond} docs/s`,
-      `   processDocument / floor = ${floor.ratio}x (goal <= 4x)`,
+      `   processDocument / floor = ${floor.ratio}x (goal <= 4x); median over chunks of ${floor.documents >= 250 ? 250 : floor.documents} files timed in turn: ${floor.chunkRatio}x`,
     );
   }
   if (core !== undefined) {
