@@ -246,6 +246,38 @@ const generateSized = (bytes: number, count: number, seed = 7): CorpusDocument[]
   return docs;
 };
 
+/**
+ * The floor corpus of issue 14: `count` distinct UTF-8 French documents of
+ * about 2 KB, each a French sample's title, then paragraphs of every French
+ * sample drawn in a shuffled order until 2 KB is reached, then a numbered line.
+ *
+ * @example
+ * const docs = generateFrench(20_000);
+ */
+const generateFrench = (count: number, bytes = 2_048, seed = 14): CorpusDocument[] => {
+  const random = createRandom(seed);
+  const samples = loadSampleTexts().filter((sample) => guessLanguage(sample) === 'fr');
+  const pool = samples.flatMap((sample) => sample.paragraphs);
+  const docs: CorpusDocument[] = [];
+  for (let n = 0; n < count; n++) {
+    const sample = samples[n % samples.length] as SampleText;
+    const parts = [sample.title];
+    let size = Buffer.byteLength(sample.title, 'utf8');
+    for (const paragraph of shuffled(pool, random)) {
+      if (size >= bytes - 20) break;
+      parts.push(paragraph);
+      size += Buffer.byteLength(paragraph, 'utf8') + 2;
+    }
+    parts.push(`Réf. ${n}`);
+    docs.push({
+      key: `incoming/bench/fr-${String(n).padStart(6, '0')}.txt`,
+      bytes: Buffer.from(`${parts.join('\n\n')}\n`, 'utf8'),
+      variant: Variant.UTF8,
+    });
+  }
+  return docs;
+};
+
 /** Total bytes of some documents. */
 const totalBytes = (docs: readonly CorpusDocument[]): number =>
   docs.reduce((sum, doc) => sum + doc.bytes.length, 0);
@@ -254,6 +286,7 @@ export type { CorpusDocument, CorpusOptions, SampleText, SizeClass, VariantName 
 export {
   createRandom,
   generateCorpus,
+  generateFrench,
   generateSized,
   loadSampleTexts,
   SIZE_CLASSES,

@@ -1,9 +1,11 @@
 /*
- * `npm run bench [-- --json] [-- --quick] [-- --only core,adversarial,cold,memory,profile,e2e]`
+ * `npm run bench [-- --json] [-- --quick] [-- --only floor,core,adversarial,cold,memory,profile,e2e]`
  *
  * Runs the benchmarks of issue 5 and prints a readable report, or with
  * `--json` one JSON object on stdout (progress goes to stderr) so that runs
- * can be compared. The core benchmark runs in a child process pinned to one
+ * can be compared. `floor` (issue 14) times `processDocument` against the
+ * least work any word-reading classifier does (bench/floor.ts) on the same
+ * files and prints the ratio. It and the core benchmark run in a child process pinned to one
  * core with `taskset -c 0` when taskset exists; the memory benchmark runs in
  * a child with `--expose-gc`; `profile` bundles the core workload with
  * esbuild (names kept) and runs it under `node --cpu-prof`. `e2e` (opt-in,
@@ -21,15 +23,23 @@ import { type ColdStartResult, runColdStart } from './coldStart.ts';
 import type { CoreThroughputResult } from './coreThroughput.ts';
 import type { CostBreakdown } from './costModel.ts';
 import type { EndToEndResult } from './endToEnd.ts';
+import type { FloorResult } from './floor.ts';
 import type { MemoryResult } from './memory.ts';
 import { type ProfileSummary, summarizeProfile } from './profile.ts';
 import { formatBytes, round } from './stats.ts';
 
 const REPO_ROOT = join(import.meta.dirname, '..');
-const PARTS = ['core', 'adversarial', 'cold', 'memory', 'profile', 'e2e'] as const;
+const PARTS = ['floor', 'core', 'adversarial', 'cold', 'memory', 'profile', 'e2e'] as const;
 type Part = (typeof PARTS)[number];
 /** What runs without `--only`: e2e needs LocalStack and a deploy, so it is opt-in. */
-const DEFAULT_PARTS: readonly Part[] = ['core', 'adversarial', 'cold', 'memory', 'profile'];
+const DEFAULT_PARTS: readonly Part[] = [
+  'floor',
+  'core',
+  'adversarial',
+  'cold',
+  'memory',
+  'profile',
+];
 
 const { values: flags } = parseArgs({
   options: {
@@ -42,6 +52,7 @@ const { values: flags } = parseArgs({
 /** Work sizes: `--quick` is a smoke run of a few seconds per part. */
 const SETTINGS = flags.quick
   ? {
+      floor: { documents: 2_000, rounds: 1 },
       core: { documents: 2_000, rounds: 1, bytesPerSizeClass: 1_100_000, sizeRounds: 1 },
       adversarial: { sizes: [10_240, 102_400], rounds: 1 },
       cold: { runs: 3 },
@@ -50,6 +61,7 @@ const SETTINGS = flags.quick
       e2e: { files: 100, duplicates: 20, concurrency: 16, pollMs: 200, trickle: 5 },
     }
   : {
+      floor: { documents: 20_000, rounds: 3 },
       core: { documents: 20_000, rounds: 3, bytesPerSizeClass: 4_200_000, sizeRounds: 3 },
       adversarial: { sizes: [10_240, 102_400, 409_600], rounds: 5 },
       cold: { runs: 15 },
@@ -160,6 +172,7 @@ interface Report {
   pinnedToCore0: boolean;
   quick: boolean;
   command: string;
+  floor?: FloorResult;
   core?: CoreThroughputResult;
   adversarial?: AdversarialResult;
   coldStart?: ColdStartResult;
@@ -223,7 +236,15 @@ const printReport = (report: Report): void => {
   out.push(
     `commit ${m.commit}; load average before ${report.loadAverage.before.join(' ')}, after ${report.loadAverage.after.join(' ')}; core pinned to CPU 0: ${report.pinnedToCore0}`,
   );
-  const { core, coldStart, memory, profile } = report;
+  const { floor, core, coldStart, memory, profile } = report;
+  if (floor !== undefined) {
+    out.push(
+      '',
+      `0. Against the floor (${floor.documents} French docs of ~2 KB, ${formatBytes(floor.bytes)}, read from files, min of ${floor.rounds} runs each)`,
+      `   floor (bench/floor.ts): ${floor.floorSeconds} s; processDocument: ${floor.pipelineSeconds} s, ${floor.pipelineDocsPerSecond} docs/s`,
+      `   processDocument / floor = ${floor.ratio}x (goal <= 4x); median over chunks of ${floor.documents >= 250 ? 250 : floor.documents} files timed in turn: ${floor.chunkRatio}x`,
+    );
+  }
   if (core !== undefined) {
     out.push(
       '',
@@ -336,6 +357,9 @@ const main = async (): Promise<void> => {
       console.error(`${part} failed:`, error);
     }
   };
+  await attempt('floor', () => {
+    report.floor = runWorker<FloorResult>('floor', SETTINGS.floor, [], true);
+  });
   await attempt('core', () => {
     report.core = runWorker<CoreThroughputResult>('core', SETTINGS.core, [], true);
   });

@@ -7,6 +7,7 @@
 import { runAdversarial } from './adversarial.ts';
 import { runCoreThroughput, runProfileWorkload } from './coreThroughput.ts';
 import { runEndToEnd } from './endToEnd.ts';
+import { runFloor } from './floor.ts';
 import { runMemory } from './memory.ts';
 
 const [part, rawOptions = '{}'] = process.argv.slice(2);
@@ -16,6 +17,8 @@ const main = async (): Promise<unknown> => {
   switch (part) {
     case 'core':
       return runCoreThroughput(options);
+    case 'floor':
+      return runFloor(options);
     case 'adversarial':
       return runAdversarial(options as { sizes?: number[]; rounds?: number });
     case 'profile':

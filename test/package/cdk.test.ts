@@ -140,7 +140,8 @@ describe('Package: @doc-ingest/cdk from its npm pack tarball', () => {
 
   it('synthesizes the whole pipeline with the default props', () => {
     // Assess
-    expect(resourcesOf('Defaults', 'AWS::DynamoDB::Table')).toHaveLength(1);
+    // The document table and the near-duplicate index.
+    expect(resourcesOf('Defaults', 'AWS::DynamoDB::Table')).toHaveLength(2);
     expect(resourcesOf('Defaults', 'AWS::SQS::Queue')).toHaveLength(3);
     expect(resourcesOf('Defaults', 'AWS::Events::EventBus')).toHaveLength(1);
     expect(resourcesOf('Defaults', 'AWS::Lambda::EventSourceMapping')).toHaveLength(2);
@@ -157,7 +158,7 @@ describe('Package: @doc-ingest/cdk from its npm pack tarball', () => {
 
     // Assess
     expect(pipelineFunctions('ExistingBucket')).toHaveLength(2);
-    expect(resourcesOf('ExistingBucket', 'AWS::DynamoDB::Table')).toHaveLength(1);
+    expect(resourcesOf('ExistingBucket', 'AWS::DynamoDB::Table')).toHaveLength(2);
     // Only the text bucket and its access-log bucket are created.
     expect(
       resourcesOf('ExistingBucket', 'AWS::S3::Bucket').map((b) => b.Properties?.BucketName),

@@ -53,6 +53,7 @@ for (const [name, entry] of Object.entries(FUNCTIONS)) {
         'const require = __cdkCreateRequire(import.meta.url);',
     },
     minify: true,
+    charset: 'utf8',
     sourcemap: 'external',
     sourcesContent: false,
     // The AWS SDK is bundled: its version is the one this repository's lock file pins.

@@ -37,6 +37,9 @@ const BUNDLING_OPTIONS: nodejs.BundlingOptions = {
   banner: ESM_REQUIRE_BANNER,
   target: 'node24',
   minify: true,
+  // Non-ASCII text (language models, Arabic terms) as UTF-8 rather than
+  // \u escapes: about 90 KB less to load and parse at a cold start.
+  charset: nodejs.Charset.UTF8,
   sourceMap: true,
   sourceMapMode: nodejs.SourceMapMode.EXTERNAL,
   sourcesContent: false,
