@@ -14,6 +14,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { AlarmTopic } from '../constructs/AlarmTopic.ts';
+import { BulkJobs } from '../constructs/BulkJobs.ts';
 import { DocumentTable } from '../constructs/DocumentTable.ts';
 import { EncryptedQueueWithDlq } from '../constructs/EncryptedQueueWithDlq.ts';
 import { IngestFunction } from '../constructs/IngestFunction.ts';
@@ -361,6 +362,15 @@ class IngestPipelineStack extends Stack {
       alarmTopic: this.alarmTopic,
     });
 
+    const jobs = new BulkJobs(this, 'Jobs', {
+      ingestBucket: this.ingestBucket,
+      ingestQueue: this.ingestQueue.queue,
+      table: this.documentTable.table,
+      textBucket: this.textBucket.bucket,
+      accessLogsBucket: this.textBucket.accessLogsBucket,
+      ...observability,
+    });
+
     this.suppressCdkInternals();
 
     new CfnOutput(this, 'BucketName', {
@@ -386,6 +396,12 @@ class IngestPipelineStack extends Stack {
     new CfnOutput(this, 'AlarmTopicArn', {
       description: 'Every alarm notifies this topic',
       value: this.alarmTopic.topicArn,
+    });
+    new CfnOutput(this, 'BackfillStateMachineArn', {
+      value: jobs.backfillStateMachine.stateMachineArn,
+    });
+    new CfnOutput(this, 'ReclassifyStateMachineArn', {
+      value: jobs.reclassifyStateMachine.stateMachineArn,
     });
     new CfnOutput(this, 'DashboardName', {
       value: this.monitoring.dashboard.dashboardName,

@@ -1,6 +1,6 @@
+import { reclassifyDocuments } from '@doc-ingest/jobs';
 import { ExitCode } from '../io.ts';
 import { createProgress } from '../progress.ts';
-import { reclassifyDocuments } from '../reclassifyDocuments.ts';
 import { resolveTargets, stackNameOption } from '../stackOutputs.ts';
 import type { CliCommand } from './CliCommand.ts';
 
