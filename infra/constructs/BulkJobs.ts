@@ -59,7 +59,9 @@ interface BulkJobsProps extends Omit<FunctionOperationsProps, 'alarmTopic'> {
    */
   readonly backfillConcurrency?: number;
   /**
-   * Objects per backfill child workflow (one Lambda call, ten per SendMessageBatch).
+   * Objects per backfill child workflow (one Lambda call, ten per
+   * SendMessageBatch). 1 drops the ItemBatcher: each child gets one object
+   * (costlier; LocalStack's community Step Functions has no ItemBatcher).
    * @default 100
    */
   readonly backfillBatchSize?: number;
@@ -307,7 +309,10 @@ class BulkJobs extends Construct {
         bucket: props.ingestBucket,
         prefix: sfn.JsonPath.stringAt('$.prefix'),
       }),
-      itemBatcher: new sfn.ItemBatcher({ maxItemsPerBatch: batchSize }),
+      // Batch size 1 means no batcher: one object per child (what LocalStack runs).
+      ...(batchSize === 1
+        ? {}
+        : { itemBatcher: new sfn.ItemBatcher({ maxItemsPerBatch: batchSize }) }),
       maxConcurrency: concurrency,
       // Enqueuing is short and has no loop: the cheaper Express children suffice.
       mapExecutionType: sfn.StateMachineType.EXPRESS,

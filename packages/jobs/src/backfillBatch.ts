@@ -5,17 +5,22 @@ import { EnqueueIncompleteError, JobInputError } from './errors.ts';
 
 /**
  * What a Distributed Map with an S3 ListObjectsV2 item reader and an item
- * batcher hands each worker: `Items` as S3 lists them (note `Etag`).
+ * batcher hands each worker: `Items` as S3 lists them. Without a batcher
+ * (batch size 1, or an engine without ItemBatcher) each worker gets one object.
  */
-const ListedBatchSchema = z.object({
-  Items: z.array(
-    z.object({
-      Key: z.string().check(z.minLength(1)),
-      Size: z.optional(z.number()),
-      Etag: z.optional(z.string()),
-    }),
-  ),
+const ListedObjectSchema = z.object({
+  Key: z.string().check(z.minLength(1)),
+  Size: z.optional(z.number()),
+  // Step Functions spells it `Etag`; the S3 API (and LocalStack's reader) `ETag`.
+  Etag: z.optional(z.string()),
+  ETag: z.optional(z.string()),
 });
+
+/** A batch (with an ItemBatcher), or one object (a map without one). */
+const ListedBatchSchema = z.union([
+  z.object({ Items: z.array(ListedObjectSchema) }),
+  ListedObjectSchema,
+]);
 
 type ListedBatch = z.infer<typeof ListedBatchSchema>;
 
@@ -36,10 +41,11 @@ const backfillBatch = async (
   if (!parsed.success) {
     throw new JobInputError(`not a batch of listed objects: ${parsed.error.message}`);
   }
-  const objects = parsed.data.Items.map((item) => ({
+  const items = 'Items' in parsed.data ? parsed.data.Items : [parsed.data];
+  const objects = items.map((item) => ({
     key: item.Key,
     size: item.Size,
-    eTag: item.Etag,
+    eTag: item.Etag ?? item.ETag,
   }));
   const report = await enqueueObjects(sqs, { ...target, objects });
   if (report.failed > 0) {
