@@ -66,6 +66,13 @@ interface BulkJobsProps extends Omit<FunctionOperationsProps, 'alarmTopic'> {
    */
   readonly backfillBatchSize?: number;
   /**
+   * Type of the backfill map's child workflows. Express is cheaper for a
+   * short call; LocalStack's community Step Functions runs only Standard
+   * children of a Distributed Map.
+   * @default 'express'
+   */
+  readonly backfillChildWorkflows?: 'express' | 'standard';
+  /**
    * Scan segments reclassified at once; the job's `totalSegments` may be larger.
    * @default 100
    */
@@ -315,7 +322,10 @@ class BulkJobs extends Construct {
         : { itemBatcher: new sfn.ItemBatcher({ maxItemsPerBatch: batchSize }) }),
       maxConcurrency: concurrency,
       // Enqueuing is short and has no loop: the cheaper Express children suffice.
-      mapExecutionType: sfn.StateMachineType.EXPRESS,
+      mapExecutionType:
+        props.backfillChildWorkflows === 'standard'
+          ? sfn.StateMachineType.STANDARD
+          : sfn.StateMachineType.EXPRESS,
       resultWriter: new sfn.ResultWriter({
         bucket: this.resultsBucket.bucket,
         prefix: `${RESULTS_PREFIX}backfill`,

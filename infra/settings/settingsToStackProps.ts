@@ -29,6 +29,8 @@ const settingsToStackProps = (settings: PipelineSettings): IngestPipelineStackPr
       : Duration.seconds(settings.ingestTimeoutSeconds),
   ingestBatchSize: settings.batchSize,
   ingestMaxConcurrency: settings.maxConcurrency,
+  backfillBatchSize: settings.backfillBatchSize,
+  backfillChildWorkflows: settings.backfillChildWorkflows,
   maxObjectBytes: settings.maxObjectBytes,
   inlineTextMaxBytes: settings.inlineTextLimitBytes,
   topicThreshold: settings.topicThreshold,

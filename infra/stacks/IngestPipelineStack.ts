@@ -14,7 +14,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import type { Construct } from 'constructs';
 import { AlarmTopic } from '../constructs/AlarmTopic.ts';
-import { BulkJobs } from '../constructs/BulkJobs.ts';
+import { BulkJobs, type BulkJobsProps } from '../constructs/BulkJobs.ts';
 import { DocumentTable } from '../constructs/DocumentTable.ts';
 import { EncryptedQueueWithDlq } from '../constructs/EncryptedQueueWithDlq.ts';
 import { IngestFunction } from '../constructs/IngestFunction.ts';
@@ -138,6 +138,10 @@ interface IngestPipelineStackProps extends StackProps {
    * @default 50
    */
   readonly ingestMaxConcurrency?: number;
+  /** Objects per backfill child workflow; see {@link BulkJobsProps}. @default 100 */
+  readonly backfillBatchSize?: number;
+  /** Backfill child workflow type; see {@link BulkJobsProps}. @default 'express' */
+  readonly backfillChildWorkflows?: 'express' | 'standard';
   /**
    * Largest object the ingest function reads.
    * @default 1_048_576 (1 MiB)
@@ -368,6 +372,8 @@ class IngestPipelineStack extends Stack {
       table: this.documentTable.table,
       textBucket: this.textBucket.bucket,
       accessLogsBucket: this.textBucket.accessLogsBucket,
+      backfillBatchSize: props.backfillBatchSize,
+      backfillChildWorkflows: props.backfillChildWorkflows,
       ...observability,
     });
 
