@@ -7,12 +7,20 @@ import { type ReclassifyReport, reclassifyDocuments } from './reclassifyDocument
 /** DynamoDB allows at most 1,000,000 parallel-scan segments. */
 const MAX_SEGMENTS = 1_000_000;
 
+const count = z.number().check(z.int(), z.gte(0));
+
 const SegmentInputSchema = z.object({
   segment: z.number().check(z.int(), z.gte(0)),
   totalSegments: z.number().check(z.int(), z.gte(1), z.lte(MAX_SEGMENTS)),
   dryRun: z.optional(z.boolean()),
   // A LastEvaluatedKey from the previous round of this segment, passed back unchanged.
   startKey: z.optional(z.nullable(z.record(z.string(), z.any()))),
+  // Counts of the segment's earlier rounds, carried round to round by the state machine.
+  scanned: z.optional(count),
+  upToDate: z.optional(count),
+  reclassified: z.optional(count),
+  topicsChanged: z.optional(count),
+  conflicts: z.optional(count),
 });
 
 type SegmentInput = z.infer<typeof SegmentInputSchema>;
@@ -31,6 +39,7 @@ interface SegmentResult extends Omit<ReclassifyReport, 'nextKey'> {
  * One round of one parallel-scan segment of a distributed reclassify. It
  * stops at a page boundary while `hasTime()` says there is time for another
  * page, and returns where to resume; the state machine loops until `done`.
+ * Counts add up over the rounds: the last round's result is the segment's.
  * Updates are conditional on the version read, so a retried round is harmless.
  *
  * @example
@@ -51,13 +60,22 @@ const reclassifySegment = async (
     throw new JobInputError(`segment ${segment} is not below totalSegments ${totalSegments}`);
   }
   const dryRun = parsed.data.dryRun === true;
-  const { nextKey, ...counts } = await reclassifyDocuments(clients, {
+  const { nextKey, ...round } = await reclassifyDocuments(clients, {
     tableName,
     dryRun,
     segment: { segment, totalSegments },
     ...(startKey == null ? {} : { startKey }),
     continueAfterPage: hasTime,
   });
+  const before = parsed.data;
+  const counts = {
+    taxonomyVersion: round.taxonomyVersion,
+    scanned: (before.scanned ?? 0) + round.scanned,
+    upToDate: (before.upToDate ?? 0) + round.upToDate,
+    reclassified: (before.reclassified ?? 0) + round.reclassified,
+    topicsChanged: (before.topicsChanged ?? 0) + round.topicsChanged,
+    conflicts: (before.conflicts ?? 0) + round.conflicts,
+  };
   return nextKey === undefined
     ? { ...counts, segment, totalSegments, dryRun, done: true }
     : { ...counts, segment, totalSegments, dryRun, startKey: nextKey, done: false };

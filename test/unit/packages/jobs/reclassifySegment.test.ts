@@ -90,16 +90,12 @@ describe('Function: reclassifySegment', () => {
       { segment: 0, totalSegments: 2 },
       () => false,
     );
-    const second = await reclassifySegment(
-      clients,
-      'table',
-      { segment: 0, totalSegments: 2, startKey: first.startKey },
-      () => false,
-    );
+    const second = await reclassifySegment(clients, 'table', first, () => false);
 
     // Assess
     expect(first).toMatchObject({ done: false, scanned: 1, startKey: PAGE_TWO });
-    expect(second).toMatchObject({ done: true, scanned: 1 });
+    // The second round's result is the segment's: counts carried over from the first.
+    expect(second).toMatchObject({ done: true, scanned: 2, reclassified: 2 });
     expect(dynamoMock.commandCalls(ScanCommand)[1]?.args[0].input.ExclusiveStartKey).toEqual(
       PAGE_TWO,
     );
