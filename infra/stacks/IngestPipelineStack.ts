@@ -33,6 +33,16 @@ const REPO_FUNCTION_SOURCES: PipelineFunctionSources = {
     projectRoot: REPO_ROOT,
     depsLockFilePath: fileURLToPath(new URL('../../package-lock.json', import.meta.url)),
   },
+  backfillBatch: {
+    entry: fileURLToPath(new URL('../../functions/backfill-batch/handler.ts', import.meta.url)),
+    projectRoot: REPO_ROOT,
+    depsLockFilePath: fileURLToPath(new URL('../../package-lock.json', import.meta.url)),
+  },
+  reclassifySegment: {
+    entry: fileURLToPath(new URL('../../functions/reclassify-segment/handler.ts', import.meta.url)),
+    projectRoot: REPO_ROOT,
+    depsLockFilePath: fileURLToPath(new URL('../../package-lock.json', import.meta.url)),
+  },
 };
 
 /** Properties of {@link IngestPipelineStack}: the stack's and the pipeline's. */
@@ -118,6 +128,12 @@ class IngestPipelineStack extends Stack {
     new CfnOutput(this, 'AlarmTopicArn', {
       description: 'Every alarm notifies this topic',
       value: this.alarmTopic.topicArn,
+    });
+    new CfnOutput(this, 'BackfillStateMachineArn', {
+      value: this.pipeline.jobs.backfillStateMachine.stateMachineArn,
+    });
+    new CfnOutput(this, 'ReclassifyStateMachineArn', {
+      value: this.pipeline.jobs.reclassifyStateMachine.stateMachineArn,
     });
     new CfnOutput(this, 'DashboardName', {
       value: this.monitoring.dashboard.dashboardName,

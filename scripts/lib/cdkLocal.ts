@@ -102,6 +102,12 @@ const deployLocal = async (stackName: string, options?: RunOptions): Promise<Sta
         `doc-ingest:stackName=${stackName}`,
         '--context',
         'doc-ingest:removalPolicy=destroy',
+        // LocalStack's Step Functions has no ItemBatcher and runs only Standard
+        // children of a Distributed Map (docs/SCALE.md).
+        '--context',
+        'doc-ingest:backfillBatchSize=1',
+        '--context',
+        'doc-ingest:backfillChildWorkflows=standard',
         '--outputs-file',
         outputsFile,
         '--progress',
@@ -136,6 +142,10 @@ const destroyLocal = (stackName: string, options?: RunOptions): Promise<string> 
       `doc-ingest:stackName=${stackName}`,
       '--context',
       'doc-ingest:removalPolicy=destroy',
+      '--context',
+      'doc-ingest:backfillBatchSize=1',
+      '--context',
+      'doc-ingest:backfillChildWorkflows=standard',
     ],
     options,
   );

@@ -30,6 +30,8 @@ const SERVICES = [
   'cloudwatch',
   // The alarm topic.
   'sns',
+  // The backfill and reclassify jobs (infra/constructs/BulkJobs.ts).
+  'stepfunctions',
 ];
 
 const HERE = path.dirname(fileURLToPath(import.meta.url));

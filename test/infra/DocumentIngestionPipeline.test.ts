@@ -20,6 +20,8 @@ const PROBE_ENTRY = fileURLToPath(new URL('./fixtures/probe-handler.ts', import.
 const SOURCES = {
   ingest: { entry: PROBE_ENTRY },
   publishEvents: { entry: PROBE_ENTRY },
+  backfillBatch: { entry: PROBE_ENTRY },
+  reclassifySegment: { entry: PROBE_ENTRY },
 };
 
 describe('Construct: DocumentIngestionPipeline', () => {

@@ -61,8 +61,8 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
   }, 60_000);
 
   describe('buckets', () => {
-    it('creates the ingest, text and one shared access-log bucket', () => {
-      template.resourceCountIs('AWS::S3::Bucket', 3);
+    it("creates the ingest, text, jobs' results and one shared access-log bucket", () => {
+      template.resourceCountIs('AWS::S3::Bucket', 4);
     });
 
     it.each(['ingestBucket', 'textBucket'])(
@@ -315,7 +315,8 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
           LoggingConfig: { LogGroup: { Ref: expect.any(String) } },
         });
       }
-      template.resourceCountIs('AWS::Logs::LogGroup', 2);
+      // Theirs, the two job workers' and the two job state machines'.
+      template.resourceCountIs('AWS::Logs::LogGroup', 6);
       template.allResourcesProperties('AWS::Logs::LogGroup', { RetentionInDays: 30 });
     });
 

@@ -84,7 +84,8 @@ describe('Stack: IngestPipelineStack (overridden props)', () => {
 
   it('empties and deletes the buckets and unprotects the table in DESTROY mode', () => {
     template.allResources('AWS::S3::Bucket', { DeletionPolicy: 'Delete' });
-    template.resourceCountIs('Custom::S3AutoDeleteObjects', 3);
+    // Ingest, text and the jobs' results bucket, and the shared access-log bucket.
+    template.resourceCountIs('Custom::S3AutoDeleteObjects', 4);
     template.hasResource('AWS::DynamoDB::Table', {
       DeletionPolicy: 'Delete',
       Properties: Match.objectLike({ DeletionProtectionEnabled: false }),

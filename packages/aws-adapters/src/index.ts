@@ -24,7 +24,7 @@ export type {
 export { recordIngestion } from './dynamodb/recordIngestion.ts';
 export { recordRejection } from './dynamodb/recordRejection.ts';
 export { releaseNearBands } from './dynamodb/releaseNearBands.ts';
-export type { DocumentPage } from './dynamodb/scanDocuments.ts';
+export type { DocumentPage, ScanSegment } from './dynamodb/scanDocuments.ts';
 export { scanDocuments } from './dynamodb/scanDocuments.ts';
 export { scanDocumentsInWindow } from './dynamodb/scanDocumentsInWindow.ts';
 export type { TopicUpdate } from './dynamodb/updateDocumentTopics.ts';
@@ -54,7 +54,9 @@ export { documentTextLocation, putDocumentText, TEXT_PREFIX } from './s3/putDocu
 export type { ObjectReadResult, ReadObjectOptions } from './s3/readObject.ts';
 export { readObject } from './s3/readObject.ts';
 export type { BackfillOptions, BackfillReport } from './sqs/enqueueBackfill.ts';
-export { BACKFILL_EVENT_NAME, enqueueBackfill } from './sqs/enqueueBackfill.ts';
+export { enqueueBackfill } from './sqs/enqueueBackfill.ts';
+export type { EnqueueReport, ListedObject } from './sqs/enqueueObjects.ts';
+export { BACKFILL_EVENT_NAME, enqueueObjects } from './sqs/enqueueObjects.ts';
 export type { MoveMessagesOptions, MoveReport } from './sqs/moveMessages.ts';
 export { moveMessages } from './sqs/moveMessages.ts';
 export type { MoveTaskOptions } from './sqs/moveMessagesWithTask.ts';

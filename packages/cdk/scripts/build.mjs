@@ -20,6 +20,8 @@ const tsc = require.resolve('typescript/bin/tsc');
 const FUNCTIONS = {
   ingest: path.join(repoRoot, 'functions', 'ingest', 'handler.ts'),
   'publish-events': path.join(repoRoot, 'functions', 'publish-events', 'handler.ts'),
+  'backfill-batch': path.join(repoRoot, 'functions', 'backfill-batch', 'handler.ts'),
+  'reclassify-segment': path.join(repoRoot, 'functions', 'reclassify-segment', 'handler.ts'),
 };
 
 // The declarations import @doc-ingest/contracts' published types (dist/),

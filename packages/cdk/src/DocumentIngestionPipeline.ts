@@ -6,6 +6,7 @@ import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sns from 'aws-cdk-lib/aws-sns';
 import { Construct } from 'constructs';
 import { AlarmTopic } from './constructs/AlarmTopic.ts';
+import { BulkJobs } from './constructs/BulkJobs.ts';
 import { DocumentTable } from './constructs/DocumentTable.ts';
 import { EncryptedQueueWithDlq } from './constructs/EncryptedQueueWithDlq.ts';
 import type { FunctionSource } from './constructs/functionCode.ts';
@@ -53,6 +54,10 @@ interface PipelineFunctionSources {
   readonly ingest: FunctionSource;
   /** The `publish-events` handler. */
   readonly publishEvents: FunctionSource;
+  /** The backfill job's worker. */
+  readonly backfillBatch?: FunctionSource;
+  /** The reclassify job's worker. */
+  readonly reclassifySegment?: FunctionSource;
 }
 
 /** Properties of {@link DocumentIngestionPipeline}; every one is optional. */
@@ -139,6 +144,16 @@ interface DocumentIngestionPipelineProps {
    * @default 50
    */
   readonly ingestMaxConcurrency?: number;
+  /**
+   * Objects per backfill child workflow (1..1000); 1 drops the ItemBatcher.
+   * @default 100
+   */
+  readonly backfillBatchSize?: number;
+  /**
+   * Type of the backfill map's child workflows (LocalStack runs only `standard`).
+   * @default 'express'
+   */
+  readonly backfillChildWorkflows?: 'express' | 'standard';
   /**
    * Largest object the ingest function reads.
    * @default 1_048_576 (1 MiB)
@@ -259,6 +274,8 @@ class DocumentIngestionPipeline extends Construct {
   public readonly alarmTopic: sns.ITopic;
   /** The dashboard and the alarms that span the pipeline. */
   public readonly monitoring: PipelineMonitoring;
+  /** The backfill and reclassify jobs (Step Functions Distributed Maps). */
+  public readonly jobs: BulkJobs;
 
   public constructor(scope: Construct, id: string, props: DocumentIngestionPipelineProps = {}) {
     super(scope, id);
@@ -388,6 +405,25 @@ class DocumentIngestionPipeline extends Construct {
         Duration.seconds(this.ingestQueue.maxReceiveCount * visibility + 15 * 60),
       iteratorAgeThreshold: props.iteratorAgeAlarmThreshold,
       alarmTopic: this.alarmTopic,
+    });
+
+    this.jobs = new BulkJobs(this, 'Jobs', {
+      ingestBucket: this.ingestBucket,
+      ingestQueue: this.ingestQueue.queue,
+      table: this.documentTable.table,
+      textBucket: this.textBucket.bucket,
+      accessLogsBucket: this.textBucket.accessLogsBucket,
+      backfillBatchSize: props.backfillBatchSize,
+      backfillChildWorkflows: props.backfillChildWorkflows,
+      sources: {
+        backfillBatch: props.functionSources?.backfillBatch,
+        reclassifySegment: props.functionSources?.reclassifySegment,
+      },
+      logRetention: props.logRetention,
+      logLevel: props.logLevel,
+      metricsNamespace: props.metricsNamespace,
+      tracing: props.tracing,
+      removalPolicy,
     });
 
     this.suppressCdkInternals();

@@ -3,6 +3,8 @@
 
 export type { AlarmTopicProps } from './constructs/AlarmTopic.ts';
 export { AlarmTopic } from './constructs/AlarmTopic.ts';
+export type { BulkJobsProps } from './constructs/BulkJobs.ts';
+export { BulkJobs } from './constructs/BulkJobs.ts';
 export type { BundledFunctionProps } from './constructs/BundledFunction.ts';
 export { BundledFunction } from './constructs/BundledFunction.ts';
 export type { DocumentTableProps } from './constructs/DocumentTable.ts';

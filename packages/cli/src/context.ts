@@ -2,6 +2,7 @@ import { CloudFormationClient } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { EventBridgeClient } from '@aws-sdk/client-eventbridge';
 import { S3Client } from '@aws-sdk/client-s3';
+import { SFNClient } from '@aws-sdk/client-sfn';
 import { SQSClient } from '@aws-sdk/client-sqs';
 import type { CliIo } from './io.ts';
 
@@ -12,6 +13,7 @@ interface CliClients {
   dynamodb: () => DynamoDBClient;
   cloudformation: () => CloudFormationClient;
   eventBridge: () => EventBridgeClient;
+  sfn: () => SFNClient;
 }
 
 /** What every command gets: where to write, the AWS clients, and where to put its exit code. */
@@ -38,6 +40,7 @@ const defaultClients = (): CliClients => ({
   dynamodb: once(() => new DynamoDBClient({})),
   cloudformation: once(() => new CloudFormationClient({})),
   eventBridge: once(() => new EventBridgeClient({})),
+  sfn: once(() => new SFNClient({})),
 });
 
 export type { CliClients, CliContext };

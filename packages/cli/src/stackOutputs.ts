@@ -12,7 +12,9 @@ type StackOutputName =
   | 'QueueUrl'
   | 'DeadLetterQueueUrl'
   | 'StreamFailureQueueUrl'
-  | 'EventBusName';
+  | 'EventBusName'
+  | 'BackfillStateMachineArn'
+  | 'ReclassifyStateMachineArn';
 
 /** Environment variable that stands in for `--stack-name`. */
 const STACK_NAME_ENV = 'DOC_INGEST_STACK_NAME';

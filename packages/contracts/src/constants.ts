@@ -141,6 +141,10 @@ const EnvKeys = {
   EVENT_FAILURE_QUEUE_URL: 'EVENT_FAILURE_QUEUE_URL',
   /** How long (seconds after the table change) the stream consumer retries before giving up. */
   EVENT_RETRY_WINDOW_SECONDS: 'EVENT_RETRY_WINDOW_SECONDS',
+  /** The bucket the backfill job announces objects of. */
+  INGEST_BUCKET_NAME: 'INGEST_BUCKET_NAME',
+  /** The ingest queue the backfill job writes notifications to. */
+  INGEST_QUEUE_URL: 'INGEST_QUEUE_URL',
 } as const;
 
 /** Source and detail type of the events the stream consumer publishes. */

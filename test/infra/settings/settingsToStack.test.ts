@@ -114,8 +114,8 @@ describe('Settings: from CDK context to the synthesized stack', () => {
       'doc-ingest:existingBucketKeyArn': keyArn,
     });
 
-    // Assess: only the text bucket and its access-log bucket are created.
-    template.resourceCountIs('AWS::S3::Bucket', 2);
+    // Assess: only the text bucket, its access-log bucket and the jobs' results bucket are created.
+    template.resourceCountIs('AWS::S3::Bucket', 3);
     template.hasResourceProperties('Custom::S3BucketNotifications', {
       BucketName: 'legacy-articles',
       Managed: false,

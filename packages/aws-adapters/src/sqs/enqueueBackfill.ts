@@ -1,6 +1,6 @@
 import { paginateListObjectsV2, type S3Client } from '@aws-sdk/client-s3';
-import { SendMessageBatchCommand, type SQSClient } from '@aws-sdk/client-sqs';
-import { encodeNotificationKey } from '../events/s3Notification.ts';
+import type { SQSClient } from '@aws-sdk/client-sqs';
+import { type EnqueueReport, enqueueObjects } from './enqueueObjects.ts';
 
 interface BackfillOptions {
   bucket: string;
@@ -14,33 +14,14 @@ interface BackfillOptions {
   onProgress?: (report: BackfillReport) => void;
 }
 
-interface BackfillReport {
-  enqueued: number;
-  failed: number;
-}
-
-/** The event name backfilled messages carry, so logs tell them from S3's own. */
-const BACKFILL_EVENT_NAME = 'ObjectCreated:Backfill';
-
-const notificationBody = (bucket: string, key: string, size: number | undefined, eTag?: string) =>
-  JSON.stringify({
-    Records: [
-      {
-        eventName: BACKFILL_EVENT_NAME,
-        eventTime: new Date().toISOString(),
-        s3: {
-          bucket: { name: bucket },
-          object: { key: encodeNotificationKey(key), size, eTag: eTag?.replaceAll('"', '') },
-        },
-      },
-    ],
-  });
+type BackfillReport = EnqueueReport;
 
 /**
  * Enqueues a notification for every existing object, in the shape S3 sends,
  * so objects that predate the stack or whose notification was lost get
  * ingested. Safe to repeat: ingestion of an already-recorded object writes
- * nothing.
+ * nothing. This is the single-process backfill (`ingest backfill --local`);
+ * the stack's backfill state machine does the same work spread over workers.
  *
  * @example
  * await enqueueBackfill(s3, sqs, { bucket, prefix: 'incoming/', queueUrl });
@@ -56,28 +37,21 @@ const enqueueBackfill = async (
     { Bucket: options.bucket, Prefix: options.prefix },
   );
   for await (const page of pages) {
-    const objects = (page.Contents ?? []).filter((object) => object.Key !== undefined);
-    if (objects.length === 0) continue;
-    const response = await sqs.send(
-      new SendMessageBatchCommand({
-        QueueUrl: options.queueUrl,
-        Entries: objects.map((object, index) => ({
-          Id: String(index),
-          MessageBody: notificationBody(
-            options.bucket,
-            object.Key as string,
-            object.Size,
-            object.ETag,
-          ),
-        })),
-      }),
+    const objects = (page.Contents ?? []).flatMap((object) =>
+      object.Key === undefined ? [] : [{ key: object.Key, size: object.Size, eTag: object.ETag }],
     );
-    report.enqueued += response.Successful?.length ?? 0;
-    report.failed += response.Failed?.length ?? 0;
+    if (objects.length === 0) continue;
+    const sent = await enqueueObjects(sqs, {
+      bucket: options.bucket,
+      queueUrl: options.queueUrl,
+      objects,
+    });
+    report.enqueued += sent.enqueued;
+    report.failed += sent.failed;
     options.onProgress?.({ ...report });
   }
   return report;
 };
 
 export type { BackfillOptions, BackfillReport };
-export { BACKFILL_EVENT_NAME, enqueueBackfill };
+export { enqueueBackfill };

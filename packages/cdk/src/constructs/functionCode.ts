@@ -11,7 +11,7 @@ import type { BundledFunctionProps } from './BundledFunction.ts';
 const PREBUNDLED_DIR = fileURLToPath(new URL('../../dist/lambda/', import.meta.url));
 
 /** The functions the package ships pre-bundled. */
-type PipelineFunctionName = 'ingest' | 'publish-events';
+type PipelineFunctionName = 'ingest' | 'publish-events' | 'backfill-batch' | 'reclassify-segment';
 
 /** TypeScript sources to bundle a function from at synth, instead of its pre-bundled code. */
 interface FunctionSource {

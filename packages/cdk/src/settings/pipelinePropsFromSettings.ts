@@ -48,6 +48,8 @@ const pipelinePropsFromSettings = (
         : Duration.seconds(settings.ingestTimeoutSeconds),
     ingestBatchSize: settings.batchSize,
     ingestMaxConcurrency: settings.maxConcurrency,
+    backfillBatchSize: settings.backfillBatchSize,
+    backfillChildWorkflows: settings.backfillChildWorkflows,
     maxObjectBytes: settings.maxObjectBytes,
     inlineTextMaxBytes: settings.inlineTextLimitBytes,
     topicThreshold: settings.topicThreshold,

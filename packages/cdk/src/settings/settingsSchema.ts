@@ -110,6 +110,19 @@ const PipelineSettingsSchema = z.strictObject({
     .describe(
       'Most concurrent ingest invocations the queue drives (2-1000). Default: see the stack props.',
     ),
+  backfillBatchSize: wholeNumber(1, 1000)
+    .optional()
+    .describe(
+      'Objects per child workflow of the backfill job (1-1000); 1 drops the ItemBatcher (LocalStack has none). Default: 100.',
+    ),
+  backfillChildWorkflows: z
+    .string()
+    .transform((value) => value.toLowerCase())
+    .pipe(z.enum(['express', 'standard']))
+    .optional()
+    .describe(
+      "Type of the backfill map's child workflows: `express` (cheaper) or `standard` (what LocalStack runs). Default: `express`.",
+    ),
   maxObjectBytes: wholeNumber(1, 52_428_800)
     .optional()
     .describe(

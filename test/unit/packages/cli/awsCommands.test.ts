@@ -181,7 +181,7 @@ describe('Function: main (ingest redrive and backfill)', () => {
 
     // Assess
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toEqual({ command: 'backfill', enqueued: 1, failed: 0 });
+    expect(JSON.parse(out)).toEqual({ command: 'backfill', mode: 'local', enqueued: 1, failed: 0 });
     expect(s3Mock.commandCalls(ListObjectsV2Command)[0]?.args[0].input.Bucket).toBe('b');
     expect(sqsMock.commandCalls(SendMessageBatchCommand)[0]?.args[0].input.QueueUrl).toBe(
       'https://queue',

@@ -1,6 +1,11 @@
-import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import type { AttributeValue, DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
-import { readObject, scanDocuments, updateDocumentTopics } from '@doc-ingest/aws-adapters';
+import {
+  readObject,
+  type ScanSegment,
+  scanDocuments,
+  updateDocumentTopics,
+} from '@doc-ingest/aws-adapters';
 import type { DocumentRecord } from '@doc-ingest/contracts';
 import { buildTopicItems, reclassifyText, TAXONOMY_VERSION } from '@doc-ingest/core';
 
@@ -14,6 +19,11 @@ interface ReclassifyReport {
   topicsChanged: number;
   /** Changed by someone else between read and write; a later run picks them up. */
   conflicts: number;
+  /**
+   * Where to resume (`startKey`) when the job stopped early because
+   * `continueAfterPage` said so; absent once the table (or segment) is done.
+   */
+  nextKey?: Record<string, AttributeValue>;
 }
 
 interface ReclassifyOptions {
@@ -22,6 +32,22 @@ interface ReclassifyOptions {
   dryRun: boolean;
   /** Called after each page, for progress output. */
   onProgress?: (report: ReclassifyReport) => void;
+  /**
+   * Only this segment of a parallel scan (one worker of a distributed job).
+   * @default the whole table
+   */
+  segment?: ScanSegment;
+  /**
+   * Resume after this key (the `nextKey` of an earlier report).
+   * @default from the start
+   */
+  startKey?: Record<string, AttributeValue>;
+  /**
+   * Asked after each page: false stops the job there, with `nextKey` set
+   * (a worker running out of invocation time).
+   * @default always continue
+   */
+  continueAfterPage?: () => boolean;
 }
 
 // Texts kept in S3 are the ones too large for an item; they were capped on ingestion.
@@ -60,7 +86,13 @@ const reclassifyDocuments = async (
     topicsChanged: 0,
     conflicts: 0,
   };
-  for await (const page of scanDocuments(clients.dynamodb, options.tableName)) {
+  const pages = scanDocuments(
+    clients.dynamodb,
+    options.tableName,
+    options.startKey,
+    options.segment,
+  );
+  for await (const page of pages) {
     for (const doc of page.documents) {
       report.scanned++;
       if (doc.taxonomyVersion === TAXONOMY_VERSION) {
@@ -85,6 +117,9 @@ const reclassifyDocuments = async (
       if (changed) report.topicsChanged++;
     }
     options.onProgress?.({ ...report });
+    if (page.nextKey !== undefined && options.continueAfterPage?.() === false) {
+      return { ...report, nextKey: page.nextKey };
+    }
   }
   return report;
 };

@@ -1,0 +1,39 @@
+import { Logger } from '@aws-lambda-powertools/logger';
+import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
+import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
+import { S3Client } from '@aws-sdk/client-s3';
+import { EnvKeys } from '@doc-ingest/contracts';
+import { reclassifySegment } from '@doc-ingest/jobs';
+import middy from '@middy/core';
+import type { Context } from 'aws-lambda';
+import * as z from 'zod/mini';
+
+const ConfigSchema = z.object({
+  [EnvKeys.TABLE_NAME]: z.string().check(z.minLength(1)),
+});
+
+/**
+ * A page is at most 1 MB of items, each re-scored from its text: stop
+ * starting pages once less than this is left, so a round ends before the timeout.
+ */
+const RESERVE_MS = 60_000;
+
+const logger = new Logger();
+// Parsed at cold start, so a bad deployment fails fast.
+const config = ConfigSchema.parse(process.env);
+const clients = { dynamodb: new DynamoDBClient({}), s3: new S3Client({}) };
+
+/** One round of one parallel-scan segment of the reclassify state machine. */
+const handler = middy(async (event: unknown, context: Context) => {
+  const result = await reclassifySegment(
+    clients,
+    config[EnvKeys.TABLE_NAME],
+    event,
+    () => context.getRemainingTimeInMillis() > RESERVE_MS,
+  );
+  const { startKey: _resumeAt, ...counts } = result;
+  logger.info('segment round finished', { ...counts });
+  return result;
+}).use(injectLambdaContext(logger));
+
+export { handler };

@@ -1,0 +1,115 @@
+import { execFile } from 'node:child_process';
+import { promisify } from 'node:util';
+import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { readKeyHistory } from '@doc-ingest/aws-adapters';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { localAwsEnv, localClients } from '../../scripts/lib/localAws.ts';
+
+/*
+ * The backfill and reclassify jobs on LocalStack's Step Functions, started
+ * by the `ingest` binary with --stack-name only. The local deploy uses what
+ * LocalStack's community Step Functions runs (one object per Standard child,
+ * docs/SCALE.md); batching, Express children and redrive are checked by the
+ * template and CLI unit tests instead.
+ */
+
+const { stackName, outputs } = inject('deployment');
+const clients = localClients();
+const BIN = new URL('../../packages/cli/bin/ingest.mjs', import.meta.url).pathname;
+const run = promisify(execFile);
+const RECORD_TIMEOUT_MS = 120_000;
+const RUN_ID = Date.now().toString(36);
+const PREFIX = `jobs-suite/${RUN_ID}/`;
+const KEYS = ['a.txt', 'b.txt', 'c.txt'].map((name) => `${PREFIX}${name}`);
+
+const ingest = async (...args: string[]) => {
+  try {
+    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
+      env: { ...process.env, ...localAwsEnv() },
+    });
+    return { code: 0, stdout, stderr };
+  } catch (error) {
+    const failed = error as { code: number; stdout: string; stderr: string };
+    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
+  }
+};
+
+const recordsOf = async (key: string) => {
+  const history = await readKeyHistory(clients.dynamodb, outputs.TableName, {
+    bucket: outputs.BucketName,
+    key,
+  });
+  return history.sources.length + history.rejections.length;
+};
+
+const awaitRecorded = async (key: string) => {
+  const deadline = Date.now() + RECORD_TIMEOUT_MS;
+  while ((await recordsOf(key)) === 0) {
+    if (Date.now() > deadline) throw new Error(`${key} was never recorded`);
+    await new Promise((resolve) => setTimeout(resolve, 500));
+  }
+};
+
+beforeAll(async () => {
+  for (const [index, key] of KEYS.entries()) {
+    await clients.s3.send(
+      new PutObjectCommand({
+        Bucket: outputs.BucketName,
+        Key: key,
+        Body: `Jobs suite ${RUN_ID}, article ${index}.\n\nUn texte court sur la fraude fiscale et le blanchiment d'argent numéro ${index}.\n`,
+      }),
+    );
+  }
+  for (const key of KEYS) await awaitRecorded(key);
+}, RECORD_TIMEOUT_MS * 2);
+
+describe('E2E: bulk jobs on the deployed state machines', () => {
+  it('backfill: one child per listed object under the prefix, and nothing recorded twice', async () => {
+    // Act
+    const { code, stdout, stderr } = await ingest(
+      'backfill',
+      '--stack-name',
+      stackName,
+      '--prefix',
+      PREFIX,
+      '--poll',
+      '1',
+    );
+
+    // Assess
+    expect(code, stderr).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      command: 'backfill',
+      mode: 'distributed',
+      status: 'SUCCEEDED',
+      items: { total: KEYS.length, succeeded: KEYS.length, failed: 0 },
+    });
+    // Re-announced objects that are already recorded write nothing.
+    await new Promise((resolve) => setTimeout(resolve, 5_000));
+    for (const key of KEYS) expect(await recordsOf(key)).toBe(1);
+  }, 300_000);
+
+  it('reclassify --dry-run: one child per scan segment, each to the end of its segment', async () => {
+    // Act
+    const { code, stdout, stderr } = await ingest(
+      'reclassify',
+      '--stack-name',
+      stackName,
+      '--segments',
+      '2',
+      '--dry-run',
+      '--poll',
+      '1',
+    );
+
+    // Assess
+    expect(code, stderr).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({
+      command: 'reclassify',
+      mode: 'distributed',
+      dryRun: true,
+      status: 'SUCCEEDED',
+      items: { total: 2, succeeded: 2, failed: 0 },
+    });
+  }, 300_000);
+});
