@@ -2,7 +2,7 @@
  * Version of the record contract. Bumped on any change a consumer could notice:
  * minor for additive fields, major for removals or changed meanings.
  */
-const SCHEMA_VERSION = '1.3' as const;
+const SCHEMA_VERSION = '1.4' as const;
 
 /** Versions a reader of this package accepts: the same major, any minor. */
 const SCHEMA_MAJOR = 1;
@@ -17,7 +17,11 @@ const ItemKind = {
   NEAR_BAND: 'near-band',
 } as const;
 
-/** Public topic ids of the crime-and-security taxonomy. */
+/**
+ * Topic ids of the default crime-and-security taxonomy. Since 1.4 a topic id is any
+ * id of the deployed taxonomy (`TopicIdSchema` is a string); these are for tools that
+ * work with the default one (the labelled evaluation sets).
+ */
 const TOPIC_IDS = [
   'terrorism',
   'cybercrime',

@@ -95,5 +95,12 @@ export type { StreamRecord, TableChange } from './streamEvent.ts';
 export { isDocumentInsert, parseTableChange, StreamRecordSchema } from './streamEvent.ts';
 export type { TableRecord } from './tableRecord.ts';
 export { TableRecordSchema } from './tableRecord.ts';
+export type {
+  TaxonomyFile,
+  TaxonomyFrameCues,
+  TaxonomyLanguageTerms,
+  TaxonomyTermRuleInput,
+} from './taxonomyFile.ts';
+export { TaxonomyFileSchema, TaxonomyTopicIdSchema, TERM_WEIGHTS } from './taxonomyFile.ts';
 export type { TopicRecord } from './topicRecord.ts';
 export { TopicRecordSchema } from './topicRecord.ts';
