@@ -153,6 +153,8 @@ const DocumentEvents = {
   DOCUMENT_WITHDRAWN: 'DocumentWithdrawn',
   /** A document was erased from the table (schema 1.3+). */
   DOCUMENT_PURGED: 'DocumentPurged',
+  /** A document moved to a newer taxonomy version (schema 1.4+). */
+  DOCUMENT_RECLASSIFIED: 'DocumentReclassified',
 } as const;
 
 export {

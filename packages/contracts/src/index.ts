@@ -25,6 +25,11 @@ export {
 } from './documentIngestedEvent.ts';
 export type { DocumentPurgedDetail } from './documentPurgedEvent.ts';
 export { DocumentPurgedDetailSchema, toDocumentPurgedDetail } from './documentPurgedEvent.ts';
+export type { DocumentReclassifiedDetail } from './documentReclassifiedEvent.ts';
+export {
+  DocumentReclassifiedDetailSchema,
+  toDocumentReclassifiedDetail,
+} from './documentReclassifiedEvent.ts';
 export type { DocumentRecord } from './documentRecord.ts';
 export { DocumentRecordSchema } from './documentRecord.ts';
 export type { DocumentWithdrawnDetail } from './documentWithdrawnEvent.ts';

@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { DocumentIngestedDetailSchema } from './documentIngestedEvent.ts';
 import { DocumentPurgedDetailSchema } from './documentPurgedEvent.ts';
+import { DocumentReclassifiedDetailSchema } from './documentReclassifiedEvent.ts';
 import { DocumentRecordSchema } from './documentRecord.ts';
 import { DocumentWithdrawnDetailSchema } from './documentWithdrawnEvent.ts';
 import { FailedEventsMessageSchema } from './failedEventsMessage.ts';
@@ -27,6 +28,7 @@ const PUBLISHED_SCHEMAS = {
   'document-ingested-detail': DocumentIngestedDetailSchema,
   'document-withdrawn-detail': DocumentWithdrawnDetailSchema,
   'document-purged-detail': DocumentPurgedDetailSchema,
+  'document-reclassified-detail': DocumentReclassifiedDetailSchema,
   'failed-events-message': FailedEventsMessageSchema,
   taxonomy: TaxonomyFileSchema,
 } as const;
