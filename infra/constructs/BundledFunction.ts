@@ -1,3 +1,4 @@
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -24,6 +25,16 @@ const SOURCE_CONDITION = 'doc-ingest-source';
 
 /** Powertools log levels accepted by `POWERTOOLS_LOG_LEVEL`. */
 const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT', 'CRITICAL'];
+
+/** Command hooks that copy `files` (name -> absolute path) into the bundle. */
+const copyFiles = (files: Readonly<Record<string, string>>): nodejs.ICommandHooks => ({
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (_inputDir: string, outputDir: string) =>
+    Object.entries(files).map(
+      ([name, path]) => `cp ${JSON.stringify(path)} ${JSON.stringify(join(outputDir, name))}`,
+    ),
+});
 
 /** Properties of {@link BundledFunction}. */
 interface BundledFunctionProps {
@@ -78,6 +89,12 @@ interface BundledFunctionProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * Files copied into the function's code after bundling: name in the code
+   * -> absolute path of the file to copy.
+   * @default none
+   */
+  readonly extraFiles?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -174,6 +191,7 @@ class BundledFunction extends Construct {
         // Workspace packages resolve to their TypeScript sources here; their
         // built files exist only in published tarballs.
         esbuildArgs: { '--conditions': SOURCE_CONDITION },
+        ...(props.extraFiles === undefined ? {} : { commandHooks: copyFiles(props.extraFiles) }),
       },
     });
 

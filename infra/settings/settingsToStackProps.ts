@@ -32,6 +32,7 @@ const settingsToStackProps = (settings: PipelineSettings): IngestPipelineStackPr
   maxObjectBytes: settings.maxObjectBytes,
   inlineTextMaxBytes: settings.inlineTextLimitBytes,
   topicThreshold: settings.topicThreshold,
+  taxonomyFile: settings.taxonomy,
   logRetention: settings.logRetentionDays as logs.RetentionDays | undefined,
 });
 

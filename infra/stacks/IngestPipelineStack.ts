@@ -103,6 +103,11 @@ interface IngestPipelineStackProps extends StackProps {
    */
   readonly topicThreshold?: number;
   /**
+   * A taxonomy file (JSON or YAML) to bundle with the ingest function.
+   * @default the built-in crime-and-security taxonomy
+   */
+  readonly taxonomyFile?: string;
+  /**
    * Ingest SQS messages per invocation (1..10).
    * @default 10
    */
@@ -332,6 +337,7 @@ class IngestPipelineStack extends Stack {
       maxObjectBytes: props.maxObjectBytes,
       inlineTextMaxBytes: props.inlineTextMaxBytes,
       topicThreshold: props.topicThreshold,
+      taxonomyFile: props.taxonomyFile,
       batchSize: props.ingestBatchSize,
       ...observability,
     });

@@ -137,6 +137,8 @@ const EnvKeys = {
   INLINE_TEXT_MAX_BYTES: 'INLINE_TEXT_MAX_BYTES',
   EVENT_BUS_NAME: 'EVENT_BUS_NAME',
   TOPIC_THRESHOLD: 'TOPIC_THRESHOLD',
+  /** A taxonomy file bundled with the ingest function, relative to its code (schema 1.4+). */
+  TAXONOMY_FILE: 'TAXONOMY_FILE',
   /** The ingest queue's maxReceiveCount: the receive after which a message is dead-lettered. */
   MAX_RECEIVE_COUNT: 'MAX_RECEIVE_COUNT',
   /** Queue that receives, self-contained, the events the stream consumer gave up on. */
