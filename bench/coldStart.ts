@@ -29,6 +29,7 @@ const CDK_BUILD_OPTIONS: BuildOptions = {
   format: 'esm',
   target: 'node24',
   minify: true,
+  charset: 'utf8',
   sourcemap: 'external',
   sourcesContent: false,
   mainFields: ['module', 'main'],
