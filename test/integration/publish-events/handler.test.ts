@@ -4,10 +4,12 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   DocumentIngestedDetailSchema,
   DocumentPurgedDetailSchema,
+  DocumentReclassifiedDetailSchema,
   type DocumentRecord,
   DocumentWithdrawnDetailSchema,
   documentEventId,
   FailedEventsMessageSchema,
+  SCHEMA_VERSION,
 } from '@doc-ingest/contracts';
 import type { AttributeValue, DynamoDBRecord, DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
@@ -271,7 +273,7 @@ describe('Handler: publish-events', () => {
       expect(others).toEqual([]);
       expect(entry?.DetailType).toBe('DocumentWithdrawn');
       expect(DocumentWithdrawnDetailSchema.parse(JSON.parse(entry?.Detail ?? ''))).toEqual({
-        schemaVersion: '1.3',
+        schemaVersion: SCHEMA_VERSION,
         eventId: documentEventId('DocumentWithdrawn', live.contentHash, withdrawnAt),
         contentHash: live.contentHash,
         createdAt: live.createdAt,
@@ -279,12 +281,39 @@ describe('Handler: publish-events', () => {
       });
     });
 
+    it('publishes DocumentReclassified when a MODIFY changes the taxonomy version', async () => {
+      // Prepare
+      const oldItem = fixtureDocument();
+      const reclassifiedAt = '2026-12-01T08:00:00.000Z';
+      const newItem = { ...oldItem, taxonomyVersion: '2099.1.1', topics: [], reclassifiedAt };
+
+      // Act
+      const response = await handler(
+        { Records: [streamRecord('MODIFY', '199', { oldItem, newItem })] },
+        fakeContext(),
+      );
+
+      // Assess
+      expect(response.batchItemFailures).toEqual([]);
+      const [entry, ...others] = putEntries();
+      expect(others).toEqual([]);
+      expect(entry?.DetailType).toBe('DocumentReclassified');
+      expect(DocumentReclassifiedDetailSchema.parse(JSON.parse(entry?.Detail ?? ''))).toEqual({
+        schemaVersion: SCHEMA_VERSION,
+        eventId: documentEventId('DocumentReclassified', oldItem.contentHash, '2099.1.1'),
+        contentHash: oldItem.contentHash,
+        createdAt: oldItem.createdAt,
+        taxonomyVersion: '2099.1.1',
+        previousTaxonomyVersion: oldItem.taxonomyVersion,
+        topicIds: [],
+        topics: [],
+        previousTopicIds: oldItem.topics.map((topic) => topic.id),
+        reclassifiedAt,
+      });
+    });
+
     it.each([
-      [
-        'a reclassification of a live document',
-        { topics: [] },
-        { taxonomyVersion: '2099.1.1', topics: [] },
-      ],
+      ['a topic update at the same taxonomy version', {}, { topics: [] }],
       ['a source-count update of a live document', {}, { sourceCount: 5 }],
       [
         'a later update of an already withdrawn document',
@@ -322,7 +351,7 @@ describe('Handler: publish-events', () => {
       const [entry] = putEntries();
       expect(entry?.DetailType).toBe('DocumentPurged');
       expect(DocumentPurgedDetailSchema.parse(JSON.parse(entry?.Detail ?? ''))).toEqual({
-        schemaVersion: '1.3',
+        schemaVersion: SCHEMA_VERSION,
         eventId: documentEventId('DocumentPurged', document.contentHash, document.createdAt),
         contentHash: document.contentHash,
         createdAt: document.createdAt,
