@@ -1,9 +1,11 @@
+import { readFileSync } from 'node:fs';
 import {
   DEFAULT_INLINE_TEXT_MAX_BYTES,
   DEFAULT_MAX_OBJECT_BYTES,
   DEFAULT_MAX_RECEIVE_COUNT,
   EnvKeys,
 } from '@doc-ingest/contracts';
+import { type CompiledTaxonomy, loadTaxonomy } from '@doc-ingest/core';
 import * as z from 'zod/mini';
 
 /** A positive whole number from an environment string, `fallback` when unset. */
@@ -21,6 +23,8 @@ const IngestConfigSchema = z.object({
   [EnvKeys.INLINE_TEXT_MAX_BYTES]: positiveIntegerOr(DEFAULT_INLINE_TEXT_MAX_BYTES),
   /** Score a topic needs to be recorded; the classifier's default when unset. */
   [EnvKeys.TOPIC_THRESHOLD]: z.optional(z.coerce.number().check(z.gte(0), z.lte(1))),
+  /** A taxonomy file shipped in the bundle (the `taxonomy` setting); the built-in one when unset. */
+  [EnvKeys.TAXONOMY_FILE]: z.optional(z.string().check(z.minLength(1))),
   /** The queue's maxReceiveCount: on that receive an unreadable object is recorded. */
   [EnvKeys.MAX_RECEIVE_COUNT]: positiveIntegerOr(DEFAULT_MAX_RECEIVE_COUNT),
 });
@@ -32,12 +36,23 @@ interface IngestConfig {
   maxObjectBytes: number;
   inlineTextMaxBytes: number;
   topicThreshold?: number;
+  /** The deployed taxonomy, read and compiled at cold start; absent = the built-in one. */
+  taxonomy?: CompiledTaxonomy;
   maxReceiveCount: number;
 }
+
+/**
+ * Reads the taxonomy file shipped next to the bundle (`taxonomy.json` in the
+ * function's code). A missing or invalid file fails the cold start: documents
+ * are never classified with a taxonomy other than the one deployed.
+ */
+const readBundledTaxonomy = (file: string): CompiledTaxonomy =>
+  loadTaxonomy(JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8')));
 
 /** Parses the environment once, at cold start, so a bad deployment fails fast. */
 const loadIngestConfig = (env: NodeJS.ProcessEnv): IngestConfig => {
   const parsed = IngestConfigSchema.parse(env);
+  const taxonomyFile = parsed[EnvKeys.TAXONOMY_FILE];
   return Object.freeze({
     tableName: parsed[EnvKeys.TABLE_NAME],
     nearIndexTableName: parsed[EnvKeys.NEAR_INDEX_TABLE_NAME],
@@ -47,6 +62,7 @@ const loadIngestConfig = (env: NodeJS.ProcessEnv): IngestConfig => {
     ...(parsed[EnvKeys.TOPIC_THRESHOLD] === undefined
       ? {}
       : { topicThreshold: parsed[EnvKeys.TOPIC_THRESHOLD] }),
+    ...(taxonomyFile === undefined ? {} : { taxonomy: readBundledTaxonomy(taxonomyFile) }),
     maxReceiveCount: parsed[EnvKeys.MAX_RECEIVE_COUNT],
   });
 };

@@ -259,7 +259,10 @@ const recordRead = async (
 
   const result = processDocument(
     { bytes: read.bytes, key: object.key },
-    config.topicThreshold === undefined ? {} : { topicThreshold: config.topicThreshold },
+    {
+      ...(config.topicThreshold === undefined ? {} : { topicThreshold: config.topicThreshold }),
+      ...(config.taxonomy === undefined ? {} : { taxonomy: config.taxonomy }),
+    },
   );
   if (!result.ok) return reject(object, result.rejection, deps);
   const doc = result.value;

@@ -34,7 +34,7 @@ const plainKeys = (record: DynamoDBRecord): Record<string, string> => {
 
 /**
  * Reads each record of a batch of table changes into the events it means
- * (see `documentEventsOfChange`): document INSERTs, withdrawals and purges.
+ * (see `documentEventsOfChange`): document INSERTs, withdrawals, reclassifications and purges.
  * Sources, topics, rejections and other modifications mean none.
  */
 const documentEventsFromStream = (records: DynamoDBRecord[]): StreamRecordEvents[] =>

@@ -408,6 +408,17 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
             },
             {
               Pattern: JSON.stringify({
+                eventName: ['MODIFY'],
+                dynamodb: {
+                  NewImage: {
+                    kind: { S: ['document'] },
+                    reclassifiedAt: { S: [{ exists: true }] },
+                  },
+                },
+              }),
+            },
+            {
+              Pattern: JSON.stringify({
                 eventName: ['REMOVE'],
                 dynamodb: { OldImage: { kind: { S: ['document'] } } },
               }),

@@ -150,6 +150,12 @@ interface DocumentIngestionPipelineProps {
    */
   readonly backfillBatchSize?: number;
   /**
+   * A taxonomy file (JSON or YAML) shipped with the ingest function, validated
+   * at synth, instead of the built-in crime-and-security taxonomy.
+   * @default the built-in taxonomy
+   */
+  readonly taxonomyFile?: string;
+  /**
    * Type of the backfill map's child workflows (LocalStack runs only `standard`).
    * @default 'express'
    */
@@ -376,6 +382,7 @@ class DocumentIngestionPipeline extends Construct {
       maxObjectBytes: props.maxObjectBytes,
       inlineTextMaxBytes: props.inlineTextMaxBytes,
       topicThreshold: props.topicThreshold,
+      taxonomyFile: props.taxonomyFile,
       batchSize: props.ingestBatchSize,
       source: props.functionSources?.ingest,
       ...observability,

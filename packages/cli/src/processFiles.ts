@@ -6,7 +6,12 @@ import {
   RejectionReason,
   type TopicScore,
 } from '@doc-ingest/contracts';
-import { NearDuplicateIndex, type ProcessedDocument, processDocument } from '@doc-ingest/core';
+import {
+  type CompiledTaxonomy,
+  NearDuplicateIndex,
+  type ProcessedDocument,
+  processDocument,
+} from '@doc-ingest/core';
 import { isUnreadable, type OnUnreadable } from './collectFiles.ts';
 
 /** One line of `ingest process` output. Absent values are `null`, so every line has every field. */
@@ -42,6 +47,11 @@ const EMPTY: Omit<FileResult, 'source' | 'status'> = {
 interface ProcessFilesOptions {
   /** Files larger than this are rejected as `too-large` without being read, as in the cloud. */
   maxBytes: number;
+  /**
+   * The taxonomy to classify with.
+   * @default the core's crime-and-security taxonomy
+   */
+  taxonomy?: CompiledTaxonomy;
   /**
    * Called for a file that cannot be read (permissions, vanished); it yields no result.
    * @default skip silently
@@ -135,7 +145,10 @@ async function* processFiles(
       );
       continue;
     }
-    const result = processDocument({ bytes: file.bytes, key: basename(source) });
+    const result = processDocument(
+      { bytes: file.bytes, key: basename(source) },
+      options.taxonomy === undefined ? {} : { taxonomy: options.taxonomy },
+    );
     if (!result.ok) {
       yield rejected(source, result.rejection.reason, result.rejection.detail);
       continue;

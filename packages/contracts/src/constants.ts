@@ -17,7 +17,11 @@ const ItemKind = {
   NEAR_BAND: 'near-band',
 } as const;
 
-/** Public topic ids of the crime-and-security taxonomy. */
+/**
+ * Topic ids of the default crime-and-security taxonomy. Since 1.4 a topic id is any
+ * id of the deployed taxonomy (`TopicIdSchema` is a string); these are for tools that
+ * work with the default one (the labelled evaluation sets).
+ */
 const TOPIC_IDS = [
   'terrorism',
   'cybercrime',
@@ -135,6 +139,8 @@ const EnvKeys = {
   INLINE_TEXT_MAX_BYTES: 'INLINE_TEXT_MAX_BYTES',
   EVENT_BUS_NAME: 'EVENT_BUS_NAME',
   TOPIC_THRESHOLD: 'TOPIC_THRESHOLD',
+  /** A taxonomy file bundled with the ingest function, relative to its code (schema 1.4+). */
+  TAXONOMY_FILE: 'TAXONOMY_FILE',
   /** The ingest queue's maxReceiveCount: the receive after which a message is dead-lettered. */
   MAX_RECEIVE_COUNT: 'MAX_RECEIVE_COUNT',
   /** Queue that receives, self-contained, the events the stream consumer gave up on. */
@@ -155,6 +161,8 @@ const DocumentEvents = {
   DOCUMENT_WITHDRAWN: 'DocumentWithdrawn',
   /** A document was erased from the table (schema 1.3+). */
   DOCUMENT_PURGED: 'DocumentPurged',
+  /** A document moved to a newer taxonomy version (schema 1.4+). */
+  DOCUMENT_RECLASSIFIED: 'DocumentReclassified',
 } as const;
 
 export {

@@ -1,6 +1,10 @@
 import { DocumentEvents, ItemKind } from './constants.ts';
 import { type DocumentIngestedDetail, toDocumentIngestedDetail } from './documentIngestedEvent.ts';
 import { type DocumentPurgedDetail, toDocumentPurgedDetail } from './documentPurgedEvent.ts';
+import {
+  type DocumentReclassifiedDetail,
+  toDocumentReclassifiedDetail,
+} from './documentReclassifiedEvent.ts';
 import type { DocumentRecord } from './documentRecord.ts';
 import {
   type DocumentWithdrawnDetail,
@@ -12,7 +16,11 @@ import type { TableChange } from './streamEvent.ts';
 type DocumentEvent =
   | { detailType: typeof DocumentEvents.DOCUMENT_INGESTED; detail: DocumentIngestedDetail }
   | { detailType: typeof DocumentEvents.DOCUMENT_WITHDRAWN; detail: DocumentWithdrawnDetail }
-  | { detailType: typeof DocumentEvents.DOCUMENT_PURGED; detail: DocumentPurgedDetail };
+  | { detailType: typeof DocumentEvents.DOCUMENT_PURGED; detail: DocumentPurgedDetail }
+  | {
+      detailType: typeof DocumentEvents.DOCUMENT_RECLASSIFIED;
+      detail: DocumentReclassifiedDetail;
+    };
 
 const asDocument = (record: TableChange['newRecord']): DocumentRecord | undefined =>
   record?.kind === ItemKind.DOCUMENT ? record : undefined;
@@ -39,9 +47,10 @@ const documentEventsOfRecord = (doc: DocumentRecord): DocumentEvent[] => [
 
 /**
  * The events one table change means: a new document is `DocumentIngested`; a
- * MODIFY that sets (or moves) `withdrawnAt` is `DocumentWithdrawn`; a REMOVE of
- * a document is `DocumentPurged`. Every other change (sources, topics,
- * rejections, bands, source counts, reclassification) means no event.
+ * MODIFY that sets (or moves) `withdrawnAt` is `DocumentWithdrawn`; a MODIFY
+ * that changes `taxonomyVersion` (`ingest reclassify`) is `DocumentReclassified`;
+ * a REMOVE of a document is `DocumentPurged`. Every other change (sources,
+ * topics, rejections, bands, source counts) means no event.
  *
  * @example
  * const events = documentEventsOfChange(parseTableChange(record));
@@ -52,14 +61,26 @@ const documentEventsOfChange = (change: TableChange): DocumentEvent[] => {
   switch (change.eventName) {
     case 'INSERT':
       return next === undefined ? [] : documentEventsOfRecord(next);
-    case 'MODIFY':
-      if (next?.withdrawnAt === undefined || next.withdrawnAt === previous?.withdrawnAt) return [];
-      return [
-        {
+    case 'MODIFY': {
+      const events: DocumentEvent[] = [];
+      if (next?.withdrawnAt !== undefined && next.withdrawnAt !== previous?.withdrawnAt) {
+        events.push({
           detailType: DocumentEvents.DOCUMENT_WITHDRAWN,
           detail: toDocumentWithdrawnDetail(next, next.withdrawnAt),
-        },
-      ];
+        });
+      }
+      if (
+        next !== undefined &&
+        previous !== undefined &&
+        next.taxonomyVersion !== previous.taxonomyVersion
+      ) {
+        events.push({
+          detailType: DocumentEvents.DOCUMENT_RECLASSIFIED,
+          detail: toDocumentReclassifiedDetail(next, previous),
+        });
+      }
+      return events;
+    }
     case 'REMOVE':
       return previous === undefined
         ? []

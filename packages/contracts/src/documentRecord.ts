@@ -60,6 +60,11 @@ const DocumentRecordSchema = z
      * more (schema 1.3+). Removed again if a new object brings it back.
      */
     withdrawnAt: z.optional(IsoTimestampSchema),
+    /**
+     * When `ingest reclassify` last moved the document to a newer taxonomy
+     * version (schema 1.4+); each such change is a `DocumentReclassified` event.
+     */
+    reclassifiedAt: z.optional(IsoTimestampSchema),
     createdAt: IsoTimestampSchema,
     updatedAt: IsoTimestampSchema,
   })

@@ -25,6 +25,11 @@ export {
 } from './documentIngestedEvent.ts';
 export type { DocumentPurgedDetail } from './documentPurgedEvent.ts';
 export { DocumentPurgedDetailSchema, toDocumentPurgedDetail } from './documentPurgedEvent.ts';
+export type { DocumentReclassifiedDetail } from './documentReclassifiedEvent.ts';
+export {
+  DocumentReclassifiedDetailSchema,
+  toDocumentReclassifiedDetail,
+} from './documentReclassifiedEvent.ts';
 export type { DocumentRecord } from './documentRecord.ts';
 export { DocumentRecordSchema } from './documentRecord.ts';
 export type { DocumentWithdrawnDetail } from './documentWithdrawnEvent.ts';
@@ -95,5 +100,12 @@ export type { StreamRecord, TableChange } from './streamEvent.ts';
 export { isDocumentInsert, parseTableChange, StreamRecordSchema } from './streamEvent.ts';
 export type { TableRecord } from './tableRecord.ts';
 export { TableRecordSchema } from './tableRecord.ts';
+export type {
+  TaxonomyFile,
+  TaxonomyFrameCues,
+  TaxonomyLanguageTerms,
+  TaxonomyTermRuleInput,
+} from './taxonomyFile.ts';
+export { TaxonomyFileSchema, TaxonomyTopicIdSchema, TERM_WEIGHTS } from './taxonomyFile.ts';
 export type { TopicRecord } from './topicRecord.ts';
 export { TopicRecordSchema } from './topicRecord.ts';

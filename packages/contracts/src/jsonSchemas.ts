@@ -1,6 +1,7 @@
 import * as z from 'zod/mini';
 import { DocumentIngestedDetailSchema } from './documentIngestedEvent.ts';
 import { DocumentPurgedDetailSchema } from './documentPurgedEvent.ts';
+import { DocumentReclassifiedDetailSchema } from './documentReclassifiedEvent.ts';
 import { DocumentRecordSchema } from './documentRecord.ts';
 import { DocumentWithdrawnDetailSchema } from './documentWithdrawnEvent.ts';
 import { FailedEventsMessageSchema } from './failedEventsMessage.ts';
@@ -8,13 +9,14 @@ import { NearBandRecordSchema } from './nearBandRecord.ts';
 import { RejectionRecordSchema } from './rejectionRecord.ts';
 import { SourceRecordSchema } from './sourceRecord.ts';
 import { TableRecordSchema } from './tableRecord.ts';
+import { TaxonomyFileSchema } from './taxonomyFile.ts';
 import { TopicRecordSchema } from './topicRecord.ts';
 
 /**
  * Every published shape, by the file name its JSON Schema ships under
  * (`@doc-ingest/contracts/schemas/<name>.schema.json`): one per item kind of
  * the table, the union of them, the `detail` of each bus event, and the
- * messages of the stream-failure queue.
+ * messages of the stream-failure queue; and the taxonomy file, for editors.
  */
 const PUBLISHED_SCHEMAS = {
   'document-record': DocumentRecordSchema,
@@ -26,7 +28,9 @@ const PUBLISHED_SCHEMAS = {
   'document-ingested-detail': DocumentIngestedDetailSchema,
   'document-withdrawn-detail': DocumentWithdrawnDetailSchema,
   'document-purged-detail': DocumentPurgedDetailSchema,
+  'document-reclassified-detail': DocumentReclassifiedDetailSchema,
   'failed-events-message': FailedEventsMessageSchema,
+  taxonomy: TaxonomyFileSchema,
 } as const;
 
 /** zod names `startsWith` checks as a format no JSON Schema validator knows; the pattern says it all. */

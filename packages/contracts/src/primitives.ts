@@ -5,8 +5,8 @@ import {
   RejectionReason,
   SCHEMA_MAJOR,
   TextEncoding,
-  TOPIC_IDS,
 } from './constants.ts';
+import { TaxonomyTopicIdSchema } from './taxonomyFile.ts';
 
 const ContentHashSchema = z.string().check(z.regex(/^[0-9a-f]{64}$/, 'a lowercase hex SHA-256'));
 
@@ -17,7 +17,8 @@ const SchemaVersionSchema = z
   .string()
   .check(z.regex(new RegExp(`^${SCHEMA_MAJOR}\\.\\d+$`), `schema version ${SCHEMA_MAJOR}.x`));
 
-const TopicIdSchema = z.enum(TOPIC_IDS);
+/** A topic id of the deployed taxonomy (any taxonomy: ids are data, see `TaxonomyFileSchema`). */
+const TopicIdSchema = TaxonomyTopicIdSchema;
 
 const TopicScoreSchema = z.object({
   id: TopicIdSchema,

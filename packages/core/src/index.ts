@@ -5,7 +5,19 @@
 
 export type { ClassifyInput, ClassifyOptions } from './classify/classifyTopics.ts';
 export { classifyTopics, DEFAULT_THRESHOLD } from './classify/classifyTopics.ts';
-export { TAXONOMY, TAXONOMY_VERSION } from './classify/taxonomy.ts';
+export { compareTaxonomyVersions } from './classify/compareTaxonomyVersions.ts';
+export type { CompiledTaxonomy } from './classify/compileTaxonomy.ts';
+export {
+  compileTaxonomy,
+  loadTaxonomy,
+  TaxonomyInvalidError,
+  TaxonomyTermError,
+} from './classify/compileTaxonomy.ts';
+export {
+  COMPILED_TAXONOMY,
+  DEFAULT_TAXONOMY,
+  TAXONOMY_VERSION,
+} from './classify/defaultTaxonomy.ts';
 export type { DecodeTextOptions } from './decode/decodeText.ts';
 export { decodeText } from './decode/decodeText.ts';
 export { computeContentHash } from './hash/computeContentHash.ts';

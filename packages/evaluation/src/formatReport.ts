@@ -28,17 +28,20 @@ const table = (rows: readonly (readonly string[])[]): string[] => {
 const topicSection = (scores: TopicScores): string[] => [
   ...table([
     ['topic', 'support', 'tp', 'fp', 'fn', 'precision', 'recall', 'f1'],
-    ...TOPIC_IDS.map((id) => {
+    ...TOPIC_IDS.flatMap((id) => {
       const c = scores.perTopic[id];
+      if (c === undefined) return [];
       return [
-        id,
-        `${c.support}`,
-        `${c.tp}`,
-        `${c.fp}`,
-        `${c.fn}`,
-        num(c.precision),
-        num(c.recall),
-        num(c.f1),
+        [
+          id,
+          `${c.support}`,
+          `${c.tp}`,
+          `${c.fp}`,
+          `${c.fn}`,
+          num(c.precision),
+          num(c.recall),
+          num(c.f1),
+        ],
       ];
     }),
   ]),

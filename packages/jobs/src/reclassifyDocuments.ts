@@ -7,13 +7,26 @@ import {
   updateDocumentTopics,
 } from '@doc-ingest/aws-adapters';
 import type { DocumentRecord } from '@doc-ingest/contracts';
-import { buildTopicItems, reclassifyText, TAXONOMY_VERSION } from '@doc-ingest/core';
+import {
+  buildTopicItems,
+  COMPILED_TAXONOMY,
+  type CompiledTaxonomy,
+  compareTaxonomyVersions,
+  reclassifyText,
+} from '@doc-ingest/core';
 
 interface ReclassifyReport {
   taxonomyVersion: string;
   scanned: number;
   /** Already at this release's taxonomy version: nothing to do. */
   upToDate: number;
+  /**
+   * Classified under a newer taxonomy version than the one given: left alone,
+   * a document never goes back to an older taxonomy.
+   */
+  newer: number;
+  /** The newest of their versions, when there are such documents. */
+  newestVersion?: string;
   reclassified: number;
   /** Reclassified documents whose topic ids changed. */
   topicsChanged: number;
@@ -30,6 +43,11 @@ interface ReclassifyOptions {
   tableName: string;
   /** Count what would change without writing. */
   dryRun: boolean;
+  /**
+   * The taxonomy to classify with.
+   * @default the core's crime-and-security taxonomy
+   */
+  taxonomy?: CompiledTaxonomy;
   /** Called after each page, for progress output. */
   onProgress?: (report: ReclassifyReport) => void;
   /**
@@ -69,8 +87,10 @@ const sameTopics = (a: DocumentRecord['topics'], b: DocumentRecord['topics']): b
   a.map((topic) => topic.id).join() === b.map((topic) => topic.id).join();
 
 /**
- * Re-scores every stored document whose taxonomy version is not this
- * release's, from its stored normalized text. Each update is conditional on
+ * Re-scores every stored document whose taxonomy version is older than the
+ * given taxonomy's (the built-in one by default), from its stored normalized
+ * text. A document classified under a newer version is never moved back: it
+ * is counted in `newer` and left alone. Each update is conditional on
  * the version read, so the job is idempotent and can simply be run again
  * after an interruption: finished documents are skipped as up to date.
  */
@@ -78,10 +98,12 @@ const reclassifyDocuments = async (
   clients: { dynamodb: DynamoDBClient; s3: S3Client },
   options: ReclassifyOptions,
 ): Promise<ReclassifyReport> => {
+  const taxonomy = options.taxonomy ?? COMPILED_TAXONOMY;
   const report: ReclassifyReport = {
-    taxonomyVersion: TAXONOMY_VERSION,
+    taxonomyVersion: taxonomy.version,
     scanned: 0,
     upToDate: 0,
+    newer: 0,
     reclassified: 0,
     topicsChanged: 0,
     conflicts: 0,
@@ -95,11 +117,22 @@ const reclassifyDocuments = async (
   for await (const page of pages) {
     for (const doc of page.documents) {
       report.scanned++;
-      if (doc.taxonomyVersion === TAXONOMY_VERSION) {
+      const order = compareTaxonomyVersions(doc.taxonomyVersion, taxonomy.version);
+      if (order === 0) {
         report.upToDate++;
         continue;
       }
-      const classification = reclassifyText(await storedText(clients.s3, doc), doc.language);
+      if (order > 0) {
+        report.newer++;
+        const newest = report.newestVersion;
+        if (newest === undefined || compareTaxonomyVersions(doc.taxonomyVersion, newest) > 0) {
+          report.newestVersion = doc.taxonomyVersion;
+        }
+        continue;
+      }
+      const classification = reclassifyText(await storedText(clients.s3, doc), doc.language, {
+        taxonomy,
+      });
       const changed = !sameTopics(doc.topics, classification.topics);
       if (!options.dryRun) {
         const updated = await updateDocumentTopics(clients.dynamodb, options.tableName, doc, {

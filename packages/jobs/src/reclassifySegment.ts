@@ -18,6 +18,7 @@ const SegmentInputSchema = z.object({
   // Counts of the segment's earlier rounds, carried round to round by the state machine.
   scanned: z.optional(count),
   upToDate: z.optional(count),
+  newer: z.optional(count),
   reclassified: z.optional(count),
   topicsChanged: z.optional(count),
   conflicts: z.optional(count),
@@ -72,6 +73,7 @@ const reclassifySegment = async (
     taxonomyVersion: round.taxonomyVersion,
     scanned: (before.scanned ?? 0) + round.scanned,
     upToDate: (before.upToDate ?? 0) + round.upToDate,
+    newer: (before.newer ?? 0) + round.newer,
     reclassified: (before.reclassified ?? 0) + round.reclassified,
     topicsChanged: (before.topicsChanged ?? 0) + round.topicsChanged,
     conflicts: (before.conflicts ?? 0) + round.conflicts,

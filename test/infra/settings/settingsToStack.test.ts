@@ -1,4 +1,5 @@
 import { execFile } from 'node:child_process';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { RemovalPolicy } from 'aws-cdk-lib';
@@ -188,5 +189,39 @@ describe('Settings: the real CDK app', () => {
         /doc-ingest:removalPolicyy is not a setting\. Did you mean doc-ingest:removalPolicy\? Valid keys: /,
       ),
     });
+  });
+
+  it('bundles the taxonomy file with the ingest function and points the function at it', () => {
+    // Prepare
+    const props = settingsToStackProps(
+      readSettings({ 'doc-ingest:taxonomy': 'examples/weather-taxonomy/taxonomy.yaml' }),
+    );
+    const app = createApp({ bundle: true });
+    const stack = new IngestPipelineStack(app, 'Taxonomy', { ...props, env: TEST_ENV });
+
+    // Act
+    const assembly = app.synth();
+
+    // Assess
+    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Function', {
+      Environment: { Variables: Match.objectLike({ TAXONOMY_FILE: 'taxonomy.json' }) },
+    });
+    const shipped = readdirSync(assembly.directory)
+      .map((name) => join(assembly.directory, name, 'taxonomy.json'))
+      .filter((path) => existsSync(path))
+      .map((path) => JSON.parse(readFileSync(path, 'utf8')) as { version: string });
+    expect(shipped.map((taxonomy) => taxonomy.version)).toEqual(['2027.01.1']);
+  });
+
+  it('fails synthesis on an invalid taxonomy file, naming the problem', () => {
+    // Prepare
+    const props = settingsToStackProps(
+      readSettings({ 'doc-ingest:taxonomy': 'test/fixtures/eval/labels.json' }),
+    );
+
+    // Act + Assess
+    expect(() => new IngestPipelineStack(createApp(), 'Bad', { ...props, env: TEST_ENV })).toThrow(
+      /invalid taxonomy: version: /,
+    );
   });
 });

@@ -4,6 +4,7 @@ import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
 import {
   DocumentIngestedDetailSchema,
   DocumentPurgedDetailSchema,
+  DocumentReclassifiedDetailSchema,
   type DocumentRecord,
   DocumentWithdrawnDetailSchema,
   documentEventId,
@@ -280,12 +281,39 @@ describe('Handler: publish-events', () => {
       });
     });
 
+    it('publishes DocumentReclassified when a MODIFY changes the taxonomy version', async () => {
+      // Prepare
+      const oldItem = fixtureDocument();
+      const reclassifiedAt = '2026-12-01T08:00:00.000Z';
+      const newItem = { ...oldItem, taxonomyVersion: '2099.1.1', topics: [], reclassifiedAt };
+
+      // Act
+      const response = await handler(
+        { Records: [streamRecord('MODIFY', '199', { oldItem, newItem })] },
+        fakeContext(),
+      );
+
+      // Assess
+      expect(response.batchItemFailures).toEqual([]);
+      const [entry, ...others] = putEntries();
+      expect(others).toEqual([]);
+      expect(entry?.DetailType).toBe('DocumentReclassified');
+      expect(DocumentReclassifiedDetailSchema.parse(JSON.parse(entry?.Detail ?? ''))).toEqual({
+        schemaVersion: SCHEMA_VERSION,
+        eventId: documentEventId('DocumentReclassified', oldItem.contentHash, '2099.1.1'),
+        contentHash: oldItem.contentHash,
+        createdAt: oldItem.createdAt,
+        taxonomyVersion: '2099.1.1',
+        previousTaxonomyVersion: oldItem.taxonomyVersion,
+        topicIds: [],
+        topics: [],
+        previousTopicIds: oldItem.topics.map((topic) => topic.id),
+        reclassifiedAt,
+      });
+    });
+
     it.each([
-      [
-        'a reclassification of a live document',
-        { topics: [] },
-        { taxonomyVersion: '2099.1.1', topics: [] },
-      ],
+      ['a topic update at the same taxonomy version', {}, { topics: [] }],
       ['a source-count update of a live document', {}, { sourceCount: 5 }],
       [
         'a later update of an already withdrawn document',

@@ -43,7 +43,8 @@ const updateDocumentTopics = async (
       Update: {
         TableName: tableName,
         Key: marshall({ pk: document.pk, sk: document.sk }),
-        UpdateExpression: 'SET topics = :topics, taxonomyVersion = :version, updatedAt = :now',
+        UpdateExpression:
+          'SET topics = :topics, taxonomyVersion = :version, updatedAt = :now, reclassifiedAt = :now',
         ConditionExpression: 'taxonomyVersion = :read',
         ExpressionAttributeValues: marshall({
           ':topics': update.topics,

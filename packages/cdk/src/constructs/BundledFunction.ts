@@ -1,4 +1,5 @@
-import { existsSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -53,6 +54,31 @@ const BUNDLING_OPTIONS: nodejs.BundlingOptions = {
 
 /** Powertools log levels accepted by `POWERTOOLS_LOG_LEVEL`. */
 const LOG_LEVELS = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'SILENT', 'CRITICAL'];
+
+/** Command hooks that copy `files` (name -> absolute path) into the bundle. */
+const copyFiles = (files: Readonly<Record<string, string>>): nodejs.ICommandHooks => ({
+  beforeBundling: () => [],
+  beforeInstall: () => [],
+  afterBundling: (_inputDir: string, outputDir: string) =>
+    Object.entries(files).map(
+      ([name, path]) => `cp ${JSON.stringify(path)} ${JSON.stringify(join(outputDir, name))}`,
+    ),
+});
+
+/**
+ * A pre-built bundle with extra files beside it: a copy in a staging folder,
+ * so the package's own bundle stays as shipped.
+ */
+const withExtraFiles = (
+  bundleDir: string,
+  files: Readonly<Record<string, string>> | undefined,
+): string => {
+  if (files === undefined) return bundleDir;
+  const staging = mkdtempSync(join(tmpdir(), 'doc-ingest-bundle-'));
+  cpSync(bundleDir, staging, { recursive: true });
+  for (const [name, path] of Object.entries(files)) cpSync(path, join(staging, name));
+  return staging;
+};
 
 /** Properties of {@link BundledFunction}. */
 interface BundledFunctionProps {
@@ -128,6 +154,12 @@ interface BundledFunctionProps {
    * @default RemovalPolicy.RETAIN
    */
   readonly removalPolicy?: RemovalPolicy;
+  /**
+   * Files copied into the function's code after bundling: name in the code
+   * -> absolute path of the file to copy.
+   * @default none
+   */
+  readonly extraFiles?: Readonly<Record<string, string>>;
 }
 
 /**
@@ -219,13 +251,18 @@ class BundledFunction extends Construct {
             entry: props.entry,
             projectRoot: props.projectRoot,
             depsLockFilePath: props.depsLockFilePath,
-            bundling: BUNDLING_OPTIONS,
+            bundling: {
+              ...BUNDLING_OPTIONS,
+              ...(props.extraFiles === undefined
+                ? {}
+                : { commandHooks: copyFiles(props.extraFiles) }),
+            },
           })
         : new lambda.Function(this, 'Function', {
             ...common,
             // The bundle is index.mjs, as NodejsFunction names its ESM output.
             handler: 'index.handler',
-            code: lambda.Code.fromAsset(props.bundleDir),
+            code: lambda.Code.fromAsset(withExtraFiles(props.bundleDir, props.extraFiles)),
           });
 
     if (props.tracing) {

@@ -9,6 +9,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { notifyTopic, queueNotEmptyAlarm } from './alarms.ts';
 import { BundledFunction } from './BundledFunction.ts';
+import { bundledTaxonomy } from './bundledTaxonomy.ts';
 import type { EncryptedQueueWithDlq } from './EncryptedQueueWithDlq.ts';
 import type { FunctionOperationsProps } from './FunctionOperationsProps.ts';
 import { type FunctionSource, functionCode } from './functionCode.ts';
@@ -67,6 +68,12 @@ interface IngestFunctionProps extends FunctionOperationsProps {
    * @default 0.45, the classifier's own default
    */
   readonly topicThreshold?: number;
+  /**
+   * A taxonomy file (JSON or YAML), validated at synth and shipped in the
+   * function's code as `taxonomy.json`, read at cold start.
+   * @default the built-in crime-and-security taxonomy
+   */
+  readonly taxonomyFile?: string;
   /**
    * Records per invocation (1 to 10).
    * @default 10
@@ -151,6 +158,8 @@ class IngestFunction extends Construct {
       );
     }
 
+    const taxonomy =
+      props.taxonomyFile === undefined ? undefined : bundledTaxonomy(props.taxonomyFile);
     const bundled = new BundledFunction(this, 'Handler', {
       ...functionCode('ingest', props.source),
       description: 'S3 notifications from SQS -> decode, normalize, dedupe -> DynamoDB',
@@ -162,6 +171,7 @@ class IngestFunction extends Construct {
       logRetention: props.logRetention,
       tracing: props.tracing,
       removalPolicy: props.removalPolicy,
+      ...(taxonomy === undefined ? {} : { extraFiles: { [taxonomy.name]: taxonomy.path } }),
       environment: {
         [EnvKeys.TABLE_NAME]: props.table.tableName,
         [EnvKeys.NEAR_INDEX_TABLE_NAME]: props.nearIndexTable.tableName,
@@ -171,6 +181,7 @@ class IngestFunction extends Construct {
         ...(topicThreshold === undefined
           ? {}
           : { [EnvKeys.TOPIC_THRESHOLD]: String(topicThreshold) }),
+        ...(taxonomy === undefined ? {} : { [EnvKeys.TAXONOMY_FILE]: taxonomy.name }),
         // On that receive an unreadable object gets its `unreadable` record.
         [EnvKeys.MAX_RECEIVE_COUNT]: String(props.queue.maxReceiveCount),
       },

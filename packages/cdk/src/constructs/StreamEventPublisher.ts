@@ -77,9 +77,10 @@ interface StreamEventPublisherProps extends FunctionOperationsProps {
 
 /**
  * Only changes of documents reach the function: INSERTs (new documents),
- * MODIFYs that carry `withdrawnAt` (the function publishes only those that set
- * it) and REMOVEs (purges). Source, topic, rejection and band items, and the
- * source-count and reclassification updates of live documents, do not.
+ * MODIFYs that carry `withdrawnAt` or `reclassifiedAt` (the function publishes
+ * only those that set `withdrawnAt` or change `taxonomyVersion`) and REMOVEs
+ * (purges). Source, topic, rejection and band items, and the source-count
+ * updates of live documents never reclassified, do not.
  */
 const documentChangeFilters = () => {
   const isDocument = { kind: { S: lambda.FilterRule.isEqual(ItemKind.DOCUMENT) } };
@@ -92,6 +93,12 @@ const documentChangeFilters = () => {
       eventName: lambda.FilterRule.isEqual('MODIFY'),
       dynamodb: {
         NewImage: { ...isDocument, withdrawnAt: { S: lambda.FilterRule.exists() } },
+      },
+    }),
+    lambda.FilterCriteria.filter({
+      eventName: lambda.FilterRule.isEqual('MODIFY'),
+      dynamodb: {
+        NewImage: { ...isDocument, reclassifiedAt: { S: lambda.FilterRule.exists() } },
       },
     }),
     lambda.FilterCriteria.filter({

@@ -53,6 +53,7 @@ const pipelinePropsFromSettings = (
     maxObjectBytes: settings.maxObjectBytes,
     inlineTextMaxBytes: settings.inlineTextLimitBytes,
     topicThreshold: settings.topicThreshold,
+    taxonomyFile: settings.taxonomy,
     logRetention: settings.logRetentionDays as logs.RetentionDays | undefined,
   };
 };

@@ -139,6 +139,13 @@ const PipelineSettingsSchema = z.strictObject({
     .max(1)
     .optional()
     .describe('Score (0-1) a topic needs to be recorded. Default: 0.45.'),
+  taxonomy: z
+    .string()
+    .min(1)
+    .optional()
+    .describe(
+      'A taxonomy file (JSON or YAML, relative to the app folder) bundled with the ingest function instead of the built-in crime-and-security one. Default: the built-in one.',
+    ),
   logRetentionDays: z.coerce
     .number()
     .refine((days) => (LOG_RETENTION_DAYS as readonly number[]).includes(days), {

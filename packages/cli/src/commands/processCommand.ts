@@ -8,18 +8,22 @@ import { positiveInteger } from '../parseOptions.ts';
 import { processFiles } from '../processFiles.ts';
 import { emptyTally, summaryLine } from '../processSummary.ts';
 import { createProgress } from '../progress.ts';
+import { readTaxonomyFile } from '../readTaxonomyFile.ts';
 import type { CliCommand } from './CliCommand.ts';
 
 interface ProcessOptions {
   maxBytes: number;
   output: 'jsonl' | 'table';
   progress: boolean;
+  taxonomy?: string;
 }
 
 const run = async (paths: string[], options: ProcessOptions, context: CliContext) => {
   const { io } = context;
   const started = performance.now();
   const tally = emptyTally();
+  const taxonomy =
+    options.taxonomy === undefined ? undefined : await readTaxonomyFile(options.taxonomy);
   const onUnreadable = (path: string, error: NodeJS.ErrnoException) => {
     tally.unreadable++;
     io.stderr.write(`ingest: cannot read ${path} (${error.code}); skipped\n`);
@@ -46,7 +50,12 @@ const run = async (paths: string[], options: ProcessOptions, context: CliContext
   });
   if (options.output === 'table') io.stdout.write(tableHeader());
   let done = 0;
-  for await (const result of processFiles(files, { ...options, onUnreadable, signal: io.signal })) {
+  for await (const result of processFiles(files, {
+    maxBytes: options.maxBytes,
+    ...(taxonomy === undefined ? {} : { taxonomy }),
+    onUnreadable,
+    signal: io.signal,
+  })) {
     tally.byStatus[result.status]++;
     io.stdout.write(options.output === 'table' ? tableRow(result) : `${JSON.stringify(result)}\n`);
     done++;
@@ -85,9 +94,14 @@ const processCommand: CliCommand = {
           .default('jsonl'),
       )
       .option('--no-progress', 'never draw the progress bar')
+      .option(
+        '--taxonomy <file>',
+        'classify with this taxonomy file (JSON or YAML) instead of the built-in one',
+      )
       .addHelpText(
         'after',
         '\nExamples:\n  $ ingest process samples/\n  $ ingest process -o table ~/articles | less -S\n' +
+          '  $ ingest process --taxonomy examples/weather-taxonomy/taxonomy.yaml reports/\n' +
           '  $ ingest process samples/ | jq -r \'select(.status == "rejected") | .source\'',
       )
       .action(async (paths: string[], options: ProcessOptions) => {

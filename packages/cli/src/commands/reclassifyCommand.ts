@@ -5,6 +5,7 @@ import { ExitCode } from '../io.ts';
 import { pollOption, runDistributed } from '../jobCommandRun.ts';
 import { chooseJobMode } from '../jobMode.ts';
 import { createProgress } from '../progress.ts';
+import { readTaxonomyFile } from '../readTaxonomyFile.ts';
 import { resolveTargets, stackNameOption } from '../stackOutputs.ts';
 import type { CliCommand } from './CliCommand.ts';
 
@@ -17,6 +18,7 @@ interface ReclassifyCommandOptions {
   segments: number;
   redrive?: string;
   poll: number;
+  taxonomy?: string;
 }
 
 /** States.ArrayRange, which makes the segment list, gives at most 1000 items. */
@@ -45,12 +47,15 @@ const reclassifyHere = async (
     },
   });
   const dryRun = options.dryRun === true;
+  const taxonomy =
+    options.taxonomy === undefined ? undefined : await readTaxonomyFile(options.taxonomy);
   const progress = createProgress(context.io.stderr, { label: 'reclassify', unit: 'documents' });
   const report = await reclassifyDocuments(
     { dynamodb: context.clients.dynamodb(), s3: context.clients.s3() },
     {
       tableName: table,
       dryRun,
+      ...(taxonomy === undefined ? {} : { taxonomy }),
       onProgress: ({ scanned, reclassified, upToDate, conflicts }) =>
         progress.update(scanned, { reclassified, 'up to date': upToDate, conflicts }),
     },
@@ -59,7 +64,14 @@ const reclassifyHere = async (
   context.io.stdout.write(
     `${JSON.stringify({ command: 'reclassify', mode: 'local', dryRun, ...report })}\n`,
   );
-  context.exitCode = ExitCode.OK;
+  if (report.newer > 0) {
+    context.io.stderr.write(
+      `ingest: refused to reclassify ${report.newer} document(s) classified under taxonomy ` +
+        `${report.newestVersion}, newer than ${report.taxonomyVersion}: a document never ` +
+        'goes back to an older taxonomy. Use a taxonomy of that version or newer.\n',
+    );
+  }
+  context.exitCode = report.newer > 0 ? ExitCode.FAILURE : ExitCode.OK;
 };
 
 /** `ingest reclassify`: bring stored documents to this release's taxonomy. */
@@ -67,7 +79,7 @@ const reclassifyCommand: CliCommand = {
   register: (program, context) =>
     program
       .command('reclassify')
-      .summary("re-score stored documents with this release's taxonomy")
+      .summary('re-score stored documents with a newer taxonomy')
       .description(
         "Re-score stored documents whose taxonomy version is older than this release's,\n" +
           'from their stored text. Consumers see a MODIFY of each changed document on the\n' +
@@ -75,7 +87,9 @@ const reclassifyCommand: CliCommand = {
           "With --stack-name, runs as a job on the stack's reclassify state machine (a\n" +
           'Step Functions Distributed Map over DynamoDB parallel-scan segments).\n' +
           '--local, an explicit --table without a stack, or a stack without the state\n' +
-          'machine run it in this process instead.',
+          'machine run it in this process instead.' +
+          '\n\nA document under a newer taxonomy version is never moved back: it is left\n' +
+          'alone, counted as newer, and the command says so and exits 1.',
       )
       .addOption(stackNameOption())
       .option('--table <name>', 'the document table (default: stack output TableName)')
@@ -94,6 +108,10 @@ const reclassifyCommand: CliCommand = {
           '--redrive <executionArn>',
           'resume a failed job: rerun its failed segments only',
         ).conflicts(['local', 'table', 'dryRun']),
+      )
+      .option(
+        '--taxonomy <file>',
+        'reclassify in this process with this taxonomy file (JSON or YAML)',
       )
       .addHelpText(
         'after',
@@ -114,7 +132,13 @@ const reclassifyCommand: CliCommand = {
         }
         const mode = await chooseJobMode(
           context,
-          { ...options, local: options.local === true || options.table !== undefined },
+          {
+            ...options,
+            local:
+              options.local === true ||
+              options.table !== undefined ||
+              options.taxonomy !== undefined,
+          },
           'ReclassifyStateMachineArn',
         );
         if (mode.kind === 'local') {

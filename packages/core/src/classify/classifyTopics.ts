@@ -1,11 +1,7 @@
-import { TOPIC_IDS, type TopicId, type TopicScore } from '@doc-ingest/contracts';
+import type { TopicScore } from '@doc-ingest/contracts';
 import type { Classification } from '../types.ts';
-import {
-  COMPILED_TAXONOMY,
-  type CompiledTaxonomy,
-  type CompiledTerm,
-  EXACT_PREFIX,
-} from './compileTaxonomy.ts';
+import { type CompiledTaxonomy, type CompiledTerm, EXACT_PREFIX } from './compileTaxonomy.ts';
+import { COMPILED_TAXONOMY } from './defaultTaxonomy.ts';
 import {
   type CueKind,
   type DocumentFrameKind,
@@ -13,7 +9,7 @@ import {
   frameCuesFor,
 } from './documentFrame.ts';
 import { getStemmer, getStemVariants, type StemFunction } from './stem.ts';
-import { type TaxonomyLanguage, TermWeight } from './taxonomy.ts';
+import { TermWeight } from './termWeight.ts';
 import { type Token, tokenizeDocument } from './tokenize.ts';
 
 /**
@@ -47,7 +43,7 @@ const DEFAULT_THRESHOLD = 0.45;
  * `1 - exp(-evidence / SATURATION)`: 0 without evidence, 0.49 for one strong term,
  * 0.74 for a strong term in the title, at most 0.39 from weak terms alone, and
  * approaching 1 as evidence accumulates. An enumeration is a sentence, or a run of
- * bulleted lines, naming at least 3 crime topics with non-weak terms; in a sentence
+ * bulleted lines, naming at least 3 topics with non-weak terms; in a sentence
  * with a charge cue (`accused`, `indiciados`, `wegen`... see `CHARGE_CUES`), a
  * topic also named outside any enumeration keeps its full weight: a list of the
  * charges against the people the article is about, not a list of priorities.
@@ -63,9 +59,9 @@ const ScoringConstants = {
    */
   MAX_TITLE_WORDS: 30,
   ENUMERATION_WEIGHT: 0.25,
-  /** A sentence naming this many crime topics is an enumeration. */
+  /** A sentence naming this many topics is an enumeration. */
   SENTENCE_ENUMERATION_TOPICS: 3,
-  /** A bulleted list naming this many crime topics is an enumeration. */
+  /** A bulleted list naming this many topics is an enumeration. */
   LIST_ENUMERATION_TOPICS: 3,
   SPREAD_BONUS: 0.25,
   SPREAD_MAX_EXTRA: 3,
@@ -90,17 +86,12 @@ const ScoringConstants = {
    * evidence is below `SIBLING_MAX_EVIDENCE` (about one strong term and a hint), its
    * evidence is multiplied by `SIBLING_DAMPING`: the sibling is the subject, the
    * weak one a spill-over. A topic with evidence of its own (a trafficking charge
-   * repeated, in the title) is left alone. Pairs: `SIBLING_TOPICS`.
+   * repeated, in the title) is left alone. Pairs: the taxonomy's `siblings`.
    */
   SIBLING_DOMINANCE: 2,
   SIBLING_MAX_EVIDENCE: 2.5,
   SIBLING_DAMPING: 0.5,
 } as const;
-
-/** Pairs of topics whose vocabularies overlap; see `ScoringConstants.SIBLING_DAMPING`. */
-const SIBLING_TOPICS: readonly (readonly [TopicId, TopicId])[] = [
-  ['human_trafficking', 'migrant_smuggling'],
-];
 
 /**
  * The evidence of each topic once the document's frame and sibling topics are
@@ -108,38 +99,36 @@ const SIBLING_TOPICS: readonly (readonly [TopicId, TopicId])[] = [
  * Sibling damping reads the evidence before it, so the order of pairs is irrelevant.
  */
 const adjustEvidence = (
-  evidence: Readonly<Record<TopicId, number>>,
+  evidence: Readonly<Record<string, number>>,
   frame: DocumentFrameKind,
-): Record<TopicId, number> => {
+  siblings: readonly (readonly [string, string])[],
+): Record<string, number> => {
   const adjusted = { ...evidence };
-  for (const [a, b] of SIBLING_TOPICS) {
+  for (const [a, b] of siblings) {
     for (const [topic, sibling] of [
       [a, b],
       [b, a],
     ] as const) {
-      const own = evidence[topic];
+      const own = evidence[topic] ?? 0;
       if (
         own > 0 &&
         own < ScoringConstants.SIBLING_MAX_EVIDENCE &&
-        evidence[sibling] >= ScoringConstants.SIBLING_DOMINANCE * own
+        (evidence[sibling] ?? 0) >= ScoringConstants.SIBLING_DOMINANCE * own
       ) {
         adjusted[topic] = own * ScoringConstants.SIBLING_DAMPING;
       }
     }
   }
   if (frame !== 'news') {
-    for (const id of TOPIC_IDS) {
+    for (const id of Object.keys(adjusted)) {
       adjusted[id] = Math.min(
-        adjusted[id] * ScoringConstants.FRAME_DAMPING,
+        (adjusted[id] ?? 0) * ScoringConstants.FRAME_DAMPING,
         ScoringConstants.WEAK_EVIDENCE_CAP,
       );
     }
   }
   return adjusted;
 };
-
-/** `cooperation` is the frame of enumerations, never one of their items. */
-const FRAME_TOPIC: TopicId = 'cooperation';
 
 interface ClassifyInput {
   title: string;
@@ -187,9 +176,9 @@ interface WordEntry {
 interface Matcher {
   content: Token[];
   /** The matching key of the content word at `position` in `language`. */
-  key: (language: TaxonomyLanguage, position: number) => string;
+  key: (language: string, position: number) => string;
   /** Its other keys (Arabic clitics, see `getStemVariants`); empty in most languages. */
-  variants: (language: TaxonomyLanguage, position: number) => readonly string[];
+  variants: (language: string, position: number) => readonly string[];
   /** The terms and the frame cue of the content word at `position`. */
   entry: (position: number) => WordEntry;
 }
@@ -230,35 +219,35 @@ const candidateCache = (taxonomy: CompiledTaxonomy, policy: string): Map<string,
 const createMatcher = (
   tokens: readonly Token[],
   taxonomy: CompiledTaxonomy,
-  languages: readonly TaxonomyLanguage[],
+  languages: readonly string[],
   allowed: (term: CompiledTerm, word: string) => boolean,
   cues: ReadonlyMap<string, CueKind>,
   memo: Map<string, WordEntry>,
 ): Matcher => {
   const content = tokens.filter((token) => !token.stop);
-  const stemmers = new Map<TaxonomyLanguage, StemFunction>();
+  const stemmers = new Map<string, StemFunction>();
   for (const language of taxonomy.languages) {
     stemmers.set(language, getStemmer(language));
   }
-  const stemOf = (language: TaxonomyLanguage, word: string): string =>
+  const stemOf = (language: string, word: string): string =>
     (stemmers.get(language) as StemFunction)(word);
   // Languages whose words can have several keys (Arabic clitics, see `getStemVariants`).
-  const variantsOf = new Map<TaxonomyLanguage, (word: string) => readonly string[]>();
+  const variantsOf = new Map<string, (word: string) => readonly string[]>();
   for (const language of taxonomy.languages) {
     const variants = getStemVariants(language);
     if (variants !== undefined) variantsOf.set(language, variants);
   }
-  const keysOf = (language: TaxonomyLanguage, word: string): readonly string[] => {
+  const keysOf = (language: string, word: string): readonly string[] => {
     const own = stemOf(language, word);
     const variants = variantsOf.get(language)?.(word);
     return variants === undefined || variants.length === 0 ? [own] : [own, ...variants];
   };
   // `''` is an overlong word (see `MAX_TOKEN_CHARS`): no key, no term, no cue.
-  const key = (language: TaxonomyLanguage, position: number): string => {
+  const key = (language: string, position: number): string => {
     const word = (content[position] as Token).norm;
     return word === '' ? '' : stemOf(language, word);
   };
-  const variants = (language: TaxonomyLanguage, position: number): readonly string[] => {
+  const variants = (language: string, position: number): readonly string[] => {
     const word = (content[position] as Token).norm;
     return word === '' ? NO_KEYS : (variantsOf.get(language)?.(word) ?? NO_KEYS);
   };
@@ -292,7 +281,7 @@ const createMatcher = (
 
 const keyMatches = (
   matcher: Matcher,
-  language: TaxonomyLanguage,
+  language: string,
   position: number,
   expected: string,
 ): boolean =>
@@ -352,6 +341,7 @@ const findHits = (
   matcher: Matcher,
   segments: readonly { isTitle: boolean; isListItem: boolean }[],
   cues: Map<string, CueKind>,
+  topicIds: readonly string[],
 ): Hit[] => {
   const listBlocks = segments.map(() => -1);
   segments.forEach((segment, index) => {
@@ -359,9 +349,9 @@ const findHits = (
     const previous = index > 0 ? listBlocks[index - 1] : -1;
     listBlocks[index] = previous !== undefined && previous >= 0 ? previous : index;
   });
-  const coveredUntil = new Map<TopicId, number>();
+  const coveredUntil = new Map<string, number>();
   const hits: Hit[] = [];
-  const best = new Map<TopicId, CompiledTerm>();
+  const best = new Map<string, CompiledTerm>();
   matcher.content.forEach((token, position) => {
     const { terms: candidates, cue } = matcher.entry(position);
     if (cue !== undefined) cues.set(token.norm, cue);
@@ -383,7 +373,7 @@ const findHits = (
       if (longest === undefined || term.keys.length > longest.keys.length) longest = term;
     }
     const phraseHere = (longest?.keys.length ?? 0) > 1;
-    for (const topic of TOPIC_IDS) {
+    for (const topic of topicIds) {
       const term = best.get(topic);
       if (term === undefined || position <= (coveredUntil.get(topic) ?? -1)) continue;
       if (phraseHere && term.keys.length === 1 && term.near !== undefined) continue;
@@ -411,13 +401,17 @@ const findHits = (
   return hits;
 };
 
-const topicsBy = (hits: readonly Hit[], unit: (hit: Hit) => number) => {
-  const topics = new Map<number, Set<TopicId>>();
+const topicsBy = (
+  hits: readonly Hit[],
+  unit: (hit: Hit) => number,
+  frames: ReadonlySet<string>,
+) => {
+  const topics = new Map<number, Set<string>>();
   for (const hit of hits) {
-    // A weak hint does not name a crime area; the frame topic is not an item.
-    if (hit.term.topic === FRAME_TOPIC || hit.term.weight <= TermWeight.WEAK) continue;
+    // A weak hint does not name a topic; a frame topic (`enumerationFrame`) is not an item.
+    if (frames.has(hit.term.topic) || hit.term.weight <= TermWeight.WEAK) continue;
     const key = unit(hit);
-    const set = topics.get(key) ?? new Set<TopicId>();
+    const set = topics.get(key) ?? new Set<string>();
     set.add(hit.term.topic);
     topics.set(key, set);
   }
@@ -435,26 +429,31 @@ const chargeSentences = (content: readonly Token[], cues: ReadonlySet<string>): 
 
 /**
  * The weight factor of each hit for enumerations: 1 outside them; inside a
- * sentence or a bulleted list naming many crime topics, `ENUMERATION_WEIGHT`, a
+ * sentence or a bulleted list naming many topics, `ENUMERATION_WEIGHT`, a
  * passing mention; but 1 again for an item of a list of charges (a sentence with a
  * charge cue) whose topic the document also names outside any enumeration (in the
  * title or another sentence, even with a weak hint): the charges against the people
  * the article is about, not a list of priorities.
  */
-const enumerationFactors = (hits: readonly Hit[], charges: ReadonlySet<number>): number[] => {
-  const bySentence = topicsBy(hits, (hit) => hit.sentence);
+const enumerationFactors = (
+  hits: readonly Hit[],
+  charges: ReadonlySet<number>,
+  frames: ReadonlySet<string>,
+): number[] => {
+  const bySentence = topicsBy(hits, (hit) => hit.sentence, frames);
   const byList = topicsBy(
     hits.filter((hit) => hit.isListItem),
     (hit) => hit.listBlock,
+    frames,
   );
   const enumerated = hits.map(
     (hit) =>
-      hit.term.topic !== FRAME_TOPIC &&
+      !frames.has(hit.term.topic) &&
       ((bySentence.get(hit.sentence)?.size ?? 0) >= ScoringConstants.SENTENCE_ENUMERATION_TOPICS ||
         (hit.isListItem &&
           (byList.get(hit.listBlock)?.size ?? 0) >= ScoringConstants.LIST_ENUMERATION_TOPICS)),
   );
-  const namedElsewhere = new Set<TopicId>();
+  const namedElsewhere = new Set<string>();
   hits.forEach((hit, index) => {
     if (!enumerated[index]) namedElsewhere.add(hit.term.topic);
   });
@@ -473,7 +472,7 @@ interface TopicEvidence {
 const scoreTopic = (
   hits: readonly Hit[],
   factors: readonly number[],
-  topic: TopicId,
+  topic: string,
 ): TopicEvidence => {
   const weightsByLabel = new Map<string, { weights: number[]; first: number; weak: boolean }>();
   const lines = new Set<number>();
@@ -558,7 +557,7 @@ const classifyTopics = (input: ClassifyInput, options: ClassifyOptions = {}): Cl
     titleWords > ScoringConstants.MAX_TITLE_WORDS
       ? lines.map((line) => ({ ...line, isTitle: false }))
       : lines;
-  const native = taxonomy.languages.includes(documentLanguage as TaxonomyLanguage);
+  const native = taxonomy.languages.includes(documentLanguage as string);
   // Terms of another language than the document's count only when unambiguous
   // enough: phrases, and strong words written out (a French article quoting
   // `ransomware`): a foreign stem alone is not enough (English `wild` is the stem
@@ -569,21 +568,29 @@ const classifyTopics = (input: ClassifyInput, options: ClassifyOptions = {}): Cl
     term.keys.length > 1 ||
     (term.weight >= TermWeight.STRONG && word.startsWith(term.words[0] as string));
   const languages = native
-    ? [
-        documentLanguage as TaxonomyLanguage,
-        ...taxonomy.languages.filter((l) => l !== documentLanguage),
-      ]
+    ? [documentLanguage as string, ...taxonomy.languages.filter((l) => l !== documentLanguage)]
     : taxonomy.languages;
   const policy = native ? documentLanguage : '*';
   const memo = candidateCache(taxonomy, policy);
-  const matcher = createMatcher(tokens, taxonomy, languages, allowed, frameCuesFor(policy), memo);
+  const matcher = createMatcher(
+    tokens,
+    taxonomy,
+    languages,
+    allowed,
+    frameCuesFor(policy, taxonomy.frameCues),
+    memo,
+  );
   const cues = new Map<string, CueKind>();
-  const hits = findHits(matcher, segments, cues);
-  const factors = enumerationFactors(hits, chargeSentences(matcher.content, taxonomy.chargeCues));
-  const raw = {} as Record<TopicId, number>;
-  const explained = {} as Record<TopicId, TopicEvidence['terms']>;
+  const hits = findHits(matcher, segments, cues, taxonomy.topics);
+  const factors = enumerationFactors(
+    hits,
+    chargeSentences(matcher.content, taxonomy.chargeCues),
+    taxonomy.enumerationFrames,
+  );
+  const raw = {} as Record<string, number>;
+  const explained = {} as Record<string, TopicEvidence['terms']>;
   let any = false;
-  for (const id of TOPIC_IDS) {
+  for (const id of taxonomy.topics) {
     const { evidence, terms } = scoreTopic(hits, factors, id);
     raw[id] = evidence;
     explained[id] = terms;
@@ -591,12 +598,12 @@ const classifyTopics = (input: ClassifyInput, options: ClassifyOptions = {}): Cl
   }
   // The frame only matters when some topic has evidence.
   const frame = any ? decideFrame(cues, () => `${input.title}\n${input.body}`).kind : 'news';
-  const evidence = adjustEvidence(raw, frame);
-  const scores = {} as Record<TopicId, number>;
+  const evidence = adjustEvidence(raw, frame, taxonomy.siblings);
+  const scores = {} as Record<string, number>;
   const topics: TopicScore[] = [];
-  for (const id of TOPIC_IDS) {
-    const terms = explained[id];
-    const score = toScore(evidence[id]);
+  for (const id of taxonomy.topics) {
+    const terms = explained[id] ?? [];
+    const score = toScore(evidence[id] ?? 0);
     scores[id] = score;
     if (score === 0 || score < threshold) continue;
     const ranked = [...terms].sort((a, b) => b.contribution - a.contribution || a.first - b.first);
@@ -606,9 +613,11 @@ const classifyTopics = (input: ClassifyInput, options: ClassifyOptions = {}): Cl
       terms: ranked.slice(0, maxTerms).map((term) => term.label),
     });
   }
-  topics.sort((a, b) => b.score - a.score || TOPIC_IDS.indexOf(a.id) - TOPIC_IDS.indexOf(b.id));
+  topics.sort(
+    (a, b) => b.score - a.score || taxonomy.topics.indexOf(a.id) - taxonomy.topics.indexOf(b.id),
+  );
   return { taxonomyVersion: taxonomy.version, topics, scores };
 };
 
 export type { ClassifyInput, ClassifyOptions };
-export { adjustEvidence, classifyTopics, DEFAULT_THRESHOLD, ScoringConstants, SIBLING_TOPICS };
+export { adjustEvidence, classifyTopics, DEFAULT_THRESHOLD, ScoringConstants };

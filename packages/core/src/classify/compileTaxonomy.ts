@@ -1,16 +1,12 @@
-import { TOPIC_IDS, type TopicId } from '@doc-ingest/contracts';
-import { getStemmer } from './stem.ts';
 import {
-  CHARGE_CUES,
-  type ChargeCues,
-  TAXONOMY,
-  TAXONOMY_LANGUAGES,
-  TAXONOMY_VERSION,
-  type Taxonomy,
-  type TaxonomyLanguage,
-  type TermRule,
-  TermWeight,
-} from './taxonomy.ts';
+  type TaxonomyFile,
+  TaxonomyFileSchema,
+  type TaxonomyLanguageTerms,
+  type TaxonomyTermRuleInput,
+  TERM_WEIGHTS,
+} from '@doc-ingest/contracts';
+import { type CompiledFrameCues, compileCues } from './documentFrame.ts';
+import { getStemmer } from './stem.ts';
 import { tokenize } from './tokenize.ts';
 
 /** Prefix of index keys that hold an exact folded word rather than a stem. */
@@ -19,8 +15,8 @@ const DEFAULT_WINDOW = 6;
 
 /** One taxonomy term, ready for matching. */
 interface CompiledTerm {
-  topic: TopicId;
-  language: TaxonomyLanguage;
+  topic: string;
+  language: string;
   /** The term as the taxonomy writes it, lowercased: what a phrase match reports. */
   label: string;
   weight: number;
@@ -40,13 +36,21 @@ interface CompiledTerm {
 /** The taxonomy as lookup structures: terms indexed by language and first key. */
 interface CompiledTaxonomy {
   version: string;
-  languages: readonly TaxonomyLanguage[];
+  /** Topic ids in the taxonomy's order (the order of ties in results). */
+  topics: readonly string[];
+  languages: readonly string[];
   /** Per language, the terms whose first key is the map key. */
-  index: ReadonlyMap<TaxonomyLanguage, ReadonlyMap<string, readonly CompiledTerm[]>>;
+  index: ReadonlyMap<string, ReadonlyMap<string, readonly CompiledTerm[]>>;
   /** Number of terms per topic and language, for checks and docs. */
-  counts: Readonly<Record<TopicId, Readonly<Partial<Record<TaxonomyLanguage, number>>>>>;
+  counts: Readonly<Record<string, Readonly<Record<string, number>>>>;
   /** Folded words that introduce charges (`accused`, `indiciados`...), all languages. */
   chargeCues: ReadonlySet<string>;
+  /** Pairs of topics with overlapping vocabularies (see `adjustEvidence`). */
+  siblings: readonly (readonly [string, string])[];
+  /** Topics that frame enumerations rather than being items of them. */
+  enumerationFrames: ReadonlySet<string>;
+  /** Cue words of document frames; absent = every document is news. */
+  frameCues: CompiledFrameCues | undefined;
 }
 
 /** A taxonomy term that yields no content word (only function words, or empty). */
@@ -57,6 +61,23 @@ class TaxonomyTermError extends Error {
   }
 }
 
+/** A taxonomy that does not follow `TaxonomyFileSchema`, or refers to what it lacks. */
+class TaxonomyInvalidError extends Error {
+  constructor(message: string, options?: ErrorOptions) {
+    super(message, options);
+    this.name = 'TaxonomyInvalidError';
+  }
+}
+
+interface Rule {
+  term: string;
+  weight: number;
+  near?: readonly string[];
+  alsoNear?: readonly string[];
+  notNear?: readonly string[];
+  window?: number;
+}
+
 const contentWords = (text: string): string[] =>
   tokenize(text)
     .tokens.filter((token) => !token.stop)
@@ -64,14 +85,14 @@ const contentWords = (text: string): string[] =>
 
 const contextStems = (
   words: readonly string[] | undefined,
-  language: TaxonomyLanguage,
+  language: string,
 ): ReadonlySet<string> | undefined => {
   if (words === undefined) return undefined;
   const stem = getStemmer(language);
   return new Set(words.flatMap(contentWords).map(stem));
 };
 
-const compileTerm = (topic: TopicId, language: TaxonomyLanguage, rule: TermRule): CompiledTerm => {
+const compileTerm = (topic: string, language: string, rule: Rule): CompiledTerm => {
   const exact = rule.term.startsWith(EXACT_PREFIX);
   const text = exact ? rule.term.slice(EXACT_PREFIX.length) : rule.term;
   const words = contentWords(text);
@@ -97,57 +118,137 @@ const compileTerm = (topic: TopicId, language: TaxonomyLanguage, rule: TermRule)
   return term;
 };
 
-const tierRules = (terms: readonly string[] | undefined, weight: number): TermRule[] =>
-  (terms ?? []).map((term) => ({ term, weight }));
+const toWeight = (weight: TaxonomyTermRuleInput['weight']): number =>
+  typeof weight === 'number' ? weight : TERM_WEIGHTS[weight ?? 'strong'];
 
-/**
- * Compiles a taxonomy into per-language indexes of stemmed terms: a single word is
- * indexed by its stem, a phrase by the stem of its first content word, with the
- * following stems kept in order. Runs once at module load for the built-in taxonomy
- * (`COMPILED_TAXONOMY`); documents then need no regex and no per-document setup.
- * The charge cues (`CHARGE_CUES` by default) are kept as one set of folded words.
- * Throws `TaxonomyTermError` for a term without content words.
- *
- * @example
- * const compiled = compileTaxonomy(TAXONOMY, TAXONOMY_VERSION);
- * compiled.index.get('fr')?.get('attentat')?.[0]?.topic; // 'terrorism'
- */
-const compileTaxonomy = (
-  taxonomy: Taxonomy,
-  version: string,
-  cues: ChargeCues = CHARGE_CUES,
-): CompiledTaxonomy => {
-  const index = new Map<TaxonomyLanguage, Map<string, CompiledTerm[]>>();
-  const counts = {} as Record<TopicId, Partial<Record<TaxonomyLanguage, number>>>;
-  for (const language of TAXONOMY_LANGUAGES) index.set(language, new Map());
-  for (const topic of TOPIC_IDS) {
-    counts[topic] = {};
-    for (const language of TAXONOMY_LANGUAGES) {
-      const terms = taxonomy[topic][language];
-      if (terms === undefined) continue;
-      const rules = [
-        ...tierRules(terms.strong, TermWeight.STRONG),
-        ...tierRules(terms.medium, TermWeight.MEDIUM),
-        ...tierRules(terms.weak, TermWeight.WEAK),
-        ...(terms.rules ?? []),
-      ];
-      const byKey = index.get(language);
-      for (const rule of rules) {
-        const term = compileTerm(topic, language, rule);
-        const first = term.keys[0] as string;
-        const bucket = byKey?.get(first);
-        if (bucket === undefined) byKey?.set(first, [term]);
-        else bucket.push(term);
-      }
-      counts[topic][language] = rules.length;
-    }
-  }
-  const chargeCues = new Set(Object.values(cues).flatMap((words) => words.flatMap(contentWords)));
-  return { version, languages: TAXONOMY_LANGUAGES, index, counts, chargeCues };
+/** The rules of one topic and language: tiers first (strong, medium, weak), then rules. */
+const toRules = (
+  terms: TaxonomyLanguageTerms,
+  words: (ref: TaxonomyTermRuleInput['near']) => readonly string[] | undefined,
+): Rule[] => {
+  const fromInput = (input: string | TaxonomyTermRuleInput): Rule => {
+    if (typeof input === 'string') return { term: input, weight: TERM_WEIGHTS.strong };
+    const rule: Rule = { term: input.term, weight: toWeight(input.weight) };
+    const near = words(input.near);
+    const alsoNear = words(input.alsoNear);
+    const notNear = words(input.notNear);
+    if (near !== undefined) rule.near = near;
+    if (alsoNear !== undefined) rule.alsoNear = alsoNear;
+    if (notNear !== undefined) rule.notNear = notNear;
+    if (input.window !== undefined) rule.window = input.window;
+    return rule;
+  };
+  if (Array.isArray(terms)) return terms.map(fromInput);
+  const tier = (list: readonly string[] | undefined, weight: number): Rule[] =>
+    (list ?? []).map((term) => ({ term, weight }));
+  return [
+    ...tier(terms.strong, TERM_WEIGHTS.strong),
+    ...tier(terms.medium, TERM_WEIGHTS.medium),
+    ...tier(terms.weak, TERM_WEIGHTS.weak),
+    ...(terms.rules ?? []).map(fromInput),
+  ];
 };
 
-/** The built-in taxonomy, compiled once when the module loads. */
-const COMPILED_TAXONOMY: CompiledTaxonomy = compileTaxonomy(TAXONOMY, TAXONOMY_VERSION);
+/** Checks what the schema cannot: unique ids, known siblings and word lists. */
+const checkReferences = (file: TaxonomyFile): void => {
+  const ids = new Set<string>();
+  for (const topic of file.topics) {
+    if (ids.has(topic.id)) throw new TaxonomyInvalidError(`topic "${topic.id}" is listed twice`);
+    ids.add(topic.id);
+  }
+  for (const pair of file.siblings ?? []) {
+    for (const id of pair) {
+      if (!ids.has(id)) throw new TaxonomyInvalidError(`sibling "${id}" is not a topic`);
+    }
+  }
+};
+
+/**
+ * Compiles a taxonomy file (already valid, see `parseTaxonomy`) into per-language
+ * indexes of stemmed terms: a single word is indexed by its stem, a phrase by the
+ * stem of its first content word, with the following stems kept in order. Runs
+ * once per taxonomy (at module load for the default one); documents then need no
+ * regex and no per-document setup. Throws `TaxonomyTermError` for a term without
+ * content words, `TaxonomyInvalidError` for a duplicate topic, an unknown sibling
+ * or an unknown `@list`.
+ *
+ * @example
+ * const compiled = compileTaxonomy({ version: '1', topics: [{ id: 'rain', terms: { en: ['rain'] } }] });
+ * compiled.index.get('en')?.get('rain')?.[0]?.topic; // 'rain'
+ */
+const compileTaxonomy = (file: TaxonomyFile): CompiledTaxonomy => {
+  checkReferences(file);
+  const lists = file.wordLists ?? {};
+  const words = (ref: TaxonomyTermRuleInput['near']): readonly string[] | undefined => {
+    if (ref === undefined || Array.isArray(ref)) return ref;
+    const list = lists[ref.slice(1)];
+    if (list === undefined) throw new TaxonomyInvalidError(`word list "${ref}" is not defined`);
+    return list;
+  };
+  const languages = [...(file.languages ?? [])];
+  for (const topic of file.topics) {
+    for (const language of Object.keys(topic.terms)) {
+      if (!languages.includes(language)) languages.push(language);
+    }
+  }
+  const index = new Map<string, Map<string, CompiledTerm[]>>();
+  for (const language of languages) index.set(language, new Map());
+  const counts: Record<string, Record<string, number>> = {};
+  for (const topic of file.topics) {
+    const topicCounts: Record<string, number> = {};
+    counts[topic.id] = topicCounts;
+    for (const language of languages) {
+      const terms = topic.terms[language];
+      if (terms === undefined) continue;
+      const rules = toRules(terms, words);
+      const byKey = index.get(language) as Map<string, CompiledTerm[]>;
+      for (const rule of rules) {
+        const term = compileTerm(topic.id, language, rule);
+        const first = term.keys[0] as string;
+        const bucket = byKey.get(first);
+        if (bucket === undefined) byKey.set(first, [term]);
+        else bucket.push(term);
+      }
+      topicCounts[language] = rules.length;
+    }
+  }
+  const chargeCues = new Set(
+    Object.values(file.chargeCues ?? {}).flatMap((list) => list.flatMap(contentWords)),
+  );
+  return {
+    version: file.version,
+    topics: file.topics.map((topic) => topic.id),
+    languages,
+    index,
+    counts,
+    chargeCues,
+    siblings: file.siblings ?? [],
+    enumerationFrames: new Set(
+      file.topics.filter((topic) => topic.enumerationFrame === true).map((topic) => topic.id),
+    ),
+    frameCues: file.frameCues === undefined ? undefined : compileCues(file.frameCues),
+  };
+};
+
+/**
+ * Validates a parsed taxonomy file (from JSON or YAML) against
+ * `TaxonomyFileSchema` and compiles it. Throws `TaxonomyInvalidError` naming
+ * each problem and where it is.
+ *
+ * @example
+ * const taxonomy = loadTaxonomy(JSON.parse(text));
+ * processDocument(input, { taxonomy });
+ */
+const loadTaxonomy = (data: unknown): CompiledTaxonomy => {
+  const parsed = TaxonomyFileSchema.safeParse(data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.') || '(root)'}: ${issue.message}`,
+    );
+    throw new TaxonomyInvalidError(`invalid taxonomy: ${problems.join('; ')}`);
+  }
+  return compileTaxonomy(parsed.data);
+};
 
 export type { CompiledTaxonomy, CompiledTerm };
-export { COMPILED_TAXONOMY, compileTaxonomy, EXACT_PREFIX, TaxonomyTermError };
+export { compileTaxonomy, EXACT_PREFIX, loadTaxonomy, TaxonomyInvalidError, TaxonomyTermError };

@@ -1,4 +1,5 @@
-import { classifyTopics } from '../classify/classifyTopics.ts';
+import { type ClassifyOptions, classifyTopics } from '../classify/classifyTopics.ts';
+import type { CompiledTaxonomy } from '../classify/compileTaxonomy.ts';
 import { decodeText } from '../decode/decodeText.ts';
 import { computeContentHash } from '../hash/computeContentHash.ts';
 import { detectLanguages } from '../language/detectLanguages.ts';
@@ -27,6 +28,11 @@ interface ProcessOptions {
    * @default DEFAULT_THRESHOLD (0.45)
    */
   topicThreshold?: number;
+  /**
+   * The taxonomy to classify with (`loadTaxonomy` of a taxonomy file).
+   * @default the crime-and-security taxonomy (`COMPILED_TAXONOMY`)
+   */
+  taxonomy?: CompiledTaxonomy;
 }
 
 /**
@@ -50,9 +56,12 @@ const processDocument = (
   const { text, title, body } = normalized.value;
   const contentHash = computeContentHash(text);
   const detection = detectLanguages(text);
+  const classifyOptions: ClassifyOptions = {};
+  if (options.topicThreshold !== undefined) classifyOptions.threshold = options.topicThreshold;
+  if (options.taxonomy !== undefined) classifyOptions.taxonomy = options.taxonomy;
   const classification = classifyTopics(
     { title, body, language: detection.language },
-    options.topicThreshold === undefined ? {} : { threshold: options.topicThreshold },
+    classifyOptions,
   );
   const keyInfo = parseSourceKey(input.key);
   const doc: ProcessedDocument = {

@@ -39,13 +39,20 @@ const storedDocument = (taxonomyVersion: string) => {
 
 const run = async (...argv: string[]) => {
   const out: string[] = [];
+  const err: string[] = [];
   const code = await main(
     argv,
-    { stdout: { write: (c: string) => out.push(c) }, stderr: { write: () => true } },
+    {
+      stdout: { write: (c: string) => out.push(c) },
+      stderr: { write: (c: string) => err.push(c) },
+    },
     { dynamodb: () => dynamodb, s3: () => s3 },
   );
-  return { code, report: JSON.parse(out.join('')) };
+  return { code, report: JSON.parse(out.join('')), stderr: err.join('') };
 };
+
+const WEATHER = new URL('../../../../examples/weather-taxonomy/taxonomy.yaml', import.meta.url)
+  .pathname;
 
 describe('Function: main (ingest reclassify)', () => {
   beforeEach(() => dynamoMock.reset());
@@ -109,5 +116,47 @@ describe('Function: main (ingest reclassify)', () => {
 
     // Assess
     expect(report).toMatchObject({ reclassified: 0, conflicts: 1 });
+  });
+
+  it('never moves a document to an older taxonomy version: refuses, says why, exits 1', async () => {
+    // Prepare
+    const newer = storedDocument('2999.1.1');
+    dynamoMock
+      .on(ScanCommand)
+      .resolves({ Items: [marshall(newer, { removeUndefinedValues: true })] });
+
+    // Act
+    const { code, report, stderr } = await run('reclassify', '--table', 'documents');
+
+    // Assess
+    expect(code).toBe(1);
+    expect(report).toMatchObject({
+      scanned: 1,
+      newer: 1,
+      newestVersion: '2999.1.1',
+      reclassified: 0,
+    });
+    expect(stderr).toMatch(/refused .*2999\.1\.1, newer than [\d.]+/);
+    expect(dynamoMock.commandCalls(TransactWriteItemsCommand)).toHaveLength(0);
+  });
+
+  it('reclassifies with the taxonomy file given by --taxonomy, to its version', async () => {
+    // Prepare
+    dynamoMock.on(ScanCommand).resolves({
+      Items: [marshall(storedDocument('2026.12.1'), { removeUndefinedValues: true })],
+    });
+    dynamoMock.on(TransactWriteItemsCommand).resolves({});
+
+    // Act
+    const { code, report } = await run('reclassify', '--table', 'documents', '--taxonomy', WEATHER);
+
+    // Assess
+    expect(code).toBe(0);
+    expect(report).toMatchObject({ taxonomyVersion: '2027.01.1', reclassified: 1, newer: 0 });
+    const items =
+      dynamoMock.commandCalls(TransactWriteItemsCommand)[0]?.args[0].input.TransactItems;
+    expect(items?.[0]?.Update?.ExpressionAttributeValues?.[':version']).toEqual({
+      S: '2027.01.1',
+    });
   });
 });

@@ -44,6 +44,42 @@ describe('Function: documentEventsOfChange', () => {
     ]);
   });
 
+  it('makes a MODIFY that changes the taxonomy version DocumentReclassified, keyed by the version', () => {
+    // Prepare
+    const reclassified = {
+      ...document,
+      taxonomyVersion: '2999.1.1',
+      topics: [{ id: 'storm', score: 0.9, terms: ['hurricane'] }],
+      reclassifiedAt: SECOND,
+    };
+    const countChanged = { ...reclassified, liveSourceCount: 2 };
+
+    // Act
+    const events = documentEventsOfChange({
+      eventName: 'MODIFY',
+      oldRecord: document,
+      newRecord: reclassified,
+    });
+
+    // Assess
+    expect(events).toEqual([
+      {
+        detailType: 'DocumentReclassified',
+        detail: expect.objectContaining({
+          eventId: documentEventId('DocumentReclassified', document.contentHash, '2999.1.1'),
+          taxonomyVersion: '2999.1.1',
+          previousTaxonomyVersion: document.taxonomyVersion,
+          topicIds: ['storm'],
+          previousTopicIds: document.topics.map((topic) => topic.id),
+          reclassifiedAt: SECOND,
+        }),
+      },
+    ]);
+    expect(
+      types({ eventName: 'MODIFY', oldRecord: reclassified, newRecord: countChanged }),
+    ).toEqual([]);
+  });
+
   it('makes a removed document DocumentPurged, with no time when the record has none', () => {
     const [event] = documentEventsOfChange({ eventName: 'REMOVE', oldRecord: document });
     expect(event?.detailType).toBe('DocumentPurged');

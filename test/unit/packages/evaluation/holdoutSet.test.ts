@@ -41,7 +41,7 @@ describe.each(['eval-holdout', 'eval-holdout-2', 'eval-holdout-3'])(
 
       // Assess
       for (const topic of TOPIC_IDS) {
-        expect(report.topics?.perTopic[topic].support).toBeGreaterThanOrEqual(3);
+        expect(report.topics?.perTopic[topic]?.support).toBeGreaterThanOrEqual(3);
       }
       expect(noTopic.length).toBeGreaterThanOrEqual(12);
     });

@@ -89,7 +89,7 @@ describe('Function: runEvaluation', () => {
 
     // Assess
     expect(report.documents[0]).toMatchObject({ predicted: [], rejection: 'empty' });
-    expect(report.topics?.perTopic.cybercrime.fn).toBe(1);
+    expect(report.topics?.perTopic.cybercrime?.fn).toBe(1);
     expect(report.warnings).toEqual(['empty.txt: rejected (empty)']);
   });
 

@@ -25,8 +25,8 @@ describe('Function: scoreTopics', () => {
       f1: 2 / 3,
     });
     expect(scores.perTopic.terrorism).toMatchObject({ tp: 1, fp: 1, fn: 0, support: 1 });
-    expect(scores.perTopic.terrorism.precision).toBe(0.5);
-    expect(scores.perTopic.terrorism.f1).toBeCloseTo(2 / 3);
+    expect(scores.perTopic.terrorism?.precision).toBe(0.5);
+    expect(scores.perTopic.terrorism?.f1).toBeCloseTo(2 / 3);
     expect(scores.perTopic.firearms).toMatchObject({ tp: 1, fp: 0, fn: 0, f1: 1 });
   });
 

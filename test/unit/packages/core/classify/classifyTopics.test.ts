@@ -5,9 +5,13 @@ import {
   classifyTopics,
   DEFAULT_THRESHOLD,
   ScoringConstants,
-  SIBLING_TOPICS,
 } from '../../../../../packages/core/src/classify/classifyTopics.ts';
-import { TAXONOMY_VERSION } from '../../../../../packages/core/src/classify/taxonomy.ts';
+import {
+  COMPILED_TAXONOMY,
+  TAXONOMY_VERSION,
+} from '../../../../../packages/core/src/classify/defaultTaxonomy.ts';
+
+const SIBLING_TOPICS = COMPILED_TAXONOMY.siblings;
 
 type Case = [TopicId, 'fr' | 'en' | 'es', string, string];
 
@@ -380,7 +384,7 @@ describe('Function: classifyTopics', () => {
     expect(result.topics.map((topic) => topic.id)).toEqual(['cooperation']);
     expect(result.scores.terrorism).toBeLessThan(DEFAULT_THRESHOLD);
     expect(result.scores.cybercrime).toBeLessThan(DEFAULT_THRESHOLD);
-    expect(result.scores.terrorism).toBeLessThan(result.scores.cooperation);
+    expect(result.scores.terrorism).toBeLessThan(result.scores.cooperation ?? 0);
     expect(result.scores.cybercrime).toBe(0.154);
   });
 
@@ -1104,7 +1108,7 @@ describe('Function: adjustEvidence', () => {
     const evidence = { ...zero, terrorism: 4, firearms: 1 };
 
     // Act & Assess
-    expect(adjustEvidence(evidence, 'news')).toEqual(evidence);
+    expect(adjustEvidence(evidence, 'news', SIBLING_TOPICS)).toEqual(evidence);
   });
 
   it('damps every topic of a fiction or commercial text and caps it below the threshold', () => {
@@ -1113,14 +1117,14 @@ describe('Function: adjustEvidence', () => {
 
     // Act
     for (const frame of ['fiction', 'commercial'] as const) {
-      const adjusted = adjustEvidence(evidence, frame);
+      const adjusted = adjustEvidence(evidence, frame, SIBLING_TOPICS);
 
       // Assess
       expect(adjusted.organized_crime).toBe(ScoringConstants.WEAK_EVIDENCE_CAP);
       expect(adjusted.drug_trafficking).toBeCloseTo(2 * ScoringConstants.FRAME_DAMPING);
-      expect(1 - Math.exp(-adjusted.organized_crime / ScoringConstants.SATURATION)).toBeLessThan(
-        DEFAULT_THRESHOLD,
-      );
+      expect(
+        1 - Math.exp(-(adjusted.organized_crime ?? 0) / ScoringConstants.SATURATION),
+      ).toBeLessThan(DEFAULT_THRESHOLD);
     }
   });
 
@@ -1131,8 +1135,8 @@ describe('Function: adjustEvidence', () => {
     const trafficking = { ...zero, migrant_smuggling: 1, human_trafficking: 5 };
 
     // Act
-    const a = adjustEvidence(smuggling, 'news');
-    const b = adjustEvidence(trafficking, 'news');
+    const a = adjustEvidence(smuggling, 'news', SIBLING_TOPICS);
+    const b = adjustEvidence(trafficking, 'news', SIBLING_TOPICS);
 
     // Assess
     expect(a.human_trafficking).toBe(2 * ScoringConstants.SIBLING_DAMPING);
@@ -1147,8 +1151,8 @@ describe('Function: adjustEvidence', () => {
     const close = { ...zero, migrant_smuggling: 3, human_trafficking: 2 };
 
     // Act & Assess
-    expect(adjustEvidence(strong, 'news').human_trafficking).toBe(3);
-    expect(adjustEvidence(close, 'news').human_trafficking).toBe(2);
+    expect(adjustEvidence(strong, 'news', SIBLING_TOPICS).human_trafficking).toBe(3);
+    expect(adjustEvidence(close, 'news', SIBLING_TOPICS).human_trafficking).toBe(2);
   });
 });
 

@@ -1,18 +1,23 @@
 import { describe, expect, it } from 'vitest';
 import {
-  COMPILED_FRAME_CUES,
+  COMPILED_TAXONOMY,
+  DEFAULT_TAXONOMY,
+} from '../../../../../packages/core/src/classify/defaultTaxonomy.ts';
+import {
   compileCues,
   decideFrame,
   detectDocumentFrame,
-  FRAME_CUES,
   FrameConstants,
   frameCuesFor,
 } from '../../../../../packages/core/src/classify/documentFrame.ts';
-import { TAXONOMY_LANGUAGES } from '../../../../../packages/core/src/classify/taxonomy.ts';
+
+const COMPILED_FRAME_CUES = COMPILED_TAXONOMY.frameCues;
+const TAXONOMY_LANGUAGES = DEFAULT_TAXONOMY.languages ?? [];
+
 import { tokenize } from '../../../../../packages/core/src/classify/tokenize.ts';
 
 const frameOf = (text: string, language: string) =>
-  detectDocumentFrame(tokenize(text).tokens, () => text, language);
+  detectDocumentFrame(tokenize(text).tokens, () => text, language, COMPILED_FRAME_CUES);
 
 const empty = { fr: [], en: [], es: [], it: [], de: [], pt: [], ar: [] };
 
@@ -131,11 +136,15 @@ describe('Function: compileCues', () => {
   it('compiles the built-in cues of every taxonomy language', () => {
     // Assess
     for (const language of TAXONOMY_LANGUAGES) {
-      expect(COMPILED_FRAME_CUES.get(language)?.size).toBeGreaterThan(30);
+      expect(COMPILED_FRAME_CUES?.get(language)?.size).toBeGreaterThan(30);
     }
-    expect(frameCuesFor('und').get('regista')).toBe('fiction');
-    expect(frameCuesFor('en').get('arrested')).toBe('enforcement');
-    expect(Object.keys(FRAME_CUES)).toEqual(['fiction', 'commercial', 'enforcement']);
+    expect(frameCuesFor('und', COMPILED_FRAME_CUES).get('regista')).toBe('fiction');
+    expect(frameCuesFor('en', COMPILED_FRAME_CUES).get('arrested')).toBe('enforcement');
+    expect(Object.keys(DEFAULT_TAXONOMY.frameCues ?? {})).toEqual([
+      'fiction',
+      'commercial',
+      'enforcement',
+    ]);
   });
 
   it('rejects a word that is a cue of two kinds in one language', () => {

@@ -1,0 +1,41 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { extname, join, resolve } from 'node:path';
+import { TaxonomyFileSchema } from '@doc-ingest/contracts';
+import { parse as parseYaml } from 'yaml';
+
+/** Name of the taxonomy file inside the ingest function's code. */
+const BUNDLED_TAXONOMY_NAME = 'taxonomy.json';
+
+/**
+ * Reads a taxonomy file (JSON, or YAML by its `.yaml` / `.yml` extension),
+ * validates its shape with the contract's schema (so a bad taxonomy fails the
+ * synth, naming the problem), and writes it as compact JSON to a file named after its
+ * content, ready to be copied into the function's code: the Lambda then parses
+ * JSON only, and any change of the taxonomy changes the asset.
+ */
+const bundledTaxonomy = (file: string): { name: string; path: string; version: string } => {
+  const path = resolve(file);
+  const text = readFileSync(path, 'utf8');
+  const ext = extname(path).toLowerCase();
+  const data: unknown = ext === '.yaml' || ext === '.yml' ? parseYaml(text) : JSON.parse(text);
+  // The file's shape, checked with the contract's schema; the function
+  // compiles it at cold start and refuses a file that does not compile.
+  const parsed = TaxonomyFileSchema.safeParse(data);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map(
+      (issue) => `${issue.path.join('.')}: ${issue.message}`,
+    );
+    throw new Error(`invalid taxonomy: ${problems.join('; ')} (${file})`);
+  }
+  const { version } = parsed.data;
+  const json = JSON.stringify(data);
+  const dir = join(tmpdir(), 'doc-ingest-taxonomy');
+  mkdirSync(dir, { recursive: true });
+  const out = join(dir, `${createHash('sha256').update(json).digest('hex').slice(0, 16)}.json`);
+  writeFileSync(out, json);
+  return { name: BUNDLED_TAXONOMY_NAME, path: out, version };
+};
+
+export { BUNDLED_TAXONOMY_NAME, bundledTaxonomy };

@@ -1,0 +1,32 @@
+import { readFile } from 'node:fs/promises';
+import { extname } from 'node:path';
+import { type CompiledTaxonomy, loadTaxonomy, TaxonomyInvalidError } from '@doc-ingest/core';
+import { parse as parseYaml } from 'yaml';
+import { UsageError } from './io.ts';
+
+/**
+ * Reads a taxonomy file (`.json`, or `.yaml` / `.yml`) and compiles it. Any
+ * problem (unreadable, not JSON/YAML, not a valid taxonomy) is a `UsageError`
+ * naming the file and what is wrong.
+ */
+const readTaxonomyFile = async (path: string): Promise<CompiledTaxonomy> => {
+  let text: string;
+  try {
+    text = await readFile(path, 'utf8');
+  } catch (error) {
+    throw new UsageError(`cannot read taxonomy ${path}: ${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+  const yaml = ['.yaml', '.yml'].includes(extname(path).toLowerCase());
+  try {
+    return loadTaxonomy(yaml ? parseYaml(text) : JSON.parse(text));
+  } catch (error) {
+    const what = error instanceof TaxonomyInvalidError ? '' : `not ${yaml ? 'YAML' : 'JSON'}: `;
+    throw new UsageError(`taxonomy ${path}: ${what}${(error as Error).message}`, {
+      cause: error,
+    });
+  }
+};
+
+export { readTaxonomyFile };

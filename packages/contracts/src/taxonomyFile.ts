@@ -1,0 +1,114 @@
+import * as z from 'zod/mini';
+
+/** Named weights of the term tiers; a rule may also give a number. */
+const TERM_WEIGHTS = { strong: 2, medium: 1, weak: 0.4 } as const;
+
+const NonEmptyStringSchema = z.string().check(z.minLength(1));
+
+/** A topic id: lowercase words joined by `_` or `-`, as stored in keys and events. */
+const TaxonomyTopicIdSchema = z
+  .string()
+  .check(z.regex(/^[a-z0-9][a-z0-9_-]{0,63}$/, 'lowercase letters, digits, `_` or `-`'));
+
+/** An ISO 639-1 language code. */
+const TaxonomyLanguageSchema = z
+  .string()
+  .check(z.regex(/^[a-z]{2}$/, 'an ISO 639-1 code (two lowercase letters)'));
+
+/** Context words: a list, or `@name` of a list in `wordLists`. */
+const ContextWordsSchema = z.union([
+  z.array(NonEmptyStringSchema),
+  z.string().check(z.regex(/^@[\w-]+$/, '`@name` of a word list')),
+]);
+
+const TermWeightSchema = z.union([
+  z.enum(['strong', 'medium', 'weak']),
+  z.number().check(z.gt(0), z.lte(10)),
+]);
+
+/**
+ * A term with a weight and optional context conditions. A term prefixed with `=` is
+ * matched as the exact folded word instead of its stem.
+ */
+const TaxonomyTermRuleSchema = z.strictObject({
+  term: NonEmptyStringSchema,
+  /** @default 'strong' */
+  weight: z.optional(TermWeightSchema),
+  /** The term counts only if one of these words is near. */
+  near: z.optional(ContextWordsSchema),
+  /** With `near`: one of these words must be near as well. */
+  alsoNear: z.optional(ContextWordsSchema),
+  /** The term never counts if one of these words is near. */
+  notNear: z.optional(ContextWordsSchema),
+  /** Non-function words on either side looked at for context. @default 6 */
+  window: z.optional(z.int().check(z.gte(1), z.lte(50))),
+});
+
+/** Tiered terms of a topic in one language. */
+const TaxonomyTieredTermsSchema = z.strictObject({
+  strong: z.optional(z.array(NonEmptyStringSchema)),
+  medium: z.optional(z.array(NonEmptyStringSchema)),
+  weak: z.optional(z.array(NonEmptyStringSchema)),
+  rules: z.optional(z.array(TaxonomyTermRuleSchema)),
+});
+
+/** The terms of a topic in one language: a list (plain terms are strong) or tiers. */
+const TaxonomyLanguageTermsSchema = z.union([
+  z.array(z.union([NonEmptyStringSchema, TaxonomyTermRuleSchema])),
+  TaxonomyTieredTermsSchema,
+]);
+
+const TaxonomyTopicSchema = z.strictObject({
+  id: TaxonomyTopicIdSchema,
+  /** What the topic covers, for people. */
+  description: z.optional(z.string()),
+  /**
+   * The topic frames enumerations rather than being one of their items (e.g.
+   * international cooperation against a list of crimes). @default false
+   */
+  enumerationFrame: z.optional(z.boolean()),
+  terms: z.record(TaxonomyLanguageSchema, TaxonomyLanguageTermsSchema),
+});
+
+/** Per language, cue words of each document frame (exact words, inflections listed). */
+const FrameCuesSchema = z.strictObject({
+  fiction: z.record(TaxonomyLanguageSchema, z.array(NonEmptyStringSchema)),
+  commercial: z.record(TaxonomyLanguageSchema, z.array(NonEmptyStringSchema)),
+  enforcement: z.record(TaxonomyLanguageSchema, z.array(NonEmptyStringSchema)),
+});
+
+/**
+ * A taxonomy file (JSON or YAML). Only `version` and `topics` (each an `id` and
+ * `terms` per language) are required; the rest refines scoring:
+ * - `languages`: the order in which languages are tried (default: as they appear);
+ * - `wordLists`: named context-word lists, referenced as `@name` in rules;
+ * - `siblings`: pairs of topics with overlapping vocabularies (a weak one is damped
+ *   when its sibling clearly dominates);
+ * - `chargeCues`: per language, words that make an enumeration a list of charges;
+ * - `frameCues`: cue words of fiction / commercial / enforcement documents (without
+ *   them, no document is damped as fiction or product news).
+ * `version` is `YYYY.MM.N` (or any dot-separated numbers): a newer taxonomy has a
+ * greater version, and documents are never reclassified to an older one.
+ */
+const TaxonomyFileSchema = z.strictObject({
+  $schema: z.optional(z.string()),
+  name: z.optional(z.string()),
+  description: z.optional(z.string()),
+  version: z
+    .string()
+    .check(z.regex(/^\d+(?:\.\d+){0,3}$/, 'dot-separated numbers, e.g. 2026.12.1')),
+  languages: z.optional(z.array(TaxonomyLanguageSchema)),
+  wordLists: z.optional(z.record(z.string(), z.array(NonEmptyStringSchema))),
+  siblings: z.optional(z.array(z.tuple([TaxonomyTopicIdSchema, TaxonomyTopicIdSchema]))),
+  chargeCues: z.optional(z.record(TaxonomyLanguageSchema, z.array(NonEmptyStringSchema))),
+  frameCues: z.optional(FrameCuesSchema),
+  topics: z.array(TaxonomyTopicSchema).check(z.minLength(1)),
+});
+
+type TaxonomyFile = z.infer<typeof TaxonomyFileSchema>;
+type TaxonomyTermRuleInput = z.infer<typeof TaxonomyTermRuleSchema>;
+type TaxonomyLanguageTerms = z.infer<typeof TaxonomyLanguageTermsSchema>;
+type TaxonomyFrameCues = z.infer<typeof FrameCuesSchema>;
+
+export type { TaxonomyFile, TaxonomyFrameCues, TaxonomyLanguageTerms, TaxonomyTermRuleInput };
+export { TaxonomyFileSchema, TaxonomyTopicIdSchema, TERM_WEIGHTS };

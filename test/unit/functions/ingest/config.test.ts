@@ -1,0 +1,51 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { loadIngestConfig } from '../../../../functions/ingest/config.ts';
+
+const BASE_ENV = {
+  DOCUMENT_TABLE_NAME: 'documents',
+  NEAR_INDEX_TABLE_NAME: 'near-index',
+  DOCUMENT_TEXT_BUCKET_NAME: 'texts',
+};
+
+const taxonomyFile = (content: unknown): string => {
+  const path = join(mkdtempSync(join(tmpdir(), 'taxonomy-')), 'taxonomy.json');
+  writeFileSync(path, JSON.stringify(content));
+  return path;
+};
+
+describe('Function: loadIngestConfig', () => {
+  it('uses the built-in taxonomy when no taxonomy file is deployed', () => {
+    // Act
+    const config = loadIngestConfig(BASE_ENV);
+
+    // Assess
+    expect(config.taxonomy).toBeUndefined();
+  });
+
+  it('reads and compiles the bundled taxonomy file at cold start', () => {
+    // Prepare
+    const file = taxonomyFile({
+      version: '2027.1.1',
+      topics: [{ id: 'fog', terms: { en: ['fog'] } }],
+    });
+
+    // Act
+    const config = loadIngestConfig({ ...BASE_ENV, TAXONOMY_FILE: file });
+
+    // Assess
+    expect([config.taxonomy?.version, config.taxonomy?.topics]).toEqual(['2027.1.1', ['fog']]);
+  });
+
+  it('fails the cold start on an invalid taxonomy file rather than classify with another one', () => {
+    // Prepare
+    const file = taxonomyFile({ version: '2027.1.1', topics: [] });
+
+    // Act + Assess
+    expect(() => loadIngestConfig({ ...BASE_ENV, TAXONOMY_FILE: file })).toThrow(
+      /invalid taxonomy: topics/,
+    );
+  });
+});
