@@ -1,8 +1,10 @@
+import { readFileSync } from 'node:fs';
 import { Logger } from '@aws-lambda-powertools/logger';
 import { injectLambdaContext } from '@aws-lambda-powertools/logger/middleware';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { EnvKeys } from '@doc-ingest/contracts';
+import { loadTaxonomy } from '@doc-ingest/core';
 import { reclassifySegment } from '@doc-ingest/jobs';
 import middy from '@middy/core';
 import type { Context } from 'aws-lambda';
@@ -10,6 +12,8 @@ import * as z from 'zod/mini';
 
 const ConfigSchema = z.object({
   [EnvKeys.TABLE_NAME]: z.string().check(z.minLength(1)),
+  /** A taxonomy file shipped in the bundle (the `taxonomy` setting); the built-in one when unset. */
+  [EnvKeys.TAXONOMY_FILE]: z.optional(z.string().check(z.minLength(1))),
 });
 
 /**
@@ -21,6 +25,13 @@ const RESERVE_MS = 60_000;
 const logger = new Logger();
 // Parsed at cold start, so a bad deployment fails fast.
 const config = ConfigSchema.parse(process.env);
+// The taxonomy the ingest function classifies with, so that a reclassification
+// never moves documents to another one; a bad file fails the cold start.
+const taxonomyFile = config[EnvKeys.TAXONOMY_FILE];
+const taxonomy =
+  taxonomyFile === undefined
+    ? undefined
+    : loadTaxonomy(JSON.parse(readFileSync(new URL(taxonomyFile, import.meta.url), 'utf8')));
 const clients = { dynamodb: new DynamoDBClient({}), s3: new S3Client({}) };
 
 /** One round of one parallel-scan segment of the reclassify state machine. */
@@ -30,6 +41,7 @@ const handler = middy(async (event: unknown, context: Context) => {
     config[EnvKeys.TABLE_NAME],
     event,
     () => context.getRemainingTimeInMillis() > RESERVE_MS,
+    taxonomy,
   );
   const { startKey: _resumeAt, ...counts } = result;
   logger.info('segment round finished', { ...counts });

@@ -422,6 +422,7 @@ class DocumentIngestionPipeline extends Construct {
       accessLogsBucket: this.textBucket.accessLogsBucket,
       backfillBatchSize: props.backfillBatchSize,
       backfillChildWorkflows: props.backfillChildWorkflows,
+      taxonomyFile: props.taxonomyFile,
       sources: {
         backfillBatch: props.functionSources?.backfillBatch,
         reclassifySegment: props.functionSources?.reclassifySegment,

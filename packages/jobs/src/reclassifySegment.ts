@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { CompiledTaxonomy } from '@doc-ingest/core';
 import * as z from 'zod/mini';
 import { JobInputError } from './errors.ts';
 import { type ReclassifyReport, reclassifyDocuments } from './reclassifyDocuments.ts';
@@ -45,12 +46,15 @@ interface SegmentResult extends Omit<ReclassifyReport, 'nextKey'> {
  *
  * @example
  * const result = await reclassifySegment(clients, table, event, () => left() > 60_000);
+ * // With the taxonomy deployed beside the function (the built-in one when omitted):
+ * await reclassifySegment(clients, table, event, () => left() > 60_000, taxonomy);
  */
 const reclassifySegment = async (
   clients: { dynamodb: DynamoDBClient; s3: S3Client },
   tableName: string,
   input: unknown,
   hasTime: () => boolean,
+  taxonomy?: CompiledTaxonomy,
 ): Promise<SegmentResult> => {
   const parsed = SegmentInputSchema.safeParse(input);
   if (!parsed.success) {
@@ -67,6 +71,7 @@ const reclassifySegment = async (
     segment: { segment, totalSegments },
     ...(startKey == null ? {} : { startKey }),
     continueAfterPage: hasTime,
+    ...(taxonomy === undefined ? {} : { taxonomy }),
   });
   const before = parsed.data;
   const counts = {

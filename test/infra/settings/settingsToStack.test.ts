@@ -191,7 +191,7 @@ describe('Settings: the real CDK app', () => {
     });
   });
 
-  it('bundles the taxonomy file with the ingest function and points the function at it', () => {
+  it('bundles the taxonomy file with the ingest and reclassify functions and points them at it', () => {
     // Prepare
     const props = settingsToStackProps(
       readSettings({ 'doc-ingest:taxonomy': 'examples/weather-taxonomy/taxonomy.yaml' }),
@@ -202,15 +202,22 @@ describe('Settings: the real CDK app', () => {
     // Act
     const assembly = app.synth();
 
-    // Assess
-    Template.fromStack(stack).hasResourceProperties('AWS::Lambda::Function', {
-      Environment: { Variables: Match.objectLike({ TAXONOMY_FILE: 'taxonomy.json' }) },
+    // Assess: the reclassify job must never score with another taxonomy than ingestion.
+    const functions = Template.fromStack(stack).findResources('AWS::Lambda::Function', {
+      Properties: {
+        Environment: { Variables: Match.objectLike({ TAXONOMY_FILE: 'taxonomy.json' }) },
+      },
     });
+    expect(
+      Object.values(functions)
+        .map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME)
+        .sort(),
+    ).toEqual(['ingest', 'reclassify-segment']);
     const shipped = readdirSync(assembly.directory)
       .map((name) => join(assembly.directory, name, 'taxonomy.json'))
       .filter((path) => existsSync(path))
       .map((path) => JSON.parse(readFileSync(path, 'utf8')) as { version: string });
-    expect(shipped.map((taxonomy) => taxonomy.version)).toEqual(['2027.01.1']);
+    expect(shipped.map((taxonomy) => taxonomy.version)).toEqual(['2027.01.1', '2027.01.1']);
   });
 
   it('fails synthesis on an invalid taxonomy file, naming the problem', () => {

@@ -9,6 +9,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import { Construct } from 'constructs';
 import { BundledFunction } from './BundledFunction.ts';
+import { bundledTaxonomy } from './bundledTaxonomy.ts';
 import type { FunctionOperationsProps } from './FunctionOperationsProps.ts';
 import { type FunctionSource, functionCode } from './functionCode.ts';
 import { acknowledgeWildcardResource } from './nagFindings.ts';
@@ -40,6 +41,12 @@ interface BulkJobsProps extends Omit<FunctionOperationsProps, 'alarmTopic'> {
     readonly backfillBatch?: FunctionSource;
     readonly reclassifySegment?: FunctionSource;
   };
+  /**
+   * The taxonomy file the ingest function classifies with (JSON or YAML); the
+   * reclassify worker ships and uses the same one.
+   * @default the built-in crime-and-security taxonomy
+   */
+  readonly taxonomyFile?: string;
   /** The bucket the backfill lists. */
   readonly ingestBucket: s3.IBucket;
   /** The queue the backfill sends notifications to. */
@@ -186,14 +193,20 @@ class BulkJobs extends Construct {
     });
     this.grantBackfill(props);
 
+    const taxonomy =
+      props.taxonomyFile === undefined ? undefined : bundledTaxonomy(props.taxonomyFile);
     this.reclassifyFunction = new BundledFunction(this, 'ReclassifySegment', {
       ...functionCode('reclassify-segment', props.sources?.reclassifySegment),
+      ...(taxonomy === undefined ? {} : { extraFiles: { [taxonomy.name]: taxonomy.path } }),
       description: "Reclassify job: one parallel-scan segment -> this release's taxonomy",
       memorySize: props.reclassifyMemorySize ?? 1024,
       // Long rounds amortise cold starts; the handler stops a minute before.
       timeout: Duration.minutes(15),
       serviceName: 'reclassify-segment',
-      environment: { [EnvKeys.TABLE_NAME]: props.table.tableName },
+      environment: {
+        [EnvKeys.TABLE_NAME]: props.table.tableName,
+        ...(taxonomy === undefined ? {} : { [EnvKeys.TAXONOMY_FILE]: taxonomy.name }),
+      },
       ...operations,
     });
     this.grantReclassify(props);

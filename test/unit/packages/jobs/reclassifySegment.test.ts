@@ -1,7 +1,12 @@
 import { DynamoDBClient, ScanCommand, TransactWriteItemsCommand } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { buildDocumentItems, processDocument, TAXONOMY_VERSION } from '@doc-ingest/core';
+import {
+  buildDocumentItems,
+  loadTaxonomy,
+  processDocument,
+  TAXONOMY_VERSION,
+} from '@doc-ingest/core';
 import { JobInputError, reclassifySegment } from '@doc-ingest/jobs';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
@@ -131,5 +136,28 @@ describe('Function: reclassifySegment', () => {
     // Assess
     await expect(attempt).rejects.toThrow(JobInputError);
     expect(dynamoMock.commandCalls(ScanCommand)).toHaveLength(0);
+  });
+
+  it('scores with the taxonomy it is given, and leaves documents of a newer one alone', async () => {
+    // Prepare: the deployed taxonomy is a small one of its own version.
+    const taxonomy = loadTaxonomy({
+      version: '2030.1.1',
+      topics: [{ id: 'ransomware', terms: { fr: ['rançongiciel'] } }],
+    });
+    dynamoMock.on(ScanCommand).resolves({
+      Items: [storedDocument('2000.1.1', 'a.txt'), storedDocument('2031.1.1', 'b.txt')],
+    });
+
+    // Act
+    const result = await reclassifySegment(
+      clients,
+      'table',
+      { segment: 0, totalSegments: 1, dryRun: false },
+      () => true,
+      taxonomy,
+    );
+
+    // Assess
+    expect(result).toMatchObject({ taxonomyVersion: '2030.1.1', reclassified: 1, newer: 1 });
   });
 });
