@@ -47,6 +47,9 @@ describe('Package: @doc-ingest/cdk from its npm pack tarball', () => {
   const resourcesOf = (stack: string, type: string): Resource[] =>
     Object.values(templates[stack]?.Resources ?? {}).filter((r) => r.Type === type);
 
+  /** Every function the package ships pre-bundled. */
+  const FUNCTIONS = ['ingest', 'publish-events', 'backfill-batch', 'reclassify-segment'];
+
   /** The pipeline's own functions (Powertools-configured), not CDK's custom-resource handlers. */
   const pipelineFunctions = (stack: string): Resource[] =>
     resourcesOf(stack, 'AWS::Lambda::Function').filter((fn) => {
@@ -83,22 +86,23 @@ describe('Package: @doc-ingest/cdk from its npm pack tarball', () => {
     tarballDir.remove();
   });
 
-  it('ships built JavaScript, declarations and both functions pre-bundled, no TypeScript sources', () => {
+  it('ships built JavaScript, declarations and every function pre-bundled, no TypeScript sources', () => {
     // Assess
     expect(tarballFiles).toContain('package/dist/index.js');
     expect(tarballFiles).toContain('package/dist/index.d.ts');
     expect(tarballFiles).toContain('package/dist/DocumentIngestionPipeline.d.ts');
-    expect(tarballFiles).toContain('package/dist/lambda/ingest/index.mjs');
-    expect(tarballFiles).toContain('package/dist/lambda/publish-events/index.mjs');
+    for (const name of FUNCTIONS) {
+      expect(tarballFiles).toContain(`package/dist/lambda/${name}/index.mjs`);
+    }
     expect(tarballFiles.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual(
       [],
     );
   });
 
-  it('deploys the pre-bundled code of the installed package as the two function assets', () => {
+  it('deploys the pre-bundled code of the installed package as the function assets', () => {
     // Prepare
     const installed = join(project.dir, 'node_modules', '@doc-ingest', 'cdk', 'dist', 'lambda');
-    const shipped = ['ingest', 'publish-events'].map((name) =>
+    const shipped = FUNCTIONS.map((name) =>
       readFileSync(join(installed, name, 'index.mjs'), 'utf8'),
     );
 
@@ -110,11 +114,10 @@ describe('Package: @doc-ingest/cdk from its npm pack tarball', () => {
     });
 
     // Assess
-    expect(pipelineFunctions('Defaults').map((fn) => fn.Properties?.Handler)).toEqual([
-      'index.handler',
-      'index.handler',
-    ]);
-    expect(deployed).toHaveLength(2);
+    expect(pipelineFunctions('Defaults').map((fn) => fn.Properties?.Handler)).toEqual(
+      FUNCTIONS.map(() => 'index.handler'),
+    );
+    expect(deployed).toHaveLength(FUNCTIONS.length);
     expect(deployed.sort()).toEqual(shipped.sort());
   });
 
@@ -123,7 +126,7 @@ describe('Package: @doc-ingest/cdk from its npm pack tarball', () => {
     const installed = join(project.dir, 'node_modules', '@doc-ingest', 'cdk', 'dist', 'lambda');
 
     // Act
-    const bundles = ['ingest', 'publish-events'].map((name) =>
+    const bundles = FUNCTIONS.map((name) =>
       readFileSync(join(installed, name, 'index.mjs'), 'utf8'),
     );
 
@@ -147,8 +150,9 @@ describe('Package: @doc-ingest/cdk from its npm pack tarball', () => {
     expect(resourcesOf('Defaults', 'AWS::Lambda::EventSourceMapping')).toHaveLength(2);
     expect(resourcesOf('Defaults', 'AWS::CloudWatch::Dashboard')).toHaveLength(1);
     expect(resourcesOf('Defaults', 'AWS::SNS::Topic')).toHaveLength(1);
-    // Ingest bucket, its access-log bucket and the text bucket.
-    expect(resourcesOf('Defaults', 'AWS::S3::Bucket')).toHaveLength(3);
+    // Ingest bucket, its access-log bucket, the text bucket and the jobs' results bucket.
+    expect(resourcesOf('Defaults', 'AWS::S3::Bucket')).toHaveLength(4);
+    expect(resourcesOf('Defaults', 'AWS::StepFunctions::StateMachine')).toHaveLength(2);
     expect(resourcesOf('Defaults', 'Custom::S3BucketNotifications')).toHaveLength(1);
   });
 
@@ -157,7 +161,7 @@ describe('Package: @doc-ingest/cdk from its npm pack tarball', () => {
     const [notifications] = resourcesOf('ExistingBucket', 'Custom::S3BucketNotifications');
 
     // Assess
-    expect(pipelineFunctions('ExistingBucket')).toHaveLength(2);
+    expect(pipelineFunctions('ExistingBucket')).toHaveLength(FUNCTIONS.length);
     expect(resourcesOf('ExistingBucket', 'AWS::DynamoDB::Table')).toHaveLength(2);
     // Only the text bucket and its access-log bucket are created.
     expect(
