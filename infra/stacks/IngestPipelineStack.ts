@@ -17,32 +17,23 @@ import type { Construct } from 'constructs';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 
+/** A handler of this repository, bundled at synth against the repository's lock file. */
+const repoSource = (folder: string) => ({
+  entry: fileURLToPath(new URL(`../../functions/${folder}/handler.ts`, import.meta.url)),
+  projectRoot: REPO_ROOT,
+  depsLockFilePath: fileURLToPath(new URL('../../package-lock.json', import.meta.url)),
+});
+
 /**
  * This repository deploys its handlers from source: the app bundles them at
  * synth, so a change under functions/ or packages/ deploys without building
  * @doc-ingest/cdk first. Users of the package get its pre-bundled code.
  */
 const REPO_FUNCTION_SOURCES: PipelineFunctionSources = {
-  ingest: {
-    entry: fileURLToPath(new URL('../../functions/ingest/handler.ts', import.meta.url)),
-    projectRoot: REPO_ROOT,
-    depsLockFilePath: fileURLToPath(new URL('../../package-lock.json', import.meta.url)),
-  },
-  publishEvents: {
-    entry: fileURLToPath(new URL('../../functions/publish-events/handler.ts', import.meta.url)),
-    projectRoot: REPO_ROOT,
-    depsLockFilePath: fileURLToPath(new URL('../../package-lock.json', import.meta.url)),
-  },
-  backfillBatch: {
-    entry: fileURLToPath(new URL('../../functions/backfill-batch/handler.ts', import.meta.url)),
-    projectRoot: REPO_ROOT,
-    depsLockFilePath: fileURLToPath(new URL('../../package-lock.json', import.meta.url)),
-  },
-  reclassifySegment: {
-    entry: fileURLToPath(new URL('../../functions/reclassify-segment/handler.ts', import.meta.url)),
-    projectRoot: REPO_ROOT,
-    depsLockFilePath: fileURLToPath(new URL('../../package-lock.json', import.meta.url)),
-  },
+  ingest: repoSource('ingest'),
+  publishEvents: repoSource('publish-events'),
+  backfillBatch: repoSource('backfill-batch'),
+  reclassifySegment: repoSource('reclassify-segment'),
 };
 
 /** Properties of {@link IngestPipelineStack}: the stack's and the pipeline's. */
