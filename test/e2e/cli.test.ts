@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { readKeyHistory } from '@doc-ingest/aws-adapters';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { localAwsEnv, localClients } from '../../scripts/lib/localAws.ts';
+import { localClients } from '../../scripts/lib/localAws.ts';
+import { runIngestBinary } from '../helpers/runIngestBinary.ts';
 
 /*
  * The `ingest` binary against the deployed stack, as an operator runs it:
@@ -13,21 +12,9 @@ import { localAwsEnv, localClients } from '../../scripts/lib/localAws.ts';
 
 const { stackName, outputs } = inject('deployment');
 const clients = localClients();
-const BIN = new URL('../../packages/cli/bin/ingest.mjs', import.meta.url).pathname;
-const run = promisify(execFile);
 const RECORD_TIMEOUT_MS = 120_000;
 
-const ingest = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { ...process.env, ...localAwsEnv() },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-};
+const ingest = runIngestBinary;
 
 const RUN_ID = Date.now().toString(36);
 const KEY = `cli-suite/${RUN_ID}/article.txt`;

@@ -1,9 +1,8 @@
-import { execFile } from 'node:child_process';
-import { promisify } from 'node:util';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { readKeyHistory } from '@doc-ingest/aws-adapters';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { localAwsEnv, localClients } from '../../scripts/lib/localAws.ts';
+import { localClients } from '../../scripts/lib/localAws.ts';
+import { runIngestBinary } from '../helpers/runIngestBinary.ts';
 
 /*
  * The backfill and reclassify jobs on LocalStack's Step Functions, started
@@ -15,24 +14,12 @@ import { localAwsEnv, localClients } from '../../scripts/lib/localAws.ts';
 
 const { stackName, outputs } = inject('deployment');
 const clients = localClients();
-const BIN = new URL('../../packages/cli/bin/ingest.mjs', import.meta.url).pathname;
-const run = promisify(execFile);
 const RECORD_TIMEOUT_MS = 120_000;
 const RUN_ID = Date.now().toString(36);
 const PREFIX = `jobs-suite/${RUN_ID}/`;
 const KEYS = ['a.txt', 'b.txt', 'c.txt'].map((name) => `${PREFIX}${name}`);
 
-const ingest = async (...args: string[]) => {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [BIN, ...args], {
-      env: { ...process.env, ...localAwsEnv() },
-    });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const failed = error as { code: number; stdout: string; stderr: string };
-    return { code: failed.code, stdout: failed.stdout, stderr: failed.stderr };
-  }
-};
+const ingest = runIngestBinary;
 
 const recordsOf = async (key: string) => {
   const history = await readKeyHistory(clients.dynamodb, outputs.TableName, {
