@@ -49,6 +49,7 @@ export { contractJsonSchemas, PUBLISHED_SCHEMAS } from './jsonSchemas.ts';
 export {
   DOCUMENT_SORT_KEY,
   documentPartitionKey,
+  documentTextKey,
   MAX_OBJECT_PATH_BYTES,
   NEAR_BAND_SORT_KEY,
   nearBandPartitionKey,
@@ -58,6 +59,7 @@ export {
   rejectionPartitionKey,
   sourceIndexSortKey,
   sourcePartitionKey,
+  TEXT_OBJECT_PREFIX,
   topicIndexPartitionKey,
   topicIndexSortKey,
   topicSortKey,

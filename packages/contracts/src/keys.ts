@@ -87,9 +87,16 @@ const rejectionIndexSortKey = (
 const nearBandPartitionKey = (fingerprintVersion: string, bandKey: string): string =>
   `NEAR#${fingerprintVersion}#${bandKey}`;
 
+/** Prefix of the text bucket's objects: the texts too large to inline in their document. */
+const TEXT_OBJECT_PREFIX = 'text/';
+
+/** The text bucket key of a content's normalized text: one object per content hash. */
+const documentTextKey = (contentHash: string): string => `${TEXT_OBJECT_PREFIX}${contentHash}.txt`;
+
 export {
   DOCUMENT_SORT_KEY,
   documentPartitionKey,
+  documentTextKey,
   MAX_OBJECT_PATH_BYTES,
   NEAR_BAND_SORT_KEY,
   nearBandPartitionKey,
@@ -99,6 +106,7 @@ export {
   rejectionPartitionKey,
   sourceIndexSortKey,
   sourcePartitionKey,
+  TEXT_OBJECT_PREFIX,
   topicIndexPartitionKey,
   topicIndexSortKey,
   topicSortKey,
