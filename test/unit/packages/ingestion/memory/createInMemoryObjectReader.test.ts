@@ -18,7 +18,7 @@ describe('Function: createInMemoryObjectReader', () => {
     // Assess
     expect(ok).toEqual({
       kind: 'ok',
-      bytes: new Uint8Array(Buffer.from('12345')),
+      bytes: Buffer.from('12345'),
       size: 5,
       eTag: 'e1',
       versionId: 'v1',
