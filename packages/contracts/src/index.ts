@@ -57,6 +57,7 @@ export {
   rejectionIndexPartitionKey,
   rejectionIndexSortKey,
   rejectionPartitionKey,
+  SOURCE_INDEX_SORT_PREFIX,
   sourceIndexSortKey,
   sourcePartitionKey,
   TEXT_OBJECT_PREFIX,

@@ -70,8 +70,11 @@ const versionSortKey = (ref: Pick<ObjectRef, 'versionId'> & { eTag?: string }): 
   return ref.eTag === undefined ? `VERSION#${UNVERSIONED}` : `VERSION#${UNVERSIONED}#${ref.eTag}`;
 };
 
+/** What every source's `gsi1sk` begins with: the sources of a document, read from its index partition. */
+const SOURCE_INDEX_SORT_PREFIX = 'SOURCE#';
+
 const sourceIndexSortKey = (receivedAt: string, ref: ObjectRef): string =>
-  `SOURCE#${receivedAt}#${objectPath(ref)}`;
+  `${SOURCE_INDEX_SORT_PREFIX}${receivedAt}#${objectPath(ref)}`;
 
 const rejectionPartitionKey = (ref: Pick<ObjectRef, 'bucket' | 'key'>): string =>
   `REJECTION#${objectPath(ref)}`;
@@ -104,6 +107,7 @@ export {
   rejectionIndexPartitionKey,
   rejectionIndexSortKey,
   rejectionPartitionKey,
+  SOURCE_INDEX_SORT_PREFIX,
   sourceIndexSortKey,
   sourcePartitionKey,
   TEXT_OBJECT_PREFIX,
