@@ -60,8 +60,10 @@ const processor = new BatchProcessor(EventType.SQS);
 
 const report = (outcome: IngestReport | RemovalReport): void => {
   metrics.addMetric(METRIC_BY_STATUS[outcome.status], MetricUnit.Count, 1);
-  // Keys and hashes only: document text never reaches the logs.
-  logger.info('object processed', { ...outcome });
+  // Keys and hashes only: document text never reaches the logs. A rejection's
+  // detail can quote a few characters of it, so it stays in the rejection record.
+  const { detail: _detail, ...logged } = outcome as IngestReport;
+  logger.info('object processed', logged);
 };
 
 /** The S3 notification a message carries; anything else fails the message toward the DLQ. */
