@@ -9,23 +9,30 @@ import { S3Client } from '@aws-sdk/client-s3';
 import {
   announcedObjects,
   createDynamoDocumentStore,
+  createS3ObjectReader,
   removedObjects,
   type S3NotificationBody,
   S3NotificationBodySchema,
   timeBudget,
 } from '@doc-ingest/aws-adapters';
+import {
+  type IngestDependencies,
+  type IngestReport,
+  ingestObject,
+  type RemovalReport,
+  removeObject,
+} from '@doc-ingest/ingestion';
 import middy from '@middy/core';
 import type { Context, SQSEvent, SQSRecord } from 'aws-lambda';
 import { loadIngestConfig } from './config.ts';
-import { type IngestReport, ingestObject } from './ingestObject.ts';
-import { type RemovalReport, removeObject } from './removeObject.ts';
 
 const logger = new Logger();
 const metrics = new Metrics();
 const config = loadIngestConfig(process.env);
 const s3 = new S3Client({ forcePathStyle: process.env.AWS_ENDPOINT_URL !== undefined });
-const deps = {
-  s3,
+// The decisions (@doc-ingest/ingestion) read through S3 and record in the deployed store.
+const deps: IngestDependencies = {
+  reader: createS3ObjectReader(s3),
   store: createDynamoDocumentStore({
     dynamodb: new DynamoDBClient({}),
     s3,
@@ -53,8 +60,10 @@ const processor = new BatchProcessor(EventType.SQS);
 
 const report = (outcome: IngestReport | RemovalReport): void => {
   metrics.addMetric(METRIC_BY_STATUS[outcome.status], MetricUnit.Count, 1);
-  // Keys and hashes only: document text never reaches the logs.
-  logger.info('object processed', { ...outcome });
+  // Keys and hashes only: document text never reaches the logs. A rejection's
+  // detail can quote a few characters of it, so it stays in the rejection record.
+  const { detail: _detail, ...logged } = outcome as IngestReport;
+  logger.info('object processed', logged);
 };
 
 /** The S3 notification a message carries; anything else fails the message toward the DLQ. */

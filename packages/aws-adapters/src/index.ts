@@ -1,26 +1,18 @@
 export { awsErrorCode } from './awsErrorCode.ts';
-export type { BandClaim } from './dynamodb/claimNearBands.ts';
 export { claimNearBands } from './dynamodb/claimNearBands.ts';
 export { deleteItems } from './dynamodb/deleteItems.ts';
 export type { DocumentItemSet, ItemKey } from './dynamodb/findDocumentItems.ts';
 export { findDocumentItems } from './dynamodb/findDocumentItems.ts';
 export { findRejectionsOfKey } from './dynamodb/findRejectionsOfKey.ts';
-export type { SourceOfKey } from './dynamodb/findSourcesOfKey.ts';
 export { findSourcesOfKey } from './dynamodb/findSourcesOfKey.ts';
 export { getDocument } from './dynamodb/getDocument.ts';
-export type { ContentLookup, ContentTables, ContentToLookUp } from './dynamodb/lookUpContent.ts';
+export type { ContentTables } from './dynamodb/lookUpContent.ts';
 export { lookUpContent } from './dynamodb/lookUpContent.ts';
-export type { SourceDeletion } from './dynamodb/markSourceDeleted.ts';
 export { markSourceDeleted } from './dynamodb/markSourceDeleted.ts';
 export type { DocumentWithSources, StoredItem } from './dynamodb/readDocumentWithSources.ts';
 export { readDocumentWithSources } from './dynamodb/readDocumentWithSources.ts';
 export type { KeyHistory } from './dynamodb/readKeyHistory.ts';
 export { readKeyHistory } from './dynamodb/readKeyHistory.ts';
-export type {
-  IngestionItems,
-  IngestionOutcome,
-  RecordIngestionOptions,
-} from './dynamodb/recordIngestion.ts';
 export { recordIngestion } from './dynamodb/recordIngestion.ts';
 export { recordRejection } from './dynamodb/recordRejection.ts';
 export { releaseNearBands } from './dynamodb/releaseNearBands.ts';
@@ -49,9 +41,9 @@ export {
 } from './events/s3Notification.ts';
 export type { TimeBudgetOptions } from './lambda/timeBudget.ts';
 export { TimeBudgetExhaustedError, timeBudget } from './lambda/timeBudget.ts';
+export { createS3ObjectReader } from './s3/createS3ObjectReader.ts';
 export { deleteDocumentText } from './s3/deleteDocumentText.ts';
-export { documentTextLocation, putDocumentText, TEXT_PREFIX } from './s3/putDocumentText.ts';
-export type { ObjectReadResult, ReadObjectOptions } from './s3/readObject.ts';
+export { documentTextLocation, putDocumentText } from './s3/putDocumentText.ts';
 export { readObject } from './s3/readObject.ts';
 export type { BackfillOptions, BackfillReport } from './sqs/enqueueBackfill.ts';
 export { enqueueBackfill } from './sqs/enqueueBackfill.ts';
@@ -65,4 +57,3 @@ export type { OutgoingMessage } from './sqs/sendMessages.ts';
 export { sendMessages } from './sqs/sendMessages.ts';
 export type { DynamoDocumentStoreOptions } from './store/createDynamoDocumentStore.ts';
 export { createDynamoDocumentStore } from './store/createDynamoDocumentStore.ts';
-export type { DocumentStore } from './store/DocumentStore.ts';

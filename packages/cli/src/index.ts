@@ -1,6 +1,7 @@
 export { collectFiles, InputPathError } from './collectFiles.ts';
 export type { CliCommand } from './commands/CliCommand.ts';
 export type { CliContext } from './context.ts';
+export { createFileObjectReader } from './fileObjectReader.ts';
 export type { CliIo, CliStream } from './io.ts';
 export { ExitCode, NotFoundError, UsageError } from './io.ts';
 export type { CliClients } from './main.ts';

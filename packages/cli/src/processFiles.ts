@@ -1,18 +1,22 @@
-import { readFile, stat } from 'node:fs/promises';
-import { basename } from 'node:path';
 import {
   IngestStatus,
   type IngestStatusName,
-  RejectionReason,
+  type SourceRecord,
+  sourcePartitionKey,
   type TopicScore,
+  versionSortKey,
 } from '@doc-ingest/contracts';
+import type { CompiledTaxonomy } from '@doc-ingest/core';
 import {
-  type CompiledTaxonomy,
-  NearDuplicateIndex,
-  type ProcessedDocument,
-  processDocument,
-} from '@doc-ingest/core';
+  createInMemoryDocumentStore,
+  type IngestDependencies,
+  type IngestReport,
+  type InMemoryDocumentStore,
+  ingestObject,
+  ObjectUnreadableError,
+} from '@doc-ingest/ingestion';
 import { isUnreadable, type OnUnreadable } from './collectFiles.ts';
+import { createFileObjectReader } from './fileObjectReader.ts';
 
 /** One line of `ingest process` output. Absent values are `null`, so every line has every field. */
 interface FileResult {
@@ -64,107 +68,99 @@ interface ProcessFilesOptions {
   signal?: AbortSignal;
 }
 
-/** The size and bytes of a file, or undefined when it cannot be read. */
-const readLocal = async (
-  path: string,
-  maxBytes: number,
-  onUnreadable: OnUnreadable,
-): Promise<{ size: number; bytes?: Uint8Array } | undefined> => {
-  try {
-    const { size } = await stat(path);
-    if (size > maxBytes) return { size };
-    return { size, bytes: await readFile(path) };
-  } catch (error) {
-    if (!isUnreadable(error)) throw error;
-    onUnreadable(path, error);
-    return undefined;
-  }
-};
+/** The bucket local files are recorded under in the run's store; the key is the path. */
+const LOCAL_BUCKET = 'local';
 
-const rejected = (source: string, reason: string, detail: string): FileResult => ({
-  ...EMPTY,
-  source,
-  status: IngestStatus.REJECTED,
-  reason,
-  detail,
-});
+/** The path of the file that first brought a content into the run. */
+const firstSourceOf = (store: InMemoryDocumentStore, contentHash: string): string | null =>
+  store.getDocument(contentHash)?.firstSource.key ?? null;
 
-/** Whether a processed document repeats one seen earlier in the run, exactly or nearly. */
-interface RunMemory {
-  firstSourceByHash: Map<string, string>;
-  nearDuplicates: NearDuplicateIndex;
-}
-
-const classifyRepeat = (
-  doc: ProcessedDocument,
+/** The output line of one file: the decision, and what the store recorded for it. */
+const toFileResult = (
   source: string,
-  memory: RunMemory,
-): Pick<FileResult, 'status' | 'duplicateOf' | 'similarity'> => {
-  const exact = memory.firstSourceByHash.get(doc.contentHash);
-  if (exact !== undefined) {
-    return { status: IngestStatus.DUPLICATE, duplicateOf: exact, similarity: 1 };
-  }
-  memory.firstSourceByHash.set(doc.contentHash, source);
-  const near = memory.nearDuplicates.findBest(doc.fingerprint);
-  if (near !== undefined) {
+  report: IngestReport,
+  store: InMemoryDocumentStore,
+): FileResult => {
+  if (report.status === 'rejected' || report.contentHash === undefined) {
     return {
-      status: IngestStatus.NEAR_DUPLICATE,
-      duplicateOf: memory.firstSourceByHash.get(near.id) ?? near.id,
-      similarity: Number(near.similarity.toFixed(3)),
+      ...EMPTY,
+      source,
+      status: IngestStatus.REJECTED,
+      reason: report.reason ?? null,
+      detail: report.detail ?? null,
     };
   }
-  // Only canonical documents are indexed, so duplicateOf never points at a copy.
-  memory.nearDuplicates.add(doc.contentHash, doc.fingerprint);
-  return { status: IngestStatus.NEW, duplicateOf: null, similarity: null };
+  const { contentHash, nearDuplicateOf } = report;
+  const document = store.getDocument(contentHash);
+  const recorded = store.get(
+    sourcePartitionKey({ bucket: LOCAL_BUCKET, key: source }),
+    versionSortKey({}),
+  ) as SourceRecord | undefined;
+  const repeat =
+    report.status === 'new'
+      ? { status: IngestStatus.NEW, duplicateOf: null, similarity: null }
+      : report.status === 'near-duplicate' && nearDuplicateOf !== undefined
+        ? {
+            status: IngestStatus.NEAR_DUPLICATE,
+            duplicateOf: firstSourceOf(store, nearDuplicateOf.contentHash),
+            similarity: nearDuplicateOf.similarity,
+          }
+        : // `duplicate`, or `already-recorded` for a path given twice.
+          {
+            status: IngestStatus.DUPLICATE,
+            duplicateOf: firstSourceOf(store, contentHash),
+            similarity: 1,
+          };
+  return {
+    ...EMPTY,
+    source,
+    ...repeat,
+    contentHash,
+    declaredHash: recorded?.declaredHash ?? null,
+    language: document?.language ?? null,
+    title: document?.title ?? null,
+    topics: document?.topics ?? [],
+    taxonomyVersion: document?.taxonomyVersion ?? null,
+  };
 };
 
 /**
- * Runs the pipeline over files in order, deduplicating within the run: the
- * first file with a content is `new`, later ones with the same content are
- * `duplicate` of it, and later ones with a different but nearly identical
- * body (a republished copy) are `near-duplicate` of it.
+ * Runs the ingest decisions of the deployed function (`ingestObject`) over
+ * files in order, with an in-memory store for the run: the first file with a
+ * content is `new`, later ones with the same content are `duplicate` of it,
+ * and later ones with a different but nearly identical body (a republished
+ * copy) are `near-duplicate` of it, exactly as the Lambda would decide for
+ * the same objects uploaded in this order.
  */
 async function* processFiles(
   paths: string[],
   options: ProcessFilesOptions,
 ): AsyncGenerator<FileResult> {
-  const memory: RunMemory = {
-    firstSourceByHash: new Map(),
-    nearDuplicates: new NearDuplicateIndex(),
+  const store = createInMemoryDocumentStore();
+  const deps: IngestDependencies = {
+    reader: createFileObjectReader(),
+    store,
+    config: {
+      maxObjectBytes: options.maxBytes,
+      // Nothing to save by moving texts out of memory: every document keeps its own.
+      inlineTextMaxBytes: Number.POSITIVE_INFINITY,
+      ...(options.taxonomy === undefined ? {} : { taxonomy: options.taxonomy }),
+    },
+    now: () => new Date().toISOString(),
   };
   const onUnreadable = options.onUnreadable ?? (() => {});
   for (const source of paths) {
     if (options.signal?.aborted) return;
-    const file = await readLocal(source, options.maxBytes, onUnreadable);
-    if (file === undefined) continue;
-    if (file.bytes === undefined) {
-      yield rejected(
-        source,
-        RejectionReason.TOO_LARGE,
-        `${file.size} bytes exceeds the ${options.maxBytes} byte limit`,
-      );
+    let report: IngestReport;
+    try {
+      report = await ingestObject({ bucket: LOCAL_BUCKET, key: source }, deps);
+    } catch (error) {
+      const cause = error instanceof ObjectUnreadableError ? error.cause : error;
+      if (!isUnreadable(cause)) throw cause;
+      onUnreadable(source, cause);
       continue;
     }
-    const result = processDocument(
-      { bytes: file.bytes, key: basename(source) },
-      options.taxonomy === undefined ? {} : { taxonomy: options.taxonomy },
-    );
-    if (!result.ok) {
-      yield rejected(source, result.rejection.reason, result.rejection.detail);
-      continue;
-    }
-    const doc = result.value;
-    yield {
-      ...EMPTY,
-      source,
-      ...classifyRepeat(doc, source, memory),
-      contentHash: doc.contentHash,
-      declaredHash: doc.declaredHash ?? null,
-      language: doc.language,
-      title: doc.title,
-      topics: doc.topics,
-      taxonomyVersion: doc.taxonomyVersion,
-    };
+    yield toFileResult(source, report, store);
   }
 }
 

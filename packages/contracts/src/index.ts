@@ -49,6 +49,7 @@ export { contractJsonSchemas, PUBLISHED_SCHEMAS } from './jsonSchemas.ts';
 export {
   DOCUMENT_SORT_KEY,
   documentPartitionKey,
+  documentTextKey,
   MAX_OBJECT_PATH_BYTES,
   NEAR_BAND_SORT_KEY,
   nearBandPartitionKey,
@@ -56,8 +57,10 @@ export {
   rejectionIndexPartitionKey,
   rejectionIndexSortKey,
   rejectionPartitionKey,
+  SOURCE_INDEX_SORT_PREFIX,
   sourceIndexSortKey,
   sourcePartitionKey,
+  TEXT_OBJECT_PREFIX,
   topicIndexPartitionKey,
   topicIndexSortKey,
   topicSortKey,

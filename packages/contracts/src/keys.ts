@@ -70,8 +70,11 @@ const versionSortKey = (ref: Pick<ObjectRef, 'versionId'> & { eTag?: string }): 
   return ref.eTag === undefined ? `VERSION#${UNVERSIONED}` : `VERSION#${UNVERSIONED}#${ref.eTag}`;
 };
 
+/** What every source's `gsi1sk` begins with: the sources of a document, read from its index partition. */
+const SOURCE_INDEX_SORT_PREFIX = 'SOURCE#';
+
 const sourceIndexSortKey = (receivedAt: string, ref: ObjectRef): string =>
-  `SOURCE#${receivedAt}#${objectPath(ref)}`;
+  `${SOURCE_INDEX_SORT_PREFIX}${receivedAt}#${objectPath(ref)}`;
 
 const rejectionPartitionKey = (ref: Pick<ObjectRef, 'bucket' | 'key'>): string =>
   `REJECTION#${objectPath(ref)}`;
@@ -87,9 +90,16 @@ const rejectionIndexSortKey = (
 const nearBandPartitionKey = (fingerprintVersion: string, bandKey: string): string =>
   `NEAR#${fingerprintVersion}#${bandKey}`;
 
+/** Prefix of the text bucket's objects: the texts too large to inline in their document. */
+const TEXT_OBJECT_PREFIX = 'text/';
+
+/** The text bucket key of a content's normalized text: one object per content hash. */
+const documentTextKey = (contentHash: string): string => `${TEXT_OBJECT_PREFIX}${contentHash}.txt`;
+
 export {
   DOCUMENT_SORT_KEY,
   documentPartitionKey,
+  documentTextKey,
   MAX_OBJECT_PATH_BYTES,
   NEAR_BAND_SORT_KEY,
   nearBandPartitionKey,
@@ -97,8 +107,10 @@ export {
   rejectionIndexPartitionKey,
   rejectionIndexSortKey,
   rejectionPartitionKey,
+  SOURCE_INDEX_SORT_PREFIX,
   sourceIndexSortKey,
   sourcePartitionKey,
+  TEXT_OBJECT_PREFIX,
   topicIndexPartitionKey,
   topicIndexSortKey,
   topicSortKey,

@@ -1,8 +1,8 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { createDynamoDocumentStore } from '@doc-ingest/aws-adapters';
+import { retireOverwrittenSources } from '@doc-ingest/ingestion';
 import { beforeEach, describe, expect, it } from 'vitest';
-import { retireOverwrittenSources } from '../../../functions/ingest/removeObject.ts';
 import { fakeDocumentTable } from '../../helpers/fakeDocumentTable.ts';
 
 /*

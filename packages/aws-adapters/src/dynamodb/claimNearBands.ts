@@ -5,13 +5,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import type { NearBandRecord } from '@doc-ingest/contracts';
+import type { BandClaim } from '@doc-ingest/ingestion';
 import { AdapterError, TransientDependencyError } from '../errors.ts';
-
-/** What a claim did: every band written, or none and the bands another document owns. */
-interface BandClaim {
-  /** Partition keys of the bands that already had an owner: nothing was written. */
-  lost: string[];
-}
 
 // TransactWriteItems takes at most 100 items; a fingerprint has 32 bands.
 const MAX_BANDS = 100;
@@ -73,5 +68,4 @@ const claimNearBands = async (
   }
 };
 
-export type { BandClaim };
 export { claimNearBands };

@@ -4,6 +4,7 @@ import {
   type DocumentRecord,
   documentPartitionKey,
   ItemKind,
+  SOURCE_INDEX_SORT_PREFIX,
   TableKeys,
 } from '@doc-ingest/contracts';
 
@@ -67,7 +68,7 @@ const findDocumentItems = async (
       TableName: tableName,
       IndexName: TableKeys.GSI1_NAME,
       KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :sk)',
-      ExpressionAttributeValues: { ':pk': { S: pk }, ':sk': { S: 'SOURCE#' } },
+      ExpressionAttributeValues: { ':pk': { S: pk }, ':sk': { S: SOURCE_INDEX_SORT_PREFIX } },
     }),
   ]);
   const set: DocumentItemSet = {

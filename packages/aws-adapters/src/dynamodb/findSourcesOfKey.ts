@@ -1,12 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { type ObjectRef, type SourceRecord, sourcePartitionKey } from '@doc-ingest/contracts';
+import { type ObjectRef, sourcePartitionKey } from '@doc-ingest/contracts';
+import type { SourceOfKey } from '@doc-ingest/ingestion';
 import { queryPartition } from './queryPartition.ts';
-
-/** What deleting or purging needs of a source item. */
-type SourceOfKey = Pick<
-  SourceRecord,
-  'pk' | 'sk' | 'contentHash' | 'versionId' | 'receivedAt' | 'deletedAt'
->;
 
 /**
  * Every recorded version of one object key (strongly consistent, all pages),
@@ -27,5 +22,4 @@ const findSourcesOfKey = async (
     'pk, sk, contentHash, versionId, receivedAt, deletedAt',
   )) as SourceOfKey[];
 
-export type { SourceOfKey };
 export { findSourcesOfKey };

@@ -5,11 +5,10 @@ import {
   documentPartitionKey,
   FingerprintSchema,
   NEAR_BAND_SORT_KEY,
-  type NearDuplicateRef,
   NearDuplicateRefSchema,
   nearBandPartitionKey,
-  type StoredFingerprint,
 } from '@doc-ingest/contracts';
+import type { ContentLookup, ContentToLookUp } from '@doc-ingest/ingestion';
 import { batchGetKeys } from './batchGetKeys.ts';
 
 /** Where documents and band owners live (schema 1.4+: two tables, the index off the stream). */
@@ -18,33 +17,6 @@ interface ContentTables {
   documents: string;
   /** The near-duplicate index table: band owner items. */
   nearIndex: string;
-}
-
-/** The content being ingested, as the lookup needs it. */
-interface ContentToLookUp {
-  contentHash: string;
-  fingerprintVersion: string;
-  /** LSH band keys of its fingerprint (at most 99). */
-  bandKeys: string[];
-  /**
-   * Read with strong consistency: to re-read band owners after a lost claim.
-   * @default false
-   */
-  consistentRead?: boolean;
-}
-
-/** What the table already knows about a content. */
-interface ContentLookup {
-  /**
-   * The stored document of this content, with its near-duplicate mark; absent
-   * when there is none or it could not be read (the writer's transaction
-   * decides then).
-   */
-  existing?: { nearDuplicateOf?: NearDuplicateRef };
-  /** The distinct other documents owning one of the bands, with their fingerprints. */
-  candidates: { contentHash: string; fingerprint: StoredFingerprint }[];
-  /** Partition keys of the bands read and found without an owner: those this content may claim. */
-  unclaimedBands: Set<string>;
 }
 
 const key = (pk: string, sk: string) => ({ pk: { S: pk }, sk: { S: sk } });
@@ -106,5 +78,5 @@ const lookUpContent = async (
   return lookup;
 };
 
-export type { ContentLookup, ContentTables, ContentToLookUp };
+export type { ContentTables };
 export { lookUpContent };

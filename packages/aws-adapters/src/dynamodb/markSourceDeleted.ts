@@ -7,15 +7,8 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import { DOCUMENT_SORT_KEY, documentPartitionKey } from '@doc-ingest/contracts';
+import type { SourceDeletion, SourceOfKey } from '@doc-ingest/ingestion';
 import { TransientDependencyError } from '../errors.ts';
-import type { SourceOfKey } from './findSourcesOfKey.ts';
-
-/**
- * - `deleted`: the source got `deletedAt` and its document one live source less;
- * - `already-deleted`: it had `deletedAt` before (a redelivered delete);
- * - `source-gone`: the source item no longer exists (purged).
- */
-type SourceDeletion = 'deleted' | 'already-deleted' | 'source-gone';
 
 const MARK_SOURCE = 'SET deletedAt = :now';
 const UNMARKED = 'attribute_exists(pk) AND attribute_not_exists(deletedAt)';
@@ -89,5 +82,4 @@ const markSourceDeleted = async (
   }
 };
 
-export type { SourceDeletion };
 export { markSourceDeleted };

@@ -6,7 +6,12 @@ import {
   type QueryCommandInput,
 } from '@aws-sdk/client-dynamodb';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { DOCUMENT_SORT_KEY, documentPartitionKey, TableKeys } from '@doc-ingest/contracts';
+import {
+  DOCUMENT_SORT_KEY,
+  documentPartitionKey,
+  SOURCE_INDEX_SORT_PREFIX,
+  TableKeys,
+} from '@doc-ingest/contracts';
 
 /**
  * A table item as stored, every attribute kept: readers show fields of newer
@@ -63,7 +68,7 @@ const readDocumentWithSources = async (
       '#pk': TableKeys.GSI1_PARTITION_KEY,
       '#sk': TableKeys.GSI1_SORT_KEY,
     },
-    ExpressionAttributeValues: { ':pk': { S: pk }, ':source': { S: 'SOURCE#' } },
+    ExpressionAttributeValues: { ':pk': { S: pk }, ':source': { S: SOURCE_INDEX_SORT_PREFIX } },
   });
   return { document: unmarshall(Item), sources };
 };

@@ -5,35 +5,12 @@ import {
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import type { DocumentRecord, SourceRecord, TopicRecord } from '@doc-ingest/contracts';
+import type {
+  IngestionItems,
+  IngestionOutcome,
+  RecordIngestionOptions,
+} from '@doc-ingest/ingestion';
 import { TransientDependencyError } from '../errors.ts';
-
-/** The items one ingested object produces. */
-interface IngestionItems {
-  document: DocumentRecord;
-  /** The source as recorded when it creates the document (`status: new`). */
-  newSource: SourceRecord;
-  /** The same source as recorded when the content already exists (`status: duplicate`). */
-  duplicateSource: SourceRecord;
-  topics: TopicRecord[];
-}
-
-/**
- * What the write did:
- * - `new`: this object created the canonical document;
- * - `duplicate`: the content existed; this object was added as one more source;
- * - `already-recorded`: this very object version was recorded before (a redelivery).
- */
-type IngestionOutcome = 'new' | 'duplicate' | 'already-recorded';
-
-interface RecordIngestionOptions {
-  /**
-   * The document of this content was read moments ago: go straight to recording
-   * a duplicate source.
-   * @default false
-   */
-  documentExists?: boolean;
-}
 
 const NOT_EXISTS = 'attribute_not_exists(pk)';
 
@@ -147,5 +124,4 @@ const recordIngestion = async (
   return addDuplicateSource(client, tableName, items, now);
 };
 
-export type { IngestionItems, IngestionOutcome, RecordIngestionOptions };
 export { recordIngestion };

@@ -1,7 +1,5 @@
 import { PutObjectCommand, type S3Client } from '@aws-sdk/client-s3';
-import type { ObjectRef } from '@doc-ingest/contracts';
-
-const TEXT_PREFIX = 'text/';
+import { documentTextKey, type ObjectRef } from '@doc-ingest/contracts';
 
 /**
  * Where the normalized text of a content lives in the text bucket: one object
@@ -12,7 +10,7 @@ const TEXT_PREFIX = 'text/';
  */
 const documentTextLocation = (bucket: string, contentHash: string): ObjectRef => ({
   bucket,
-  key: `${TEXT_PREFIX}${contentHash}.txt`,
+  key: documentTextKey(contentHash),
 });
 
 /**
@@ -41,4 +39,4 @@ const putDocumentText = async (
   return location;
 };
 
-export { documentTextLocation, putDocumentText, TEXT_PREFIX };
+export { documentTextLocation, putDocumentText };

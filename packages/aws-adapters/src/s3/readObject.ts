@@ -1,21 +1,6 @@
 import { GetObjectCommand, NoSuchKey, type S3Client, S3ServiceException } from '@aws-sdk/client-s3';
 import type { ObjectRef } from '@doc-ingest/contracts';
-
-interface ReadObjectOptions {
-  /** Objects larger than this are not read: the result says `too-large`. */
-  maxBytes: number;
-}
-
-type ObjectReadResult =
-  | {
-      kind: 'ok';
-      bytes: Uint8Array;
-      size: number;
-      eTag?: string;
-      versionId?: string;
-    }
-  | { kind: 'too-large'; size: number; versionId?: string }
-  | { kind: 'not-found' };
+import type { ObjectReadResult, ReadObjectOptions } from '@doc-ingest/ingestion';
 
 const NOT_FOUND_CODES = new Set(['NoSuchKey', 'NoSuchVersion', 'NotFound']);
 
@@ -103,5 +88,4 @@ const readObject = async (
   }
 };
 
-export type { ObjectReadResult, ReadObjectOptions };
 export { readObject };

@@ -1,5 +1,6 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
+import type { DocumentStore } from '@doc-ingest/ingestion';
 import { claimNearBands } from '../dynamodb/claimNearBands.ts';
 import { findSourcesOfKey } from '../dynamodb/findSourcesOfKey.ts';
 import { lookUpContent } from '../dynamodb/lookUpContent.ts';
@@ -8,7 +9,6 @@ import { recordIngestion } from '../dynamodb/recordIngestion.ts';
 import { recordRejection } from '../dynamodb/recordRejection.ts';
 import { withdrawDocument } from '../dynamodb/withdrawDocument.ts';
 import { documentTextLocation, putDocumentText } from '../s3/putDocumentText.ts';
-import type { DocumentStore } from './DocumentStore.ts';
 
 /** Where the deployed store keeps things: the stack's two tables and its text bucket. */
 interface DynamoDocumentStoreOptions {

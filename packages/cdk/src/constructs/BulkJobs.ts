@@ -1,4 +1,4 @@
-import { EnvKeys } from '@doc-ingest/contracts';
+import { EnvKeys, TEXT_OBJECT_PREFIX } from '@doc-ingest/contracts';
 import { ArnFormat, Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
@@ -14,9 +14,6 @@ import type { FunctionOperationsProps } from './FunctionOperationsProps.ts';
 import { type FunctionSource, functionCode } from './functionCode.ts';
 import { acknowledgeWildcardResource } from './nagFindings.ts';
 import { BucketEncryptionMode, SecureBucket } from './SecureBucket.ts';
-
-/** Key prefix of the stored normalized texts (as the ingest function writes them). */
-const TEXT_PREFIX = 'text/';
 
 /** Where the map runs write their results in `resultsBucket`. */
 const RESULTS_PREFIX = 'jobs/';
@@ -275,7 +272,7 @@ class BulkJobs extends Construct {
         resources: [table.tableArn],
       }),
     );
-    const textObjects = textBucket.arnForObjects(`${TEXT_PREFIX}*`);
+    const textObjects = textBucket.arnForObjects(`${TEXT_OBJECT_PREFIX}*`);
     role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'ReadStoredTexts',

@@ -1,4 +1,4 @@
-import { EnvKeys } from '@doc-ingest/contracts';
+import { EnvKeys, TEXT_OBJECT_PREFIX } from '@doc-ingest/contracts';
 import { Duration, type RemovalPolicy } from 'aws-cdk-lib';
 import * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
@@ -15,8 +15,6 @@ import type { FunctionOperationsProps } from './FunctionOperationsProps.ts';
 import { type FunctionSource, functionCode } from './functionCode.ts';
 import { acknowledgeWildcardResource } from './nagFindings.ts';
 
-/** Key prefix of the normalized texts the function writes to the text bucket. */
-const TEXT_PREFIX = 'text/';
 /** AWS guidance: queue visibility timeout >= 6x the consumer's timeout. */
 const VISIBILITY_TIMEOUT_FACTOR = 6;
 /** Concurrent invocations from the ingest queue unless configured. */
@@ -246,7 +244,7 @@ class IngestFunction extends Construct {
         resources: [ingestBucket.bucketArn],
       }),
     );
-    const textObjects = textBucket.arnForObjects(`${TEXT_PREFIX}*`);
+    const textObjects = textBucket.arnForObjects(`${TEXT_OBJECT_PREFIX}*`);
     this.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'WriteNormalizedTexts',

@@ -70,7 +70,7 @@ const run = async (paths: string[], options: ProcessOptions, context: CliContext
   return ExitCode.OK;
 };
 
-/** `ingest process`: the pure pipeline over local files, deduplicated within the run. */
+/** `ingest process`: the Lambda's decisions over local files and an in-memory store, deduplicated within the run. */
 const processCommand: CliCommand = {
   register: (program, context) =>
     program
@@ -78,7 +78,8 @@ const processCommand: CliCommand = {
       .summary('run the pipeline on local files (no AWS)')
       .description(
         'Run the pipeline on local files, no AWS: decode, normalize, hash, classify and\n' +
-          'deduplicate within the run. One result per file on stdout; a progress bar on\n' +
+          "deduplicate within the run, with the ingest function's own decisions over an\n" +
+          'in-memory store. One result per file on stdout; a progress bar on\n' +
           'stderr when it is a terminal, and always a summary line on stderr at the end.',
       )
       .argument('<paths...>', 'files and folders (folders are walked, hidden entries skipped)')

@@ -3,12 +3,9 @@ import {
   TransactionCanceledException,
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
-import {
-  type IngestionItems,
-  recordIngestion,
-  TransientDependencyError,
-} from '@doc-ingest/aws-adapters';
+import { recordIngestion, TransientDependencyError } from '@doc-ingest/aws-adapters';
 import { buildDocumentItems, processDocument } from '@doc-ingest/core';
+import type { IngestionItems } from '@doc-ingest/ingestion';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 

@@ -1,12 +1,3 @@
-import type { S3Client } from '@aws-sdk/client-s3';
-import {
-  type AnnouncedObject,
-  awsErrorCode,
-  type ContentLookup,
-  type DocumentStore,
-  type ObjectReadResult,
-  readObject,
-} from '@doc-ingest/aws-adapters';
 import {
   type NearDuplicateRef,
   nearBandPartitionKey,
@@ -16,6 +7,7 @@ import {
 import {
   buildDocumentItems,
   buildRejectionRecord,
+  type CompiledTaxonomy,
   type DocumentItems,
   FINGERPRINT_VERSION,
   type ProcessedDocument,
@@ -25,16 +17,40 @@ import {
   type SourceObject,
   type TextPlacement,
 } from '@doc-ingest/core';
-import type { IngestConfig } from './config.ts';
+import { ObjectUnreadableError } from './errors.ts';
+import type { ObjectReader, ObjectReadResult } from './read/ObjectReader.ts';
 import { retireOverwrittenSources } from './removeObject.ts';
+import type { DocumentStore } from './store/DocumentStore.ts';
+import type { ContentLookup } from './store/types.ts';
+
+/** The limits and classifier settings the decisions apply (the Lambda's config has more). */
+interface IngestSettings {
+  /** Objects above this size are rejected as `too-large` without being downloaded. */
+  maxObjectBytes: number;
+  /** Normalized texts above this size go to the text store instead of the document. */
+  inlineTextMaxBytes: number;
+  /** Score a topic needs to be recorded; the classifier's default when absent. */
+  topicThreshold?: number;
+  /** The taxonomy to classify with; the built-in one when absent. */
+  taxonomy?: CompiledTaxonomy;
+}
 
 interface IngestDependencies {
   /** Reads the announced objects. */
-  s3: S3Client;
+  reader: ObjectReader;
   /** Where decisions are recorded: tables, keys and conditions are its business. */
   store: DocumentStore;
-  config: IngestConfig;
+  config: IngestSettings;
   now: () => string;
+}
+
+/** An object announced for ingestion (an S3 notification, a backfill message, a local file). */
+interface ObjectToIngest {
+  bucket: string;
+  key: string;
+  size?: number;
+  versionId?: string;
+  eTag?: string;
 }
 
 /** Where this delivery stands among the queue's allowed receives. */
@@ -43,23 +59,14 @@ interface Delivery {
   lastReceive: boolean;
 }
 
-/**
- * The object could not be read; on the last receive it was recorded as
- * `unreadable` first. Thrown so the message still fails toward the DLQ.
- */
-class ObjectUnreadableError extends Error {
-  constructor(message: string, options?: ErrorOptions) {
-    super(message, options);
-    this.name = 'ObjectUnreadableError';
-  }
-}
-
 interface IngestReport {
   status: 'new' | 'near-duplicate' | 'duplicate' | 'already-recorded' | 'rejected';
   bucket: string;
   key: string;
   contentHash?: string;
   reason?: RejectionReasonCode;
+  /** For `rejected`: why, in words (the rejection record's `detail`). */
+  detail?: string;
   topicIds?: string[];
   nearDuplicateOf?: NearDuplicateRef;
 }
@@ -157,9 +164,9 @@ const readOrRecordUnreadable = async (
   delivery: Delivery,
 ): Promise<ObjectReadResult> => {
   try {
-    return await readObject(deps.s3, object, { maxBytes: deps.config.maxObjectBytes });
+    return await deps.reader.read(object, { maxBytes: deps.config.maxObjectBytes });
   } catch (error) {
-    const errorCode = awsErrorCode(error);
+    const errorCode = deps.reader.errorCode(error);
     if (delivery.lastReceive) {
       await reject(
         object,
@@ -189,6 +196,7 @@ const reject = async (
     bucket: object.bucket,
     key: object.key,
     reason: rejection.reason,
+    detail: rejection.detail,
   };
 };
 
@@ -204,7 +212,7 @@ const reject = async (
  * receive is first recorded as `unreadable`.
  */
 const ingestObject = async (
-  announced: AnnouncedObject,
+  announced: ObjectToIngest,
   deps: IngestDependencies,
   delivery: Delivery = { lastReceive: false },
 ): Promise<IngestReport> => {
@@ -294,5 +302,5 @@ const recordRead = async (
   return report;
 };
 
-export type { Delivery, IngestDependencies, IngestReport };
-export { ingestObject, ObjectUnreadableError };
+export type { Delivery, IngestDependencies, IngestReport, IngestSettings, ObjectToIngest };
+export { ingestObject, recordRead };

@@ -1,21 +1,23 @@
 import type { NearBandRecord, ObjectRef, RejectionRecord } from '@doc-ingest/contracts';
-import type { BandClaim } from '../dynamodb/claimNearBands.ts';
-import type { SourceOfKey } from '../dynamodb/findSourcesOfKey.ts';
-import type { ContentLookup, ContentToLookUp } from '../dynamodb/lookUpContent.ts';
-import type { SourceDeletion } from '../dynamodb/markSourceDeleted.ts';
 import type {
+  BandClaim,
+  ContentLookup,
+  ContentToLookUp,
   IngestionItems,
   IngestionOutcome,
   RecordIngestionOptions,
-} from '../dynamodb/recordIngestion.ts';
+  SourceDeletion,
+  SourceOfKey,
+} from './types.ts';
 
 /**
  * What the ingest decisions need from storage, in domain terms (issue 12,
  * after Powertools' idempotency persistence layer): the decisions say "look
  * up this content", "claim these bands", "record this source"; the store owns
  * tables, item keys, conditions and transactions. `createDynamoDocumentStore`
- * is the deployed one. Every write is conditional or idempotent in every
- * implementation, so a redelivery changes nothing.
+ * (`@doc-ingest/aws-adapters`) is the deployed one, `createInMemoryDocumentStore`
+ * serves `ingest process` and the tests. Every write is conditional or
+ * idempotent in every implementation, so a redelivery changes nothing.
  */
 interface DocumentStore {
   /** Whether the content is stored, and which documents own its bands (with their fingerprints). */

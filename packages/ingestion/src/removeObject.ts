@@ -1,8 +1,18 @@
-import type { RemovedObject, SourceOfKey } from '@doc-ingest/aws-adapters';
 import { type ObjectRef, versionSortKey } from '@doc-ingest/contracts';
-import type { IngestDependencies } from './ingestObject.ts';
+import type { DocumentStore } from './store/DocumentStore.ts';
+import type { SourceOfKey } from './store/types.ts';
 
-type RemovalDependencies = Pick<IngestDependencies, 'store' | 'now'>;
+interface RemovalDependencies {
+  store: DocumentStore;
+  now: () => string;
+}
+
+/** An object S3 announced as removed: every version of the key, or the one named. */
+interface ObjectToRemove {
+  bucket: string;
+  key: string;
+  versionId?: string;
+}
 
 interface RemovalReport {
   status: 'removed';
@@ -53,7 +63,7 @@ const retireSources = async (
  * repeat: a source is marked once.
  */
 const removeObject = async (
-  removed: RemovedObject,
+  removed: ObjectToRemove,
   deps: RemovalDependencies,
 ): Promise<RemovalReport> => {
   const sources = await deps.store.findSourcesOfKey(removed);
@@ -92,5 +102,5 @@ const retireOverwrittenSources = async (
     : retireSources(replaced, deps);
 };
 
-export type { RemovalReport, Retirement };
+export type { ObjectToRemove, RemovalDependencies, RemovalReport, Retirement };
 export { removeObject, retireOverwrittenSources };

@@ -1,0 +1,28 @@
+import { readFile, stat } from 'node:fs/promises';
+import type { ObjectReader } from '@doc-ingest/ingestion';
+
+/**
+ * The ingest decisions' {@link ObjectReader} over local files: the object key
+ * is the file path (the bucket is ignored). A file larger than `maxBytes` is
+ * `too-large` without being read, as in the cloud; a file that cannot be read
+ * throws its `fs` error, named by its code (`ENOENT`, `EACCES`).
+ *
+ * @example
+ * const reader = createFileObjectReader();
+ * await reader.read({ bucket: 'local', key: 'samples/100.txt' }, { maxBytes: 1_048_576 });
+ */
+const createFileObjectReader = (): ObjectReader => ({
+  read: async (object, options) => {
+    const { size } = await stat(object.key);
+    if (size > options.maxBytes) return { kind: 'too-large', size };
+    const bytes = await readFile(object.key);
+    return { kind: 'ok', bytes, size: bytes.byteLength };
+  },
+  errorCode: (error) => {
+    const code = (error as NodeJS.ErrnoException | undefined)?.code;
+    if (typeof code === 'string') return code;
+    return error instanceof Error ? error.name : 'UnknownError';
+  },
+});
+
+export { createFileObjectReader };

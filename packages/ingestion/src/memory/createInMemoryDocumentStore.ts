@@ -1,0 +1,221 @@
+import {
+  DOCUMENT_SORT_KEY,
+  type DocumentRecord,
+  documentPartitionKey,
+  documentTextKey,
+  type NearBandRecord,
+  NearDuplicateRefSchema,
+  nearBandPartitionKey,
+  type ObjectRef,
+  RejectionReason,
+  type RejectionRecord,
+  type SourceRecord,
+  sourcePartitionKey,
+  type TopicRecord,
+} from '@doc-ingest/contracts';
+import { StoreConflictError } from '../errors.ts';
+import type { DocumentStore } from '../store/DocumentStore.ts';
+import type {
+  ContentLookup,
+  IngestionItems,
+  IngestionOutcome,
+  SourceOfKey,
+} from '../store/types.ts';
+
+/** A record the in-memory store keeps, as the deployed store would write it. */
+type StoredRecord = DocumentRecord | SourceRecord | TopicRecord | RejectionRecord;
+
+interface InMemoryDocumentStoreOptions {
+  /**
+   * The bucket named in the locations of texts too large to inline.
+   * @default 'memory-texts'
+   */
+  textBucketName?: string;
+}
+
+/** The in-memory store, with read access for callers that report on what it holds. */
+interface InMemoryDocumentStore extends DocumentStore {
+  /** A copy of the record under `pk` and `sk`, if any. */
+  get(pk: string, sk: string): StoredRecord | undefined;
+  /** The document of a content, if stored. */
+  getDocument(contentHash: string): DocumentRecord | undefined;
+  /** Copies of every record, in the order they were first written. */
+  records(): StoredRecord[];
+  /** The owner items of the near-duplicate bands, in claim order. */
+  nearBands(): NearBandRecord[];
+  /** The texts stored out of line, by content hash. */
+  texts(): Map<string, string>;
+}
+
+const keyOf = (pk: string, sk: string) => `${pk}|${sk}`;
+
+/**
+ * A {@link DocumentStore} held in maps: the one `ingest process` decides
+ * with, and the tests' reference. It keeps the deployed store's promises,
+ * as `test/helpers/documentStoreConformance.ts` checks for both: creates are
+ * conditional on the item not existing, a band claim writes all bands or none,
+ * a redelivered object or rejection changes nothing (except that a content's
+ * rejection replaces an `unreadable` one), a source is marked deleted once,
+ * and a document is withdrawn once its live sources reach zero. Every call
+ * completes without yielding between its check and its write, as one
+ * DynamoDB transaction is atomic, so concurrent callers interleave only
+ * between calls. Records are copied in and out.
+ *
+ * @example
+ * const store = createInMemoryDocumentStore();
+ * const report = await ingestObject(object, { reader, store, config, now });
+ */
+const createInMemoryDocumentStore = (
+  options: InMemoryDocumentStoreOptions = {},
+): InMemoryDocumentStore => {
+  const textBucket = options.textBucketName ?? 'memory-texts';
+  const items = new Map<string, StoredRecord>();
+  const bands = new Map<string, NearBandRecord>();
+  const texts = new Map<string, string>();
+
+  const read = <T extends StoredRecord>(pk: string, sk: string) =>
+    items.get(keyOf(pk, sk)) as T | undefined;
+  const write = (record: StoredRecord) =>
+    items.set(keyOf(record.pk, record.sk), structuredClone(record));
+  const exists = (record: { pk: string; sk: string }) => items.has(keyOf(record.pk, record.sk));
+  const documentOf = (contentHash: string) =>
+    read<DocumentRecord>(documentPartitionKey(contentHash), DOCUMENT_SORT_KEY);
+  const textLocation = (contentHash: string): ObjectRef => ({
+    bucket: textBucket,
+    key: documentTextKey(contentHash),
+  });
+
+  const addDuplicateSource = (items: IngestionItems, now: string): IngestionOutcome => {
+    if (exists(items.duplicateSource)) return 'already-recorded';
+    const document = documentOf(items.document.contentHash);
+    if (document === undefined) {
+      throw new StoreConflictError(
+        `document ${items.document.contentHash} disappeared while adding a source`,
+      );
+    }
+    write(items.duplicateSource);
+    // A document from before schema 1.3 has no liveSourceCount: all its sources were live.
+    document.liveSourceCount = (document.liveSourceCount ?? document.sourceCount) + 1;
+    document.sourceCount += 1;
+    document.updatedAt = now;
+    delete document.withdrawnAt;
+    return 'duplicate';
+  };
+
+  return {
+    lookUpContent: async (content) => {
+      const lookup: ContentLookup = { candidates: [], unclaimedBands: new Set() };
+      const document = documentOf(content.contentHash);
+      if (document !== undefined) {
+        const mark = NearDuplicateRefSchema.safeParse(document.nearDuplicateOf);
+        lookup.existing = mark.success ? { nearDuplicateOf: { ...mark.data } } : {};
+      }
+      const owners = new Map<string, NearBandRecord>();
+      for (const bandKey of content.bandKeys) {
+        const pk = nearBandPartitionKey(content.fingerprintVersion, bandKey);
+        const band = bands.get(pk);
+        if (band === undefined) lookup.unclaimedBands.add(pk);
+        // An owner without a fingerprint cannot be compared (as in the deployed store).
+        else if (band.contentHash !== content.contentHash && band.fingerprint !== undefined) {
+          owners.set(band.contentHash, band);
+        }
+      }
+      // Oldest claim first: on equal similarity the decisions keep the first
+      // candidate, so the earliest canonical document wins, as in the run order.
+      const ranked = [...bands.values()];
+      const oldestFirst = [...owners.values()].sort(
+        (a, b) => ranked.indexOf(a) - ranked.indexOf(b),
+      );
+      for (const { contentHash, fingerprint } of oldestFirst) {
+        if (fingerprint !== undefined) {
+          lookup.candidates.push({ contentHash, fingerprint: structuredClone(fingerprint) });
+        }
+      }
+      return lookup;
+    },
+    storeText: async (contentHash, text) => {
+      texts.set(contentHash, text);
+      return textLocation(contentHash);
+    },
+    textLocation,
+    claimNearBands: async (claimed) => {
+      const lost = claimed.filter((band) => bands.has(band.pk)).map((band) => band.pk);
+      if (lost.length > 0) return { lost };
+      for (const band of claimed) bands.set(band.pk, structuredClone(band));
+      return { lost: [] };
+    },
+    recordIngestion: async (ingestion, now, recordOptions = {}) => {
+      if (recordOptions.documentExists === true) return addDuplicateSource(ingestion, now);
+      if (exists(ingestion.newSource)) return 'already-recorded';
+      const created = [ingestion.document, ...ingestion.topics];
+      if (created.some(exists)) return addDuplicateSource(ingestion, now);
+      for (const record of [ingestion.document, ingestion.newSource, ...ingestion.topics]) {
+        write(record);
+      }
+      return 'new';
+    },
+    recordRejection: async (record) => {
+      const previous = read<RejectionRecord>(record.pk, record.sk);
+      const replaceable =
+        previous === undefined ||
+        (record.reason !== RejectionReason.UNREADABLE &&
+          previous.reason === RejectionReason.UNREADABLE);
+      if (!replaceable) return 'already-recorded';
+      write(record);
+      return 'rejected';
+    },
+    findSourcesOfKey: async (ref) => {
+      const pk = sourcePartitionKey(ref);
+      return [...items.values()]
+        .filter((item): item is SourceRecord => item.pk === pk && item.kind === 'source')
+        .sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0))
+        .map((source) => {
+          const found: SourceOfKey = {
+            pk: source.pk,
+            sk: source.sk,
+            contentHash: source.contentHash,
+            receivedAt: source.receivedAt,
+          };
+          if (source.versionId !== undefined) found.versionId = source.versionId;
+          if (source.deletedAt !== undefined) found.deletedAt = source.deletedAt;
+          return found;
+        });
+    },
+    markSourceDeleted: async (source, now) => {
+      const stored = read<SourceRecord>(source.pk, source.sk);
+      if (stored === undefined) return 'source-gone';
+      if (stored.deletedAt !== undefined) return 'already-deleted';
+      stored.deletedAt = now;
+      // A source whose document was purged is marked alone.
+      const document = documentOf(source.contentHash);
+      if (document !== undefined) {
+        document.liveSourceCount = (document.liveSourceCount ?? document.sourceCount) - 1;
+        document.updatedAt = now;
+      }
+      return 'deleted';
+    },
+    withdrawDocument: async (contentHash, now) => {
+      const document = documentOf(contentHash);
+      const live = document?.liveSourceCount;
+      if (document === undefined || live === undefined || live > 0) return false;
+      if (document.withdrawnAt !== undefined) return false;
+      document.withdrawnAt = now;
+      document.updatedAt = now;
+      return true;
+    },
+    get: (pk, sk) => {
+      const record = read(pk, sk);
+      return record === undefined ? undefined : structuredClone(record);
+    },
+    getDocument: (contentHash) => {
+      const document = documentOf(contentHash);
+      return document === undefined ? undefined : structuredClone(document);
+    },
+    records: () => [...items.values()].map((record) => structuredClone(record)),
+    nearBands: () => [...bands.values()].map((band) => structuredClone(band)),
+    texts: () => new Map(texts),
+  };
+};
+
+export type { InMemoryDocumentStore, InMemoryDocumentStoreOptions, StoredRecord };
+export { createInMemoryDocumentStore };

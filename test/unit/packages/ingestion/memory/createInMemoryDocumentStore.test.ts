@@ -1,0 +1,7 @@
+import { createInMemoryDocumentStore } from '@doc-ingest/ingestion';
+import { describe } from 'vitest';
+import { documentStoreConformance } from '../../../../helpers/documentStoreConformance.ts';
+
+describe('Function: createInMemoryDocumentStore', () => {
+  documentStoreConformance('in memory', () => createInMemoryDocumentStore());
+});
