@@ -81,7 +81,8 @@ const FrameCuesSchema = z.strictObject({
  * A taxonomy file (JSON or YAML). Only `version` and `topics` (each an `id` and
  * `terms` per language) are required; the rest refines scoring:
  * - `languages`: the order in which languages are tried (default: as they appear);
- * - `wordLists`: named context-word lists, referenced as `@name` in rules;
+ * - `wordLists`: named context-word lists, referenced as `@name` in rules (an
+ *   `@name` entry of a list includes that list);
  * - `siblings`: pairs of topics with overlapping vocabularies (a weak one is damped
  *   when its sibling clearly dominates);
  * - `chargeCues`: per language, words that make an enumeration a list of charges;

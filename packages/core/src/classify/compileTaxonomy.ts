@@ -6,6 +6,7 @@ import {
   TERM_WEIGHTS,
 } from '@doc-ingest/contracts';
 import { type CompiledFrameCues, compileCues } from './documentFrame.ts';
+import { resolveWordList, WordListReferenceError } from './resolveWordList.ts';
 import { getStemmer } from './stem.ts';
 import { tokenize } from './tokenize.ts';
 
@@ -170,7 +171,8 @@ const checkReferences = (file: TaxonomyFile): void => {
  * once per taxonomy (at module load for the default one); documents then need no
  * regex and no per-document setup. Throws `TaxonomyTermError` for a term without
  * content words, `TaxonomyInvalidError` for a duplicate topic, an unknown sibling
- * or an unknown `@list`.
+ * or an unknown `@list` (a list may include others as `@name` entries, see
+ * `resolveWordList`).
  *
  * @example
  * const compiled = compileTaxonomy({ version: '1', topics: [{ id: 'rain', terms: { en: ['rain'] } }] });
@@ -179,10 +181,23 @@ const checkReferences = (file: TaxonomyFile): void => {
 const compileTaxonomy = (file: TaxonomyFile): CompiledTaxonomy => {
   checkReferences(file);
   const lists = file.wordLists ?? {};
+  const resolved = new Map<string, readonly string[]>();
   const words = (ref: TaxonomyTermRuleInput['near']): readonly string[] | undefined => {
     if (ref === undefined || Array.isArray(ref)) return ref;
-    const list = lists[ref.slice(1)];
-    if (list === undefined) throw new TaxonomyInvalidError(`word list "${ref}" is not defined`);
+    const name = ref.slice(1);
+    if (lists[name] === undefined) {
+      throw new TaxonomyInvalidError(`word list "${ref}" is not defined`);
+    }
+    let list = resolved.get(name);
+    if (list === undefined) {
+      try {
+        list = resolveWordList(lists, name);
+      } catch (error) {
+        if (!(error instanceof WordListReferenceError)) throw error;
+        throw new TaxonomyInvalidError(`in word list "${ref}": ${error.message}`, { cause: error });
+      }
+      resolved.set(name, list);
+    }
     return list;
   };
   const languages = [...(file.languages ?? [])];

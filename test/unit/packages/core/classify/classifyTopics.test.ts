@@ -1308,3 +1308,86 @@ describe('Function: classifyTopics, rules of taxonomy 2026.12.1', () => {
     expect(result.scores.corruption_financial).toBe(0);
   });
 });
+
+describe('Function: classifyTopics, rules of taxonomy 2026.12.2', () => {
+  it.each([
+    [
+      'es',
+      'La Policía Nacional, en colaboración con la policía de Perú, ha detenido a once personas.',
+    ],
+    [
+      'en',
+      'Spanish investigators worked with the authorities of Morocco, and the police of Morocco arrested nine suspects.',
+    ],
+    [
+      'it',
+      'Gli investigatori hanno lavorato con le autorità dell’Albania; la polizia dell’Albania ha eseguito cinque arresti.',
+    ],
+  ])('finds cooperation with a partner named by its country (%s)', (language, body) => {
+    // Act
+    const result = classifyTopics({ title: 'Operación', body, language });
+
+    // Assess
+    expect(result.scores.cooperation).toBeGreaterThan(DEFAULT_THRESHOLD);
+  });
+
+  it('does not take a named country without police or justice for cooperation', () => {
+    // Act
+    const result = classifyTopics({
+      title: 'Amistoso en Sevilla',
+      body: 'El partido se organiza en colaboración con las autoridades de Perú y con la federación de Perú.',
+      language: 'es',
+    });
+
+    // Assess
+    expect(result.scores.cooperation).toBeLessThan(DEFAULT_THRESHOLD);
+  });
+
+  it('finds cooperation in a wanted man surrendered by a named country', () => {
+    // Act
+    const result = classifyTopics({
+      title: 'Latitante consegnato',
+      body: 'Un tribunale della Spagna ha autorizzato la consegna del latitante.\nLa polizia della Spagna lo aveva seguito per settimane.',
+      language: 'it',
+    });
+
+    // Assess
+    expect(result.scores.cooperation).toBeGreaterThan(DEFAULT_THRESHOLD);
+  });
+
+  it('does not read the Italian "si tratta di persone" (these are people) as trafficking', () => {
+    // Act
+    const idiom = classifyTopics({
+      title: 'Arresti in Comune',
+      body: 'Si tratta di persone che lavorano negli uffici tecnici.',
+      language: 'it',
+    });
+    const offence = classifyTopics({
+      title: 'Arresti',
+      body: 'Sono accusati di tratta di persone.',
+      language: 'it',
+    });
+
+    // Assess
+    expect(idiom.scores.human_trafficking).toBe(0);
+    expect(offence.scores.human_trafficking).toBeGreaterThan(DEFAULT_THRESHOLD);
+  });
+
+  it('weighs a criminal network named by its smuggling trade as a hint of organized crime', () => {
+    // Act
+    const crew = classifyTopics({
+      title: 'Smugglers jailed',
+      body: 'They ran a criminal network smuggling migrants.\nA second criminal network smuggling migrants was found.',
+      language: 'en',
+    });
+    const plain = classifyTopics({
+      title: 'Arrests',
+      body: 'They ran a criminal network from a flat.\nA second criminal network was found.',
+      language: 'en',
+    });
+
+    // Assess
+    expect(crew.scores.organized_crime).toBeLessThan(DEFAULT_THRESHOLD);
+    expect(plain.scores.organized_crime).toBeGreaterThan(crew.scores.organized_crime ?? 0);
+  });
+});

@@ -85,6 +85,27 @@ describe('Function: compileTaxonomy', () => {
     expect([rifle?.weight, [...(rifle?.near ?? [])]]).toEqual([1.5, ['chass']]);
   });
 
+  it('expands a word list that includes another (`@name` entries) into context stems', () => {
+    // Prepare
+    const file: TaxonomyFile = {
+      version: '1',
+      wordLists: { 'es-foreign': ['extranjera', '@es-countries'], 'es-countries': ['Perú'] },
+      topics: [
+        {
+          id: 'cooperation',
+          terms: { es: [{ term: 'policía', weight: 'medium', near: '@es-foreign' }] },
+        },
+      ],
+    };
+
+    // Act
+    const compiled = compileTaxonomy(file);
+
+    // Assess
+    const [police] = [...(compiled.index.get('es')?.values() ?? [])].flat();
+    expect([...(police?.near ?? [])]).toEqual(['extranjer', 'peru']);
+  });
+
   it('gives plain list terms the strong weight and needs nothing but a version and topics', () => {
     // Act
     const compiled = compileTaxonomy(oneTopic('rain', { en: ['rain'], de: ['Regen'] }));
@@ -106,6 +127,13 @@ describe('Function: compileTaxonomy', () => {
 
   it.each([
     ['an unknown word list', { ...oneTopic('a', { en: [{ term: 'x', near: '@none' }] }) }],
+    [
+      'word lists including each other',
+      {
+        ...oneTopic('a', { en: [{ term: 'x', near: '@one' }] }),
+        wordLists: { one: ['@two'], two: ['@one'] },
+      },
+    ],
     ['an unknown sibling', { ...oneTopic('a', { en: ['x'] }), siblings: [['a', 'b']] }],
     [
       'a duplicate topic',

@@ -19,8 +19,11 @@ const termsOf = (id: string, language: string) => {
     ...(terms.medium ?? []),
     ...(terms.weak ?? []),
     // A rule with a context condition may repeat a term with another weight
-    // (`antiquités`: medium near theft words, weak otherwise).
-    ...(terms.rules ?? []).map((rule) => (rule.near ? `${rule.term} (near)` : rule.term)),
+    // (`antiquités`: medium near theft words, weak otherwise; `red criminal`:
+    // medium unless next to the trade it names, weak there).
+    ...(terms.rules ?? []).map((rule) =>
+      rule.near ? `${rule.term} (near)` : rule.notNear ? `${rule.term} (not near)` : rule.term,
+    ),
   ];
 };
 

@@ -1,0 +1,76 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseLabels, runEvaluation } from '@doc-ingest/evaluation';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const FIXTURE_DIR = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'eval-rules');
+const LANGUAGES = ['ar', 'de', 'en', 'es', 'fr', 'it', 'pt'];
+
+const files = readdirSync(FIXTURE_DIR)
+  .filter((name) => name.endsWith('.txt'))
+  .sort();
+const labels = parseLabels(
+  JSON.parse(readFileSync(join(FIXTURE_DIR, 'labels.json'), 'utf8')),
+  'labels.json',
+);
+
+/**
+ * Floors of the rule-class development set of taxonomy 2026.12.2 (issue 15):
+ * cooperation told by named countries, surrenders and requests for legal
+ * assistance, smuggling crews and fraud mentions, with traps of the same shape
+ * (cultural, academic and sports cooperation between named countries). The set
+ * was written for these rules, so it guards them against a later change rather
+ * than measuring them (see its README and docs/QUALITY.md).
+ */
+const MIN_MICRO_F1 = 0.9;
+const MAX_NO_TOPIC_FALSE_POSITIVE_RATE = 0.05;
+
+describe('Fixture set: test/fixtures/eval-rules', () => {
+  it('labels every file and only existing files', () => {
+    // Assess
+    expect(Object.keys(labels).sort()).toEqual(files);
+  });
+
+  it.each(LANGUAGES)('has at least 3 documents and 1 no-topic trap in %s', (language) => {
+    // Act
+    const own = files.filter((name) => name.startsWith(`${language}_`));
+
+    // Assess
+    expect(own.length).toBeGreaterThanOrEqual(3);
+    expect(own.filter((name) => labels[name]?.topics.length === 0).length).toBeGreaterThan(0);
+  });
+
+  it('has cooperation as the subject of at least 2 documents per language', () => {
+    // Act
+    const perLanguage = LANGUAGES.map(
+      (language) =>
+        files.filter(
+          (name) => name.startsWith(`${language}_`) && labels[name]?.topics.includes('cooperation'),
+        ).length,
+    );
+
+    // Assess
+    expect(Math.min(...perLanguage)).toBeGreaterThanOrEqual(2);
+  });
+
+  describe('evaluated by the harness', () => {
+    let report: Awaited<ReturnType<typeof runEvaluation>>;
+
+    beforeAll(async () => {
+      report = await runEvaluation({ dir: FIXTURE_DIR });
+    });
+
+    it('reads every file without warnings or language mismatches', () => {
+      // Assess
+      expect(report.warnings).toEqual([]);
+      expect(report.documents).toHaveLength(files.length);
+      expect(report.languageMismatches).toEqual([]);
+    });
+
+    it(`scores a micro-F1 of at least ${MIN_MICRO_F1} and at most 5 % false positives`, () => {
+      // Assess
+      expect(report.topics?.micro.f1).toBeGreaterThanOrEqual(MIN_MICRO_F1);
+      expect(report.topics?.noTopic.rate).toBeLessThanOrEqual(MAX_NO_TOPIC_FALSE_POSITIVE_RATE);
+    });
+  });
+});
