@@ -49,7 +49,7 @@ interface EndToEndOptions {
 const INGEST_MEMORY_MB = 1024; // IngestFunction default
 const PUBLISH_MEMORY_MB = 256; // StreamEventPublisher default
 const INLINE_TEXT_MAX_BYTES = 100_000; // IngestPipelineStack default
-const LSH_BANDS = 32; // LSH bands per document (packages/core fingerprint)
+const LSH_BANDS = 8; // LSH bands per document (packages/core fingerprint, 32 before v3)
 /** Keys of the one lookup BatchGetItem per accepted object: the band owners and the document. */
 const LOOKUP_KEYS = LSH_BANDS + 1;
 /**

@@ -13,7 +13,7 @@ interface BandClaim {
   lost: string[];
 }
 
-// TransactWriteItems takes at most 100 items; a fingerprint has 32 bands.
+// TransactWriteItems takes at most 100 items; a fingerprint has 8 bands (32 before v3).
 const MAX_BANDS = 100;
 const MAX_ATTEMPTS = 5;
 
