@@ -51,7 +51,9 @@ const itemBytes = (item: Record<string, AttributeValue>): number =>
   );
 
 const sizeOf = (record: object): number =>
-  itemBytes(marshall(record, { removeUndefinedValues: true }) as Record<string, AttributeValue>);
+  itemBytes(
+    marshall(record, { removeUndefinedValues: true }) as unknown as Record<string, AttributeValue>,
+  );
 
 const mean = (values: number[]) => values.reduce((a, b) => a + b, 0) / Math.max(1, values.length);
 
