@@ -44,6 +44,7 @@ export {
   buildRejectionRecord,
   buildTopicItems,
 } from './records/buildRecords.ts';
+export { nearBandsOfStoredDocument } from './records/nearBandsOfStoredDocument.ts';
 export type { Fingerprint } from './similarity/fingerprintDocument.ts';
 export { FINGERPRINT_VERSION, fingerprintDocument } from './similarity/fingerprintDocument.ts';
 export { fingerprintText, HEADLINE_MAX_WORDS } from './similarity/fingerprintText.ts';
