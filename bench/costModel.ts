@@ -142,6 +142,12 @@ interface SizeScenarioInput {
   topicBytes: number;
   /** Band owner items the document claims (all of its bands when no other document owns one). */
   bandItems: number;
+  /**
+   * Claims in one transaction (2 WRU per KB each), as from schema 1.3 to 1.4;
+   * since fingerprint v3 they are single conditional puts.
+   * @default false
+   */
+  transactionalClaims?: boolean;
   bandBytes: number;
   /**
    * Keys of the one BatchGetItem that looks the document up: its band owner
@@ -164,14 +170,14 @@ const newDocumentCounts = (input: SizeScenarioInput): PerDocumentCounts => {
   const documentBytes = input.documentOverheadBytes + (inline ? input.textBytes : 120);
   // Transaction: document + source + topics, 2 WRU per KB each; gsi1 copies of
   // the source and topics (all attributes projected) at 1 WRU per KB; band
-  // claims in one conditional transaction (all or none, for the near-duplicate
-  // race), 2 WRU per KB each.
+  // claims as one conditional PutItem each in a fixed order (fingerprint v3;
+  // they were one transaction at 2 WRU each from schema 1.3 to 1.4), 1 WRU per KB.
   const dynamoWru =
     writeUnits(documentBytes, true) +
     writeUnits(input.sourceBytes, true) +
     writeUnits(input.sourceBytes, false) +
     input.topicItems * (writeUnits(input.topicBytes, true) + writeUnits(input.topicBytes, false)) +
-    input.bandItems * writeUnits(input.bandBytes, true);
+    input.bandItems * writeUnits(input.bandBytes, input.transactionalClaims === true);
   // The lookup's keys, eventually consistent: a key costs its item's size
   // rounded up to 4 KB, at least 0.5 RRU even when absent. For a new document
   // its own key is absent and band owner items are about 1 KB.

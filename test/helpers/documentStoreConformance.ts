@@ -135,25 +135,37 @@ const documentStoreConformance = (name: string, createStore: () => DocumentStore
     });
 
     it('claims bands all or none, and shows their owner with its fingerprint', async () => {
-      // Prepare
+      // Prepare: a copy whose first three band keys the original owns, the rest its own
       const original = processed(sample.bytes);
-      const copy = processed(republished);
+      const other = processed(unrelated.bytes);
+      const copy: ProcessedDocument = {
+        ...other,
+        fingerprint: {
+          ...other.fingerprint,
+          bandKeys: [
+            ...original.fingerprint.bandKeys.slice(0, 3),
+            ...other.fingerprint.bandKeys.slice(3),
+          ],
+        },
+      };
       const originalBands = itemsOf(original, 'original.txt').nearBands;
       const copyBands = itemsOf(copy, 'copy.txt').nearBands;
-      const shared = copyBands.filter((band) => originalBands.some((o) => o.pk === band.pk));
+      const sharedPks = copyBands
+        .filter((band) => originalBands.some((o) => o.pk === band.pk))
+        .map((band) => band.pk);
 
       // Act
       const won = await store.claimNearBands(originalBands);
       const lost = await store.claimNearBands(copyBands);
       const seen = await lookUp(store, copy);
 
-      // Assess
+      // Assess: a store may stop at the first lost band, but reports at least one and keeps none
       expect(won).toEqual({ lost: [] });
-      expect(shared.length).toBeGreaterThan(0);
-      expect(shared.length).toBeLessThan(copyBands.length);
-      expect([...lost.lost].sort()).toEqual(shared.map((band) => band.pk).sort());
+      expect(sharedPks).toHaveLength(3);
+      expect(lost.lost.length).toBeGreaterThan(0);
+      expect(sharedPks).toEqual(expect.arrayContaining(lost.lost));
       // None of the copy's own bands was written: they are all still free.
-      expect(seen.unclaimedBands.size).toBe(copyBands.length - shared.length);
+      expect(seen.unclaimedBands.size).toBe(copyBands.length - sharedPks.length);
       expect(seen.candidates).toEqual([
         { contentHash: original.contentHash, fingerprint: originalBands[0]?.fingerprint },
       ]);

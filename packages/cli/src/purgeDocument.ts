@@ -9,7 +9,7 @@ import {
   releaseNearBands,
 } from '@doc-ingest/aws-adapters';
 import { type DocumentRecord, nearBandPartitionKey, type ObjectRef } from '@doc-ingest/contracts';
-import { bandKeys, FINGERPRINT_VERSION, parseSignature } from '@doc-ingest/core';
+import { bandKeysOfVersion, parseSignature } from '@doc-ingest/core';
 
 /** What to erase: one content, or every content one object key produced. */
 type PurgeTarget = { contentHash: string } | { source: Pick<ObjectRef, 'bucket' | 'key'> };
@@ -42,11 +42,14 @@ interface PurgeReport {
 /** Partition keys of the bands a document could own, from its stored fingerprint. */
 const bandPartitionKeys = (document: DocumentRecord): string[] => {
   const { fingerprint } = document;
-  // Band keys depend on the fingerprint parameters; another version's cannot be rebuilt.
-  if (fingerprint === undefined || fingerprint.version !== FINGERPRINT_VERSION) return [];
+  // Band keys depend on the fingerprint version's layout: the current one and
+  // the one before it (32 bands) are rebuilt, an unknown one cannot be.
+  if (fingerprint === undefined) return [];
   const signature = parseSignature(fingerprint.signature);
   if (signature === undefined) return [];
-  return bandKeys(signature).map((key) => nearBandPartitionKey(fingerprint.version, key));
+  return bandKeysOfVersion(fingerprint.version, signature).map((key) =>
+    nearBandPartitionKey(fingerprint.version, key),
+  );
 };
 
 const purgeContent = async (

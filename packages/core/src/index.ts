@@ -44,10 +44,18 @@ export {
   buildRejectionRecord,
   buildTopicItems,
 } from './records/buildRecords.ts';
+export { nearBandsOfStoredDocument } from './records/nearBandsOfStoredDocument.ts';
 export type { Fingerprint } from './similarity/fingerprintDocument.ts';
 export { FINGERPRINT_VERSION, fingerprintDocument } from './similarity/fingerprintDocument.ts';
 export { fingerprintText, HEADLINE_MAX_WORDS } from './similarity/fingerprintText.ts';
-export { bandKeys, candidateProbability, LSH_BANDS, LSH_ROWS } from './similarity/lshBands.ts';
+export {
+  BAND_LAYOUTS,
+  bandKeys,
+  bandKeysOfVersion,
+  candidateProbability,
+  LSH_BANDS,
+  LSH_ROWS,
+} from './similarity/lshBands.ts';
 export { estimateJaccard, MINHASH_PERMUTATIONS, minHashSignature } from './similarity/minhash.ts';
 export type { IndexedFingerprint, NearDuplicateMatch } from './similarity/NearDuplicateIndex.ts';
 export { NearDuplicateIndex } from './similarity/NearDuplicateIndex.ts';

@@ -279,8 +279,9 @@ class IngestFunction extends Construct {
     this.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'ClaimNearDuplicateBands',
-        // Band claims are conditional puts in one transaction, on the index only.
-        actions: ['dynamodb:PutItem'],
+        // Band claims are conditional puts, one per band, on the index only; a
+        // claim that loses a band deletes (conditionally) what it had put.
+        actions: ['dynamodb:PutItem', 'dynamodb:DeleteItem'],
         resources: [nearIndexTable.tableArn],
       }),
     );

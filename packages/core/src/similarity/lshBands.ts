@@ -1,23 +1,37 @@
 import { hashWords } from './hash32.ts';
-import { EMPTY_SLOT, MINHASH_PERMUTATIONS } from './minhash.ts';
+import { EMPTY_SLOT } from './minhash.ts';
 
 /**
  * Bands of a signature. Two documents become candidates when all the rows of
  * at least one band agree, which for Jaccard similarity `s` happens with
- * probability `P(s) = 1 - (1 - s^R)^B`. With `B = 32`, `R = 4`
- * (`B * R = MINHASH_PERMUTATIONS = 128`) the S-curve rises around
- * `(1 / B)^(1 / R) ≈ 0.42`: P(0.2) = 0.05, P(0.3) = 0.23, P(0.5) = 0.87,
- * P(0.6) = 0.988, P(0.7) = 0.9996. It sits below the decision threshold on
- * purpose: pairs at the Jaccard threshold (0.6 and up) are found 99 % of the
- * time, and so are most copies caught by containment (Jaccard 0.45 and up),
- * while unrelated pairs (Jaccard under 0.1) almost never become candidates.
- * Every candidate is verified by `compareFingerprints`, so a false candidate
- * costs one comparison, never a false merge.
+ * probability `P(s) = 1 - (1 - s^R)^B`. Each band is one index item per
+ * canonical document (a DynamoDB write and a lookup key), so the layout is
+ * the near-duplicate index's cost. With `B = 8`, `R = 2` (the first 16 of
+ * the 128 signature slots): P(0.3) = 0.53, P(0.45) = 0.84, P(0.5) = 0.90,
+ * P(0.62) = 0.98, P(0.7) = 0.995. Measured with `bench/nearIndex.ts`
+ * (docs/BENCHMARKS.md, "Near-duplicate index layout"): it brings up every
+ * labelled development and DICE pair the decision calls near-duplicate, like
+ * the 32 x 4 bands before (version `b32r4`), where 6 x 2 misses a DICE pair.
+ * One-row bands (a key is one slot) scored as well with 6 keys but do not
+ * scale: a slot is a 32-bit shingle hash, so past about ten million documents
+ * most keys would already belong to an unrelated document. Every candidate is
+ * verified by `compareFingerprints` on the whole signature, so a false
+ * candidate costs one comparison, never a false merge.
  */
-const LSH_BANDS = 32;
+const LSH_BANDS = 8;
 
-/** Rows (signature slots) per band: `MINHASH_PERMUTATIONS / LSH_BANDS`. */
-const LSH_ROWS = MINHASH_PERMUTATIONS / LSH_BANDS;
+/** Rows (signature slots) per band. */
+const LSH_ROWS = 2;
+
+/**
+ * Band layouts of the fingerprint versions this code can rebuild keys for:
+ * the current one, and `w5-m128-b32r4-v2` (schema 1.1 to 1.4), whose band
+ * items a purge must still find. Same shingles and signature in both.
+ */
+const BAND_LAYOUTS: Readonly<Record<string, { bands: number; rows: number }>> = {
+  'w5-m128-b32r4-v2': { bands: 32, rows: 4 },
+  'w5-m128-b8r2-v3': { bands: LSH_BANDS, rows: LSH_ROWS },
+};
 
 // Two independent 32-bit hashes of a band make a 64-bit key: random collisions
 // between different bands stay negligible at billions of documents.
@@ -30,7 +44,7 @@ const hex32 = (value: number): string => value.toString(16).padStart(8, '0');
  * least one band key: `1 - (1 - s^rows)^bands`.
  *
  * @example
- * candidateProbability(0.6); // 0.988
+ * candidateProbability(0.62); // 0.98
  */
 const candidateProbability = (
   similarity: number,
@@ -48,13 +62,17 @@ const candidateProbability = (
  *
  * @example
  * bandKeys(minHashSignature(shingleText(body)));
- * // ['b00:9c1f0e2a77d3b410', 'b01:04be…', …] (32 keys)
+ * // ['b00:9c1f0e2a77d3b410', 'b01:04be…', …] (8 keys)
  */
-const bandKeys = (signature: ArrayLike<number>, rows: number = LSH_ROWS): string[] => {
-  if (signature.length === 0 || signature.length % rows !== 0) return [];
+const bandKeys = (
+  signature: ArrayLike<number>,
+  rows: number = LSH_ROWS,
+  bands: number = LSH_BANDS,
+): string[] => {
+  if (signature.length === 0 || bands * rows > signature.length) return [];
   if (signature[0] === EMPTY_SLOT) return [];
   const keys: string[] = [];
-  for (let band = 0; band * rows < signature.length; band++) {
+  for (let band = 0; band < bands; band++) {
     const start = band * rows;
     const high = hashWords(signature, start, start + rows, KEY_SEEDS[0]);
     const low = hashWords(signature, start, start + rows, KEY_SEEDS[1]);
@@ -63,4 +81,16 @@ const bandKeys = (signature: ArrayLike<number>, rows: number = LSH_ROWS): string
   return keys;
 };
 
-export { bandKeys, candidateProbability, LSH_BANDS, LSH_ROWS };
+/**
+ * The band keys a stored signature of fingerprint version `version` was
+ * indexed under, or none for a version whose layout is unknown.
+ *
+ * @example
+ * bandKeysOfVersion(stored.version, parseSignature(stored.signature));
+ */
+const bandKeysOfVersion = (version: string, signature: ArrayLike<number>): string[] => {
+  const layout = BAND_LAYOUTS[version];
+  return layout === undefined ? [] : bandKeys(signature, layout.rows, layout.bands);
+};
+
+export { BAND_LAYOUTS, bandKeys, bandKeysOfVersion, candidateProbability, LSH_BANDS, LSH_ROWS };

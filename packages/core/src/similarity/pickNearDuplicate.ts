@@ -1,5 +1,6 @@
 import type { NearDuplicateRef, StoredFingerprint } from '@doc-ingest/contracts';
-import { FINGERPRINT_VERSION, type Fingerprint } from './fingerprintDocument.ts';
+import type { Fingerprint } from './fingerprintDocument.ts';
+import { BAND_LAYOUTS } from './lshBands.ts';
 import { compareFingerprints } from './nearDuplicate.ts';
 import { parseSignature } from './signatureCodec.ts';
 
@@ -12,8 +13,9 @@ interface NearDuplicateCandidate {
 /**
  * The most similar candidate that is a near-duplicate original of
  * `fingerprint`, if any. Stored fingerprints carry no shingle sets, so the
- * similarity is the MinHash estimate; fingerprints of another parameter
- * version are skipped, never compared.
+ * similarity is the MinHash estimate. Fingerprints of a version with the
+ * same shingles and signature (`BAND_LAYOUTS`: only the bands differ) are
+ * compared; those of other parameters are skipped, never compared.
  *
  * @example
  * const original = pickNearDuplicate(doc.fingerprint, candidates);
@@ -26,7 +28,7 @@ const pickNearDuplicate = (
   let best: NearDuplicateRef | undefined;
   const self = { signature: fingerprint.signature, shingleCount: fingerprint.shingleCount };
   for (const candidate of candidates) {
-    if (candidate.fingerprint.version !== FINGERPRINT_VERSION) continue;
+    if (!Object.hasOwn(BAND_LAYOUTS, candidate.fingerprint.version)) continue;
     const signature = parseSignature(candidate.fingerprint.signature);
     if (signature === undefined) continue;
     const decision = compareFingerprints(self, {

@@ -26,7 +26,11 @@ interface DocumentStore {
   storeText(contentHash: string, text: string): Promise<ObjectRef>;
   /** Where a stored content's large text is (written before its document). */
   textLocation(contentHash: string): ObjectRef;
-  /** Claims bands for a canonical document, all or none; returns those another document owns. */
+  /**
+   * Claims bands for a canonical document, all or none. When another document
+   * owns some, nothing of the claim stays written and at least one of them is
+   * returned (a store may stop at the first it meets).
+   */
   claimNearBands(bands: NearBandRecord[]): Promise<BandClaim>;
   /** Records a document with its source and topics, or a duplicate source of a stored one. */
   recordIngestion(

@@ -33,9 +33,9 @@ interface ContentLookup {
   unclaimedBands: Set<string>;
 }
 
-/** What a claim did: every band written, or none and the bands another document owns. */
+/** What a claim did: every band written, or none and the bands another document owns (nothing of the claim is left written). */
 interface BandClaim {
-  /** Partition keys of the bands that already had an owner: nothing was written. */
+  /** Partition keys of bands that already had an owner (at least one when any had): nothing was written. */
   lost: string[];
 }
 

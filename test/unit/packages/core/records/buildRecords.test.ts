@@ -5,7 +5,12 @@ import {
   SourceRecordSchema,
   TopicRecordSchema,
 } from '@doc-ingest/contracts';
-import { buildDocumentItems, buildRejectionRecord, processDocument } from '@doc-ingest/core';
+import {
+  buildDocumentItems,
+  buildRejectionRecord,
+  LSH_BANDS,
+  processDocument,
+} from '@doc-ingest/core';
 import { describe, expect, it } from 'vitest';
 
 const NOW = '2026-11-22T10:00:00.000Z';
@@ -79,8 +84,8 @@ describe('Function: buildDocumentItems', () => {
 
     // Assess
     expect(document.fingerprint?.shingleCount).toBeGreaterThan(20);
-    expect(nearBands).toHaveLength(32);
-    expect(new Set(nearBands.map((band) => band.pk)).size).toBe(32);
+    expect(nearBands).toHaveLength(LSH_BANDS);
+    expect(new Set(nearBands.map((band) => band.pk)).size).toBe(LSH_BANDS);
     for (const band of nearBands) {
       expect(NearBandRecordSchema.parse(band)).toMatchObject({
         sk: 'OWNER',

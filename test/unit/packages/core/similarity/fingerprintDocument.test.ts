@@ -18,7 +18,7 @@ describe('Function: fingerprintDocument', () => {
     expect(fingerprint.bandKeys).toHaveLength(LSH_BANDS);
     expect(fingerprint.shingleCount).toBe(fingerprint.shingles.length);
     expect(fingerprint.shingleCount).toBeGreaterThan(100);
-    expect(FINGERPRINT_VERSION).toBe('w5-m128-b32r4-v2');
+    expect(FINGERPRINT_VERSION).toBe('w5-m128-b8r2-v3');
   });
 
   it('is deterministic', () => {
