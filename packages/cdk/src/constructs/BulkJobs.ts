@@ -7,6 +7,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import * as cxapi from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
 import { BundledFunction } from './BundledFunction.ts';
 import { bundledTaxonomy } from './bundledTaxonomy.ts';
@@ -147,6 +148,11 @@ class BulkJobs extends Construct {
 
   public constructor(scope: Construct, id: string, props: BulkJobsProps) {
     super(scope, id);
+    // DistributedMap renders `resultWriterV2` only under this feature flag and
+    // the deprecated `resultWriter` otherwise. Set here, before any child, so
+    // the jobs do not depend on the flags of the app that uses the construct.
+    // Without a WriterConfig, V2 renders the same ResultWriter ASL as V1.
+    this.node.setContext(cxapi.STEPFUNCTIONS_USE_DISTRIBUTED_MAP_RESULT_WRITER_V2, true);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     const backfillConcurrency = checkConcurrency(
       'backfillConcurrency',
@@ -344,7 +350,7 @@ class BulkJobs extends Construct {
         props.backfillChildWorkflows === 'standard'
           ? sfn.StateMachineType.STANDARD
           : sfn.StateMachineType.EXPRESS,
-      resultWriter: new sfn.ResultWriter({
+      resultWriterV2: new sfn.ResultWriterV2({
         bucket: this.resultsBucket.bucket,
         prefix: `${RESULTS_PREFIX}backfill`,
       }),
@@ -381,7 +387,7 @@ class BulkJobs extends Construct {
       maxConcurrency: concurrency,
       // A segment may take many 15-minute rounds: longer than an Express workflow may run.
       mapExecutionType: sfn.StateMachineType.STANDARD,
-      resultWriter: new sfn.ResultWriter({
+      resultWriterV2: new sfn.ResultWriterV2({
         bucket: this.resultsBucket.bucket,
         prefix: `${RESULTS_PREFIX}reclassify`,
       }),
