@@ -155,8 +155,10 @@ describe('Construct: BulkJobs', () => {
         [jobs.reclassifyStateMachine, 'jobs/reclassify'],
       ] as const) {
         const asl = definitionOf(template, logicalIdOf(machine));
-        const map = Object.values(asl.States).find((state: Json) => state.Type === 'Map') as Json;
-        expect(map.ResultWriter).toEqual({
+        const map = Object.values(asl.States as Record<string, Json>).find(
+          (state) => state.Type === 'Map',
+        );
+        expect(map?.ResultWriter).toEqual({
           Resource: expect.stringMatching(/:states:::s3:putObject$/),
           Parameters: { Bucket: 'REF', Prefix: prefix },
         });
