@@ -54,6 +54,9 @@ describe('Construct: PipelineMonitoring (dashboard)', () => {
       dlq: logicalIdOf(stack.ingestQueue.deadLetterQueue),
       failureQueue: logicalIdOf(stack.eventPublisher.failureQueue),
       table: logicalIdOf(stack.documentTable.table),
+      nearIndexTable: logicalIdOf(stack.pipeline.nearIndexTable.table),
+      backfill: logicalIdOf(stack.pipeline.jobs.backfillStateMachine),
+      reclassify: logicalIdOf(stack.pipeline.jobs.reclassifyStateMachine),
       ingestFn: logicalIdOf(stack.ingestFunction.function),
       publishFn: logicalIdOf(stack.eventPublisher.function),
       ingestLogGroup: logicalIdOf(stack.ingestFunction.function.logGroup),
@@ -120,6 +123,13 @@ describe('Construct: PipelineMonitoring (dashboard)', () => {
         'AWS/DynamoDB ConsumedWriteCapacityUnits TableName @table',
       ],
     ],
+    [
+      'Near-duplicate index: consumed capacity units',
+      [
+        'AWS/DynamoDB ConsumedReadCapacityUnits TableName @nearIndexTable',
+        'AWS/DynamoDB ConsumedWriteCapacityUnits TableName @nearIndexTable',
+      ],
+    ],
   ])('graphs %s', (title, expected) => {
     // Prepare: the logical IDs in place of the construct names.
     const resolved = expected.map((line) =>
@@ -145,5 +155,48 @@ describe('Construct: PipelineMonitoring (dashboard)', () => {
     expect(expressions).toEqual([expect.stringMatching(/^FILL\(r0, 0\) \+ FILL\(w0, 0\)/)]);
     expect(rows.filter((row) => row.includes('ThrottleEvents'))).toHaveLength(4);
     expect(rows.filter((row) => row.includes('GlobalSecondaryIndexName gsi1'))).toHaveLength(2);
+  });
+
+  it.each([
+    ['Near-duplicate index: throttle events', /^FILL\(r0, 0\) \+ FILL\(w0, 0\)$/, 'nearIndexTable'],
+    [
+      'DynamoDB: system errors',
+      /^SELECT SUM\(SystemErrors\) FROM SCHEMA\("AWS\/DynamoDB"/,
+      'table',
+    ],
+  ])('graphs %s with the expression its alarm uses', (title, expression, table) => {
+    // Prepare
+    const widget = byTitle(widgets, title);
+
+    // Act
+    const expressions = (widget.properties.metrics ?? []).flatMap((row) =>
+      row.flatMap((cell) => (cell as { expression?: string }).expression ?? []),
+    );
+
+    // Assess
+    expect(expressions).toEqual([expect.stringMatching(expression)]);
+    expect(JSON.stringify(widget.properties.metrics)).toContain(`@${ids[table]}`);
+  });
+
+  it.each([
+    ['backfill', 'backfill'],
+    ['reclassify', 'reclassify'],
+  ])('graphs the %s job: executions started, succeeded and not', (name, machine) => {
+    // Prepare
+    const widget = byTitle(widgets, `Job ${name}: executions`);
+
+    // Act
+    const rows = metricsOf(widget);
+
+    // Assess
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        `AWS/States ExecutionsStarted StateMachineArn @${ids[machine]}`,
+        `AWS/States ExecutionsSucceeded StateMachineArn @${ids[machine]}`,
+        `AWS/States ExecutionsFailed StateMachineArn @${ids[machine]}`,
+        `AWS/States ExecutionsTimedOut StateMachineArn @${ids[machine]}`,
+        `AWS/States ExecutionsAborted StateMachineArn @${ids[machine]}`,
+      ]),
+    );
   });
 });

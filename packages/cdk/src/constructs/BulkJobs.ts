@@ -1,5 +1,6 @@
 import { EnvKeys } from '@doc-ingest/contracts';
 import { ArnFormat, Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -9,6 +10,7 @@ import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
 import * as cxapi from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
+import { executionsUnsuccessfulAlarm, notifyTopic } from './alarms.ts';
 import { BundledFunction } from './BundledFunction.ts';
 import { bundledTaxonomy } from './bundledTaxonomy.ts';
 import type { FunctionOperationsProps } from './FunctionOperationsProps.ts';
@@ -33,7 +35,7 @@ const RECLASSIFY_LABEL = 'Reclassify';
 const PERMANENT_ERRORS = ['JobInputError'];
 
 /** Properties of {@link BulkJobs}. */
-interface BulkJobsProps extends Omit<FunctionOperationsProps, 'alarmTopic'> {
+interface BulkJobsProps extends FunctionOperationsProps {
   /**
    * TypeScript sources to bundle the two workers from at synth.
    * @default the package's pre-bundled code
@@ -145,6 +147,10 @@ class BulkJobs extends Construct {
    * machines may write there and nowhere else.
    */
   public readonly resultsBucket: SecureBucket;
+  /** Fires when a backfill execution fails, times out or is aborted. */
+  public readonly backfillFailedAlarm: cloudwatch.Alarm;
+  /** Fires when a reclassify execution fails, times out or is aborted. */
+  public readonly reclassifyFailedAlarm: cloudwatch.Alarm;
 
   public constructor(scope: Construct, id: string, props: BulkJobsProps) {
     super(scope, id);
@@ -237,6 +243,21 @@ class BulkJobs extends Construct {
         },
       }),
     });
+    this.backfillFailedAlarm = executionsUnsuccessfulAlarm(
+      this,
+      'BackfillFailedAlarm',
+      this.backfillStateMachine,
+      'A backfill job ended without success (failed, timed out or aborted): objects of its ' +
+        'prefix may not have been enqueued. Resume with ingest backfill --redrive <execution-arn>.',
+    );
+    this.reclassifyFailedAlarm = executionsUnsuccessfulAlarm(
+      this,
+      'ReclassifyFailedAlarm',
+      this.reclassifyStateMachine,
+      'A reclassify job ended without success (failed, timed out or aborted): some documents ' +
+        'keep their old topics. Resume with ingest reclassify --redrive <execution-arn>.',
+    );
+    notifyTopic([this.backfillFailedAlarm, this.reclassifyFailedAlarm], props.alarmTopic);
   }
 
   /** SendMessage on the ingest queue and its key; nothing else (the listing is the state machine's). */
