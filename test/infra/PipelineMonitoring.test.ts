@@ -1,7 +1,11 @@
-import { INGEST_OUTCOME_METRICS } from '@doc-ingest/cdk';
+import { INGEST_OUTCOME_METRICS, PipelineMonitoring } from '@doc-ingest/cdk';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createPipelineStack, logicalIdOf } from './testApp.ts';
+import { createConstructStack, createPipelineStack, logicalIdOf } from './testApp.ts';
 
 interface Widget {
   type: string;
@@ -199,4 +203,52 @@ describe('Construct: PipelineMonitoring (dashboard)', () => {
       ]),
     );
   });
+});
+
+describe('Construct: PipelineMonitoring (optional parts)', () => {
+  /** The construct alone, over imported resources, with or without the near index. */
+  const monitoringTemplate = (withNearIndex: boolean) => {
+    const stack = createConstructStack();
+    const fn = (name: string) => lambda.Function.fromFunctionName(stack, `Fn-${name}`, name);
+    const queue = (name: string) =>
+      sqs.Queue.fromQueueArn(stack, `Queue-${name}`, `arn:aws:sqs:eu-west-1:123456789012:${name}`);
+    new PipelineMonitoring(stack, 'Monitoring', {
+      ingestFunction: fn('ingest'),
+      ingestLogGroup: logs.LogGroup.fromLogGroupName(stack, 'Logs', '/aws/lambda/ingest'),
+      queue: queue('ingest'),
+      deadLetterQueue: queue('dlq'),
+      publishFunction: fn('publish'),
+      failureQueue: queue('failures'),
+      table: dynamodb.Table.fromTableName(stack, 'Documents', 'documents'),
+      tableIndexNames: ['gsi1'],
+      ...(withNearIndex
+        ? { nearIndexTable: dynamodb.Table.fromTableName(stack, 'NearIndex', 'near-index') }
+        : {}),
+    });
+    return Template.fromStack(stack);
+  };
+
+  it.each([
+    [false, 5, 'FROM SCHEMA("AWS/DynamoDB", Operation, TableName) WHERE TableName = \'documents\''],
+    [true, 6, "WHERE TableName = 'documents' OR TableName = 'near-index'"],
+  ])(
+    'with the near index %s: %i alarms, system errors of the tables it has',
+    (withNearIndex, count, where) => {
+      // Act
+      const template = monitoringTemplate(withNearIndex);
+
+      // Assess
+      const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+      expect(alarms).toHaveLength(count);
+      const expressions = alarms.flatMap((alarm) =>
+        (alarm.Properties.Metrics ?? []).flatMap(
+          (m: { Expression?: string }) => m.Expression ?? [],
+        ),
+      );
+      expect(expressions.find((e: string) => e.startsWith('SELECT'))).toContain(where);
+      const titles = dashboardWidgets(template).map((widget) => widget.properties.title);
+      expect(titles.some((title) => title?.startsWith('Near-duplicate index'))).toBe(withNearIndex);
+      expect(titles.some((title) => title?.startsWith('Job '))).toBe(false);
+    },
+  );
 });
