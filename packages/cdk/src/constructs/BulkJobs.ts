@@ -127,6 +127,8 @@ const checkConcurrency = (name: string, value: number): number => {
  * reclassification skips documents at the current taxonomy and updates
  * conditionally), so a failed execution is resumed with RedriveExecution,
  * which reruns only the failed child workflows.
+ * An alarm per job fires when an execution fails, times out or is aborted
+ * (docs/OPERATIONS.md, alarms 10 and 11).
  *
  * @example
  * const jobs = new BulkJobs(this, 'Jobs', { ingestBucket, ingestQueue, table, textBucket });

@@ -157,9 +157,10 @@ const systemErrorsOf = (tables: readonly dynamodb.ITable[]): cloudwatch.MathExpr
 /**
  * The operator's view of the pipeline: a CloudWatch dashboard (objects by
  * outcome, rejections by reason, the ingest function, its queue and DLQ, the
- * stream consumer, its failure queue, the table) and the alarms the function
- * constructs do not own: queue age, iterator age, publish errors, table
- * throttles. docs/OPERATIONS.md is the runbook for every alarm.
+ * stream consumer, its failure queue, the table, the near-duplicate index,
+ * the jobs) and the alarms the function and job constructs do not own: queue
+ * age, iterator age, publish errors, table throttles, near-index throttles,
+ * DynamoDB system errors. docs/OPERATIONS.md is the runbook for every alarm.
  *
  * @example
  * new PipelineMonitoring(this, 'Monitoring', {
