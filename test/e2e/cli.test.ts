@@ -2,6 +2,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { readKeyHistory } from '@doc-ingest/aws-adapters';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { localClients } from '../../scripts/lib/localAws.ts';
+import { createPoll } from '../helpers/poll.ts';
 import { runIngestBinary } from '../helpers/runIngestBinary.ts';
 
 /*
@@ -33,19 +34,17 @@ const sample = {
   expected: { language: 'fr', topics: ['drug_trafficking'] },
 };
 
+const poll = createPoll(RECORD_TIMEOUT_MS);
+
 /** Waits until the table holds `count` records (sources + rejections) of KEY. */
-const awaitRecords = async (count: number) => {
-  const deadline = Date.now() + RECORD_TIMEOUT_MS;
-  for (;;) {
+const awaitRecords = (count: number) =>
+  poll(`${KEY}: ${count} records`, async () => {
     const history = await readKeyHistory(clients.dynamodb, outputs.TableName, {
       bucket: outputs.BucketName,
       key: KEY,
     });
-    if (history.sources.length + history.rejections.length >= count) return history;
-    if (Date.now() > deadline) throw new Error(`${KEY}: fewer than ${count} records`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-};
+    return history.sources.length + history.rejections.length >= count ? history : undefined;
+  });
 
 const put = (body: Buffer) =>
   clients.s3.send(new PutObjectCommand({ Bucket: outputs.BucketName, Key: KEY, Body: body }));

@@ -1,8 +1,6 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { type AttributeValue, QueryCommand } from '@aws-sdk/client-dynamodb';
 import {
   CreateBucketCommand,
-  DeleteBucketCommand,
   DeleteObjectCommand,
   ListObjectVersionsCommand,
   PutObjectCommand,
@@ -14,20 +12,14 @@ import {
   SendMessageCommand,
   SetQueueAttributesCommand,
 } from '@aws-sdk/client-sqs';
-import { unmarshall } from '@aws-sdk/util-dynamodb';
-import { main } from '@doc-ingest/cli';
-import {
-  DOCUMENT_SORT_KEY,
-  type DocumentRecord,
-  documentPartitionKey,
-  type RejectionRecord,
-  rejectionPartitionKey,
-  type SourceRecord,
-  sourcePartitionKey,
-} from '@doc-ingest/contracts';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { localClients } from '../../scripts/lib/localAws.ts';
+import { createPoll } from '../helpers/poll.ts';
+import { queueDepth } from '../helpers/queueDepth.ts';
+import { removeBucket } from '../helpers/removeBucket.ts';
+import { runCliInProcess } from '../helpers/runCliInProcess.ts';
 import { loadSamples } from '../helpers/samples.ts';
+import { tableRecords } from '../helpers/tableRecords.ts';
 
 /*
  * The data edges of issue 10 on the deployed stack (LocalStack): keys of
@@ -45,51 +37,16 @@ const runId = Date.now().toString(36);
 const TIMEOUT_MS = 180_000;
 const samples = loadSamples();
 
-const poll = async <T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = TIMEOUT_MS,
-) => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-};
+const poll = createPoll(TIMEOUT_MS);
 
 const put = (key: string, body: Buffer, bucket = outputs.BucketName) =>
   clients.s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: body }));
 
-const queryAll = async (pk: string): Promise<Record<string, unknown>[]> => {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, AttributeValue> | undefined;
-  do {
-    const response = await clients.dynamodb.send(
-      new QueryCommand({
-        TableName: outputs.TableName,
-        KeyConditionExpression: 'pk = :pk',
-        ExpressionAttributeValues: { ':pk': { S: pk } },
-        ConsistentRead: true,
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(response.Items ?? []).map((item) => unmarshall(item)));
-    startKey = response.LastEvaluatedKey;
-  } while (startKey !== undefined);
-  return items;
-};
-
-const sourcesOfKey = async (key: string, bucket = outputs.BucketName) =>
-  (await queryAll(sourcePartitionKey({ bucket, key }))) as SourceRecord[];
-const rejectionsOfKey = async (key: string, bucket = outputs.BucketName) =>
-  (await queryAll(rejectionPartitionKey({ bucket, key }))) as RejectionRecord[];
-const documentItems = (contentHash: string) => queryAll(documentPartitionKey(contentHash));
-const getDocument = async (contentHash: string) =>
-  (await documentItems(contentHash)).find((item) => item.sk === DOCUMENT_SORT_KEY) as
-    | DocumentRecord
-    | undefined;
+const { sourcesOfKey, rejectionsOfKey, documentItems, getDocument } = tableRecords(
+  clients.dynamodb,
+  outputs.TableName,
+  outputs.BucketName,
+);
 
 /** Waits until `count` sources of the key are recorded. */
 const awaitSources = (key: string, count = 1, bucket = outputs.BucketName) =>
@@ -98,32 +55,7 @@ const awaitSources = (key: string, count = 1, bucket = outputs.BucketName) =>
     return sources.length >= count ? sources : undefined;
   });
 
-const cli = async (argv: string[]) => {
-  let stdout = '';
-  const io = {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: () => true },
-  };
-  const code = await main(argv, io, {
-    s3: () => clients.s3,
-    sqs: () => clients.sqs,
-    dynamodb: () => clients.dynamodb,
-  });
-  return { code, report: JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') };
-};
-
-const queueDepth = async (queueUrl: string): Promise<number> => {
-  const { Attributes = {} } = await clients.sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: queueUrl,
-      AttributeNames: ['ApproximateNumberOfMessages', 'ApproximateNumberOfMessagesNotVisible'],
-    }),
-  );
-  return (
-    Number(Attributes.ApproximateNumberOfMessages ?? 0) +
-    Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0)
-  );
-};
+const cli = (argv: string[]) => runCliInProcess(clients, argv);
 
 const article = (tag: string) =>
   Buffer.from(
@@ -136,15 +68,7 @@ const article = (tag: string) =>
 const createdBuckets: string[] = [];
 afterAll(async () => {
   for (const bucket of createdBuckets) {
-    const { Versions = [], DeleteMarkers = [] } = await clients.s3.send(
-      new ListObjectVersionsCommand({ Bucket: bucket }),
-    );
-    for (const version of [...Versions, ...DeleteMarkers]) {
-      await clients.s3.send(
-        new DeleteObjectCommand({ Bucket: bucket, Key: version.Key, VersionId: version.VersionId }),
-      );
-    }
-    await clients.s3.send(new DeleteBucketCommand({ Bucket: bucket })).catch(() => undefined);
+    await removeBucket(clients.s3, bucket).catch(() => undefined);
   }
 });
 
@@ -288,7 +212,7 @@ describe('E2E data edges: overwrites in an unversioned bucket', () => {
     const sources = await awaitSources('report.txt', 2, legacy);
     const third = await cli(args);
     await poll('queue drained', async () =>
-      (await queueDepth(outputs.QueueUrl)) === 0 ? true : undefined,
+      (await queueDepth(clients.sqs, outputs.QueueUrl)) === 0 ? true : undefined,
     );
 
     // Assess
@@ -387,7 +311,7 @@ describe('E2E data edges: unreadable objects', () => {
         }),
       );
       await poll('queue drained', async () =>
-        (await queueDepth(outputs.QueueUrl)) === 0 ? true : undefined,
+        (await queueDepth(clients.sqs, outputs.QueueUrl)) === 0 ? true : undefined,
       );
 
       // Act: LocalStack's S3 answers a GET without the customer key with InvalidRequest.

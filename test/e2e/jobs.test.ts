@@ -2,6 +2,7 @@ import { PutObjectCommand } from '@aws-sdk/client-s3';
 import { readKeyHistory } from '@doc-ingest/aws-adapters';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { localClients } from '../../scripts/lib/localAws.ts';
+import { createPoll } from '../helpers/poll.ts';
 import { runIngestBinary } from '../helpers/runIngestBinary.ts';
 
 /*
@@ -29,13 +30,10 @@ const recordsOf = async (key: string) => {
   return history.sources.length + history.rejections.length;
 };
 
-const awaitRecorded = async (key: string) => {
-  const deadline = Date.now() + RECORD_TIMEOUT_MS;
-  while ((await recordsOf(key)) === 0) {
-    if (Date.now() > deadline) throw new Error(`${key} was never recorded`);
-    await new Promise((resolve) => setTimeout(resolve, 500));
-  }
-};
+const poll = createPoll(RECORD_TIMEOUT_MS);
+
+const awaitRecorded = (key: string) =>
+  poll(`${key} recorded`, async () => ((await recordsOf(key)) > 0 ? true : undefined));
 
 beforeAll(async () => {
   for (const [index, key] of KEYS.entries()) {

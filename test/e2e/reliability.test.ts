@@ -1,13 +1,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { type AttributeValue, QueryCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
-import {
-  CreateBucketCommand,
-  DeleteBucketCommand,
-  DeleteObjectCommand,
-  ListObjectVersionsCommand,
-  PutObjectCommand,
-} from '@aws-sdk/client-s3';
+import { type AttributeValue, ScanCommand } from '@aws-sdk/client-dynamodb';
+import { CreateBucketCommand, DeleteObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import {
   DeleteMessageCommand,
   GetQueueAttributesCommand,
@@ -18,20 +12,17 @@ import {
 } from '@aws-sdk/client-sqs';
 import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { encodeNotificationKey } from '@doc-ingest/aws-adapters';
-import { main } from '@doc-ingest/cli';
-import {
-  DOCUMENT_SORT_KEY,
-  type DocumentRecord,
-  documentPartitionKey,
-  rejectionPartitionKey,
-  type SourceRecord,
-  sourcePartitionKey,
-} from '@doc-ingest/contracts';
+import { DOCUMENT_SORT_KEY, documentPartitionKey, type SourceRecord } from '@doc-ingest/contracts';
 import { afterAll, describe, expect, inject, it } from 'vitest';
 import { ROOT } from '../../scripts/lib/cdkLocal.ts';
 import { localClients } from '../../scripts/lib/localAws.ts';
 import { awaitOutcomes, type Outcome } from '../../scripts/lib/uploadAndAwait.ts';
 import { hostileFixtures } from '../helpers/hostileFixtures.ts';
+import { createPoll } from '../helpers/poll.ts';
+import { queueDepth } from '../helpers/queueDepth.ts';
+import { removeBucket } from '../helpers/removeBucket.ts';
+import { runCliInProcess } from '../helpers/runCliInProcess.ts';
+import { tableRecords } from '../helpers/tableRecords.ts';
 
 /*
  * Reliability scenarios against the deployed stack on LocalStack (issue 4):
@@ -69,19 +60,7 @@ interface Measured {
 }
 const measured: Measured[] = [];
 
-const poll = async <T>(
-  what: string,
-  probe: () => Promise<T | undefined>,
-  timeoutMs = OUTCOME_TIMEOUT_MS,
-): Promise<T> => {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await probe();
-    if (value !== undefined) return value;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs} ms: ${what}`);
-    await new Promise((resolve) => setTimeout(resolve, POLL_MS));
-  }
-};
+const poll = createPoll(OUTCOME_TIMEOUT_MS, POLL_MS);
 
 const put = async (key: string, body: Buffer, bucket = outputs.BucketName) => {
   const response = await clients.s3.send(
@@ -144,29 +123,11 @@ const sendConcurrently = async (body: string, count: number) => {
   expect(responses.flatMap((response) => response.Failed ?? [])).toEqual([]);
 };
 
-const queueDepth = async (queueUrl: string): Promise<number> => {
-  const { Attributes = {} } = await clients.sqs.send(
-    new GetQueueAttributesCommand({
-      QueueUrl: queueUrl,
-      AttributeNames: [
-        'ApproximateNumberOfMessages',
-        'ApproximateNumberOfMessagesNotVisible',
-        'ApproximateNumberOfMessagesDelayed',
-      ],
-    }),
-  );
-  return (
-    Number(Attributes.ApproximateNumberOfMessages ?? 0) +
-    Number(Attributes.ApproximateNumberOfMessagesNotVisible ?? 0) +
-    Number(Attributes.ApproximateNumberOfMessagesDelayed ?? 0)
-  );
-};
-
 /** Waits until the ingest queue holds nothing, twice in a row: every message was consumed. */
 const awaitIngestQueueDrained = async () => {
   let emptyPolls = 0;
   await poll('ingest queue drained', async () => {
-    emptyPolls = (await queueDepth(outputs.QueueUrl)) === 0 ? emptyPolls + 1 : 0;
+    emptyPolls = (await queueDepth(clients.sqs, outputs.QueueUrl)) === 0 ? emptyPolls + 1 : 0;
     return emptyPolls >= 2 ? true : undefined;
   });
 };
@@ -174,50 +135,16 @@ const awaitIngestQueueDrained = async () => {
 const awaitDlqDepth = (depth: number, timeoutMs = 180_000) =>
   poll(
     `dead-letter queue depth ${depth}`,
-    async () => ((await queueDepth(outputs.DeadLetterQueueUrl)) === depth ? true : undefined),
+    async () =>
+      (await queueDepth(clients.sqs, outputs.DeadLetterQueueUrl)) === depth ? true : undefined,
     timeoutMs,
   );
 
-const queryAll = async (pk: string, index?: { name: string; skPrefix: string }) => {
-  const items: Record<string, unknown>[] = [];
-  let startKey: Record<string, AttributeValue> | undefined;
-  do {
-    const response = await clients.dynamodb.send(
-      new QueryCommand({
-        TableName: outputs.TableName,
-        ...(index === undefined
-          ? {
-              KeyConditionExpression: 'pk = :pk',
-              ExpressionAttributeValues: { ':pk': { S: pk } },
-              ConsistentRead: true,
-            }
-          : {
-              IndexName: index.name,
-              KeyConditionExpression: 'gsi1pk = :pk AND begins_with(gsi1sk, :sk)',
-              ExpressionAttributeValues: { ':pk': { S: pk }, ':sk': { S: index.skPrefix } },
-            }),
-        ExclusiveStartKey: startKey,
-      }),
-    );
-    items.push(...(response.Items ?? []).map((item) => unmarshall(item)));
-    startKey = response.LastEvaluatedKey;
-  } while (startKey !== undefined);
-  return items;
-};
-
-const sourcesOfKey = async (key: string, bucket = outputs.BucketName) =>
-  (await queryAll(sourcePartitionKey({ bucket, key }))) as SourceRecord[];
-const rejectionsOfKey = async (key: string, bucket = outputs.BucketName) =>
-  await queryAll(rejectionPartitionKey({ bucket, key }));
-const sourcesOfDocument = async (contentHash: string) =>
-  (await queryAll(documentPartitionKey(contentHash), {
-    name: 'gsi1',
-    skPrefix: 'SOURCE#',
-  })) as SourceRecord[];
-const getDocument = async (contentHash: string) =>
-  (await queryAll(documentPartitionKey(contentHash))).find(
-    (item) => item.sk === DOCUMENT_SORT_KEY,
-  ) as DocumentRecord | undefined;
+const { sourcesOfKey, rejectionsOfKey, sourcesOfDocument, getDocument } = tableRecords(
+  clients.dynamodb,
+  outputs.TableName,
+  outputs.BucketName,
+);
 
 const outcomesOf = async (keys: string[], bucket = outputs.BucketName) => {
   const { outcomes, missing } = await awaitOutcomes(
@@ -259,32 +186,7 @@ const snapshotTable = async (): Promise<Map<string, string>> => {
   return items;
 };
 
-const cli = async (argv: string[]) => {
-  let stdout = '';
-  const io = {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stdout += chunk) },
-  };
-  const code = await main(argv, io, {
-    s3: () => clients.s3,
-    sqs: () => clients.sqs,
-    dynamodb: () => clients.dynamodb,
-  });
-  return { code, report: JSON.parse(stdout.trim().split('\n').at(-1) ?? '{}') };
-};
-
-/** Deletes every version of every object, then the bucket (buckets the test created). */
-const removeBucket = async (bucket: string) => {
-  const { Versions = [], DeleteMarkers = [] } = await clients.s3.send(
-    new ListObjectVersionsCommand({ Bucket: bucket }),
-  );
-  for (const version of [...Versions, ...DeleteMarkers]) {
-    await clients.s3.send(
-      new DeleteObjectCommand({ Bucket: bucket, Key: version.Key, VersionId: version.VersionId }),
-    );
-  }
-  await clients.s3.send(new DeleteBucketCommand({ Bucket: bucket }));
-};
+const cli = (argv: string[]) => runCliInProcess(clients, argv);
 
 const createdBuckets: string[] = [];
 
@@ -299,7 +201,8 @@ const setVisibilityTimeout = (seconds: number) =>
   );
 
 afterAll(async () => {
-  for (const bucket of createdBuckets) await removeBucket(bucket).catch(() => undefined);
+  for (const bucket of createdBuckets)
+    await removeBucket(clients.s3, bucket).catch(() => undefined);
   mkdirSync(join(ROOT, '.localstack', 'outputs'), { recursive: true });
   writeFileSync(
     join(ROOT, '.localstack', 'outputs', 'reliability.json'),
@@ -358,7 +261,7 @@ describe('E2E reliability: redelivery', () => {
       expect(document?.sourceCount).toBe(1);
       expect(await sourcesOfDocument(source.contentHash)).toHaveLength(1);
       expect(await rejectionsOfKey(key)).toEqual([]);
-      const dlqDepth = await queueDepth(outputs.DeadLetterQueueUrl);
+      const dlqDepth = await queueDepth(clients.sqs, outputs.DeadLetterQueueUrl);
       expect(dlqDepth).toBe(0);
       measured.push({
         scenario: `redelivery x${times} ${mode}`,
@@ -394,7 +297,7 @@ describe('E2E reliability: races', () => {
     expect(sources).toHaveLength(20);
     expect(sources.filter((source) => source.status === 'new')).toHaveLength(1);
     expect(document?.firstSource.key).toBe(sources.find((source) => source.status === 'new')?.key);
-    const dlqDepth = await queueDepth(outputs.DeadLetterQueueUrl);
+    const dlqDepth = await queueDepth(clients.sqs, outputs.DeadLetterQueueUrl);
     expect(dlqDepth).toBe(0);
     measured.push({
       scenario: 'race: same bytes, 20 keys at once',
@@ -425,7 +328,7 @@ describe('E2E reliability: hostile input', () => {
         documents: sources.length,
         sources: sources.length,
         rejections: fixtures.length - sources.length,
-        dlqDepth: await queueDepth(outputs.DeadLetterQueueUrl),
+        dlqDepth: await queueDepth(clients.sqs, outputs.DeadLetterQueueUrl),
       });
     }
     return outcomes;
@@ -498,7 +401,7 @@ describe('E2E reliability: odd keys', () => {
       documents: oddKeys.length,
       sources: oddKeys.length,
       rejections: 0,
-      dlqDepth: await queueDepth(outputs.DeadLetterQueueUrl),
+      dlqDepth: await queueDepth(clients.sqs, outputs.DeadLetterQueueUrl),
     });
   });
 });
@@ -546,7 +449,7 @@ describe('E2E reliability: events that announce nothing, and removals', () => {
     });
     expect(await rejectionsOfKey(never.key)).toEqual([]);
     expect(await sourcesOfKey(never.key)).toEqual([]);
-    const dlqDepth = await queueDepth(outputs.DeadLetterQueueUrl);
+    const dlqDepth = await queueDepth(clients.sqs, outputs.DeadLetterQueueUrl);
     expect(dlqDepth).toBe(0);
     measured.push({
       scenario: 'S3 test event + restore + deletes (one recorded)',
@@ -591,7 +494,7 @@ describe('E2E reliability: backfill', () => {
     expect(report).toMatchObject({ enqueued: hostileFixtures(runId).length, failed: 0 });
     expect(again.report).toMatchObject({ enqueued: 20, failed: 0 });
     expect(await snapshotTable()).toEqual(before);
-    const dlqDepth = await queueDepth(outputs.DeadLetterQueueUrl);
+    const dlqDepth = await queueDepth(clients.sqs, outputs.DeadLetterQueueUrl);
     expect(dlqDepth).toBe(0);
     measured.push({
       scenario: 'backfill over ingested prefixes (idempotent)',
@@ -638,7 +541,7 @@ describe('E2E reliability: backfill', () => {
     expect(kinds[3]).toBe('empty');
     const twoHash = sourceOf(outcomes, keys[2] as string).contentHash;
     expect((await getDocument(twoHash))?.sourceCount).toBe(2);
-    const dlqDepth = await queueDepth(outputs.DeadLetterQueueUrl);
+    const dlqDepth = await queueDepth(clients.sqs, outputs.DeadLetterQueueUrl);
     expect(dlqDepth).toBe(0);
     measured.push({
       scenario: 'backfill of a bucket without notifications, run twice',
@@ -721,7 +624,7 @@ describe('E2E reliability: poison messages and redrive', () => {
       expect(fixedSource?.status).toBe('new');
       await awaitDlqDepth(1);
       await awaitIngestQueueDrained();
-      const dlqDepth = await queueDepth(outputs.DeadLetterQueueUrl);
+      const dlqDepth = await queueDepth(clients.sqs, outputs.DeadLetterQueueUrl);
       const { Messages = [] } = await clients.sqs.send(
         new ReceiveMessageCommand({
           QueueUrl: outputs.DeadLetterQueueUrl,
@@ -761,6 +664,6 @@ describe('E2E reliability: at the end', () => {
       expect(sources, key).toHaveLength(1);
       expect((await getDocument(sources[0]?.contentHash ?? ''))?.sourceCount, key).toBe(1);
     }
-    expect(await queueDepth(outputs.DeadLetterQueueUrl)).toBe(0);
+    expect(await queueDepth(clients.sqs, outputs.DeadLetterQueueUrl)).toBe(0);
   });
 });

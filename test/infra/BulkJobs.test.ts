@@ -1,11 +1,19 @@
 import { fileURLToPath } from 'node:url';
 import { BulkJobs, type BulkJobsProps, DocumentTable } from '@doc-ingest/cdk';
+import { App, Stack } from 'aws-cdk-lib';
 import { Match, Template } from 'aws-cdk-lib/assertions';
 import * as kms from 'aws-cdk-lib/aws-kms';
 import * as s3 from 'aws-cdk-lib/aws-s3';
 import * as sqs from 'aws-cdk-lib/aws-sqs';
+import * as cxapi from 'aws-cdk-lib/cx-api';
 import { describe, expect, it } from 'vitest';
-import { createConstructStack, createPipelineStack, logicalIdOf } from './testApp.ts';
+import {
+  CDK_CONTEXT,
+  createConstructStack,
+  createPipelineStack,
+  logicalIdOf,
+  TEST_ENV,
+} from './testApp.ts';
 
 const entryOf = (name: string): string =>
   fileURLToPath(new URL(`../../functions/${name}/handler.ts`, import.meta.url));
@@ -13,8 +21,7 @@ const entryOf = (name: string): string =>
 // biome-ignore lint/suspicious/noExplicitAny: synthesized templates and ASL are untyped JSON.
 type Json = Record<string, any>;
 
-const jobsStack = (props: Partial<BulkJobsProps> = {}) => {
-  const stack = createConstructStack();
+const jobsStack = (props: Partial<BulkJobsProps> = {}, stack = createConstructStack()) => {
   const key = new kms.Key(stack, 'Key', { enableKeyRotation: true });
   const ingestBucket = new s3.Bucket(stack, 'Ingest');
   const textBucket = new s3.Bucket(stack, 'Text', { encryptionKey: key });
@@ -124,6 +131,44 @@ describe('Construct: BulkJobs', () => {
     expect(choice.Choices[0]).toMatchObject({ Variable: '$.done', BooleanEquals: true });
     expect(choice.Default).toBe(map.ItemProcessor.StartAt);
   });
+
+  it.each([
+    ['off', false],
+    ['on', true],
+    ['unset', undefined],
+  ])(
+    "writes both maps' results to its bucket with the app's result-writer V2 flag %s",
+    (_label, flag) => {
+      // Prepare: an app whose context sets (or omits) the flag DistributedMap reads.
+      const context: Record<string, unknown> = { ...CDK_CONTEXT, 'aws:cdk:bundling-stacks': [] };
+      if (flag !== undefined)
+        context[cxapi.STEPFUNCTIONS_USE_DISTRIBUTED_MAP_RESULT_WRITER_V2] = flag;
+      const stack = new Stack(new App({ context }), 'FlagTest', { env: TEST_ENV });
+
+      // Act
+      const { jobs, template } = jobsStack({}, stack);
+
+      // Assess
+      const bucket = logicalIdOf(jobs.resultsBucket.bucket);
+      for (const [machine, prefix] of [
+        [jobs.backfillStateMachine, 'jobs/backfill'],
+        [jobs.reclassifyStateMachine, 'jobs/reclassify'],
+      ] as const) {
+        const asl = definitionOf(template, logicalIdOf(machine));
+        const map = Object.values(asl.States as Record<string, Json>).find(
+          (state) => state.Type === 'Map',
+        );
+        expect(map?.ResultWriter).toEqual({
+          Resource: expect.stringMatching(/:states:::s3:putObject$/),
+          Parameters: { Bucket: 'REF', Prefix: prefix },
+        });
+      }
+      for (const machine of [jobs.backfillStateMachine, jobs.reclassifyStateMachine]) {
+        const body = template.toJSON().Resources[logicalIdOf(machine)].Properties.DefinitionString;
+        expect(body['Fn::Join'][1]).toContainEqual({ Ref: bucket });
+      }
+    },
+  );
 
   it('logs every execution event and keeps map results in its own expiring bucket', () => {
     // Prepare

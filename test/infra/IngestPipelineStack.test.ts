@@ -57,6 +57,15 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
       alarmTopic: logicalIdOf(stack.alarmTopic),
       alarmTopicKey: logicalIdOf(stack.pipeline.node.findChild('AlarmTopic').node.findChild('Key')),
       dashboard: logicalIdOf(stack.monitoring.dashboard),
+      backfill: logicalIdOf(stack.pipeline.jobs.backfillStateMachine),
+      reclassify: logicalIdOf(stack.pipeline.jobs.reclassifyStateMachine),
+      tableThrottlesAlarm: logicalIdOf(stack.monitoring.tableThrottlesAlarm),
+      nearIndexThrottlesAlarm: logicalIdOf(
+        stack.monitoring.nearIndexThrottlesAlarm as NonNullable<
+          typeof stack.monitoring.nearIndexThrottlesAlarm
+        >,
+      ),
+      systemErrorsAlarm: logicalIdOf(stack.monitoring.systemErrorsAlarm),
     };
   }, 60_000);
 
@@ -593,24 +602,29 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
       });
     });
 
-    it('alarms on read and write throttles of the table and its index', () => {
-      // Prepare
-      const [alarm] = Object.values(
-        template.findResources('AWS::CloudWatch::Alarm', {
-          Properties: { Metrics: Match.anyValue() },
-        }),
-      );
+    /** The metric-math query of an alarm: the expression and the metrics it sums. */
+    const mathOf = (alarmId: string) => {
+      const alarm = template.toJSON().Resources[alarmId];
       const metrics = alarm?.Properties.Metrics as {
-        Expression?: string;
-        MetricStat?: { Metric: { MetricName: string; Dimensions: { Name: string }[] } };
+        Expression?: unknown;
+        MetricStat?: {
+          Metric: { MetricName: string; Dimensions: { Name: string; Value: unknown }[] };
+        };
       }[];
+      return {
+        properties: alarm?.Properties,
+        expression: metrics.find((m) => m.Expression)?.Expression,
+        stats: metrics.flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric] : [])),
+      };
+    };
+
+    it('alarms on read and write throttles of the table and its index', () => {
+      // Act
+      const { properties, expression, stats } = mathOf(ids.tableThrottlesAlarm as string);
 
       // Assess
-      expect(alarm?.Properties).toMatchObject({ Threshold: 0, AlarmActions: [topicArn()] });
-      expect(metrics.find((m) => m.Expression)?.Expression).toMatch(
-        /^FILL\(\w+, 0\)( \+ FILL\(\w+, 0\)){3}$/,
-      );
-      const stats = metrics.flatMap((m) => (m.MetricStat ? [m.MetricStat.Metric] : []));
+      expect(properties).toMatchObject({ Threshold: 0, AlarmActions: [topicArn()] });
+      expect(expression).toMatch(/^FILL\(\w+, 0\)( \+ FILL\(\w+, 0\)){3}$/);
       expect(stats.map((m) => m.MetricName).sort()).toEqual([
         'ReadThrottleEvents',
         'ReadThrottleEvents',
@@ -622,12 +636,91 @@ describe('Stack: IngestPipelineStack (defaults)', () => {
       ).toHaveLength(2);
     });
 
-    it('has exactly these seven alarms, each notifying the topic on alarm and on recovery', () => {
+    it('alarms on read and write throttles of the near-duplicate index, apart from the table', () => {
+      // Act
+      const { properties, expression, stats } = mathOf(ids.nearIndexThrottlesAlarm as string);
+
+      // Assess
+      expect(properties).toMatchObject({
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+        TreatMissingData: 'notBreaching',
+        AlarmActions: [topicArn()],
+      });
+      expect(expression).toBe('FILL(r0, 0) + FILL(w0, 0)');
+      expect(stats.map((m) => [m.MetricName, m.Dimensions])).toEqual([
+        ['ReadThrottleEvents', [{ Name: 'TableName', Value: { Ref: ids.nearIndexTable } }]],
+        ['WriteThrottleEvents', [{ Name: 'TableName', Value: { Ref: ids.nearIndexTable } }]],
+      ]);
+    });
+
+    it('alarms on DynamoDB system errors of both tables, over every operation', () => {
+      // Act
+      const { properties, expression, stats } = mathOf(ids.systemErrorsAlarm as string);
+
+      // Assess: a Metrics Insights query, so no operation is left out.
+      expect(properties).toMatchObject({ Threshold: 0, AlarmActions: [topicArn()] });
+      expect(stats).toEqual([]);
+      expect(expression).toEqual({
+        'Fn::Join': [
+          '',
+          [
+            `SELECT SUM(SystemErrors) FROM SCHEMA("AWS/DynamoDB", Operation, TableName) WHERE TableName = '`,
+            { Ref: ids.table },
+            "' OR TableName = '",
+            { Ref: ids.nearIndexTable },
+            "'",
+          ],
+        ],
+      });
+    });
+
+    it.each([
+      ['backfill', 'backfill'],
+      ['reclassify', 'reclassify'],
+    ])('alarms on %s executions that failed, timed out or were aborted', (_label, machine) => {
+      // Prepare
+      const [id] = Object.keys(
+        template.findResources('AWS::CloudWatch::Alarm', {
+          Properties: {
+            Metrics: Match.arrayWith([
+              Match.objectLike({
+                MetricStat: Match.objectLike({
+                  Metric: Match.objectLike({
+                    Namespace: 'AWS/States',
+                    Dimensions: [{ Name: 'StateMachineArn', Value: { Ref: ids[machine] } }],
+                  }),
+                }),
+              }),
+            ]),
+          },
+        }),
+      );
+
+      // Act
+      const { properties, expression, stats } = mathOf(id as string);
+
+      // Assess
+      expect(properties).toMatchObject({
+        Threshold: 0,
+        ComparisonOperator: 'GreaterThanThreshold',
+        TreatMissingData: 'notBreaching',
+        AlarmActions: [topicArn()],
+      });
+      expect(expression).toBe('FILL(failed, 0) + FILL(timedOut, 0) + FILL(aborted, 0)');
+      expect(stats.map((m) => m.MetricName)).toEqual([
+        'ExecutionsFailed',
+        'ExecutionsTimedOut',
+        'ExecutionsAborted',
+      ]);
+    });
+
+    it('has exactly these eleven alarms, each notifying the topic on alarm and on recovery', () => {
       // Prepare
       const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
 
       // Assess
-      expect(alarms).toHaveLength(7);
+      expect(alarms).toHaveLength(11);
       for (const alarm of alarms) {
         expect(alarm.Properties.AlarmActions).toEqual([topicArn()]);
         expect(alarm.Properties.OKActions).toEqual([topicArn()]);

@@ -136,7 +136,7 @@ describe('Stack: IngestPipelineStack (overridden props)', () => {
 
   it('sends alarm and OK notifications to the alarm topic', () => {
     const alarms = topicTemplate.findResources('AWS::CloudWatch::Alarm');
-    expect(Object.keys(alarms)).toHaveLength(7);
+    expect(Object.keys(alarms)).toHaveLength(11);
     topicTemplate.resourceCountIs('AWS::SNS::Topic', 0);
     for (const alarm of Object.values(alarms)) {
       expect(JSON.stringify(alarm.Properties.AlarmActions)).toContain(topicId);
@@ -224,7 +224,7 @@ describe('Stack: IngestPipelineStack (alarm notification settings)', () => {
     // Assess
     template.resourceCountIs('AWS::SNS::Topic', 0);
     const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
-    expect(alarms).toHaveLength(7);
+    expect(alarms).toHaveLength(11);
     for (const alarm of alarms) expect(alarm.Properties.AlarmActions).toEqual([EXISTING_ARN]);
     template.hasOutput('AlarmTopicArn', { Value: EXISTING_ARN });
   });

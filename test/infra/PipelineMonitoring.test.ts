@@ -1,7 +1,11 @@
-import { INGEST_OUTCOME_METRICS } from '@doc-ingest/cdk';
+import { INGEST_OUTCOME_METRICS, PipelineMonitoring } from '@doc-ingest/cdk';
 import { Template } from 'aws-cdk-lib/assertions';
+import * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
+import * as lambda from 'aws-cdk-lib/aws-lambda';
+import * as logs from 'aws-cdk-lib/aws-logs';
+import * as sqs from 'aws-cdk-lib/aws-sqs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { createPipelineStack, logicalIdOf } from './testApp.ts';
+import { createConstructStack, createPipelineStack, logicalIdOf } from './testApp.ts';
 
 interface Widget {
   type: string;
@@ -54,6 +58,9 @@ describe('Construct: PipelineMonitoring (dashboard)', () => {
       dlq: logicalIdOf(stack.ingestQueue.deadLetterQueue),
       failureQueue: logicalIdOf(stack.eventPublisher.failureQueue),
       table: logicalIdOf(stack.documentTable.table),
+      nearIndexTable: logicalIdOf(stack.pipeline.nearIndexTable.table),
+      backfill: logicalIdOf(stack.pipeline.jobs.backfillStateMachine),
+      reclassify: logicalIdOf(stack.pipeline.jobs.reclassifyStateMachine),
       ingestFn: logicalIdOf(stack.ingestFunction.function),
       publishFn: logicalIdOf(stack.eventPublisher.function),
       ingestLogGroup: logicalIdOf(stack.ingestFunction.function.logGroup),
@@ -120,6 +127,13 @@ describe('Construct: PipelineMonitoring (dashboard)', () => {
         'AWS/DynamoDB ConsumedWriteCapacityUnits TableName @table',
       ],
     ],
+    [
+      'Near-duplicate index: consumed capacity units',
+      [
+        'AWS/DynamoDB ConsumedReadCapacityUnits TableName @nearIndexTable',
+        'AWS/DynamoDB ConsumedWriteCapacityUnits TableName @nearIndexTable',
+      ],
+    ],
   ])('graphs %s', (title, expected) => {
     // Prepare: the logical IDs in place of the construct names.
     const resolved = expected.map((line) =>
@@ -146,4 +160,97 @@ describe('Construct: PipelineMonitoring (dashboard)', () => {
     expect(rows.filter((row) => row.includes('ThrottleEvents'))).toHaveLength(4);
     expect(rows.filter((row) => row.includes('GlobalSecondaryIndexName gsi1'))).toHaveLength(2);
   });
+
+  it.each([
+    ['Near-duplicate index: throttle events', /^FILL\(r0, 0\) \+ FILL\(w0, 0\)$/, 'nearIndexTable'],
+    [
+      'DynamoDB: system errors',
+      /^SELECT SUM\(SystemErrors\) FROM SCHEMA\("AWS\/DynamoDB"/,
+      'table',
+    ],
+  ])('graphs %s with the expression its alarm uses', (title, expression, table) => {
+    // Prepare
+    const widget = byTitle(widgets, title);
+
+    // Act
+    const expressions = (widget.properties.metrics ?? []).flatMap((row) =>
+      row.flatMap((cell) => (cell as { expression?: string }).expression ?? []),
+    );
+
+    // Assess
+    expect(expressions).toEqual([expect.stringMatching(expression)]);
+    expect(JSON.stringify(widget.properties.metrics)).toContain(`@${ids[table]}`);
+  });
+
+  it.each([
+    ['backfill', 'backfill'],
+    ['reclassify', 'reclassify'],
+  ])('graphs the %s job: executions started, succeeded and not', (name, machine) => {
+    // Prepare
+    const widget = byTitle(widgets, `Job ${name}: executions`);
+
+    // Act
+    const rows = metricsOf(widget);
+
+    // Assess
+    expect(rows).toEqual(
+      expect.arrayContaining([
+        `AWS/States ExecutionsStarted StateMachineArn @${ids[machine]}`,
+        `AWS/States ExecutionsSucceeded StateMachineArn @${ids[machine]}`,
+        `AWS/States ExecutionsFailed StateMachineArn @${ids[machine]}`,
+        `AWS/States ExecutionsTimedOut StateMachineArn @${ids[machine]}`,
+        `AWS/States ExecutionsAborted StateMachineArn @${ids[machine]}`,
+      ]),
+    );
+  });
+});
+
+describe('Construct: PipelineMonitoring (optional parts)', () => {
+  /** The construct alone, over imported resources, with or without the near index. */
+  const monitoringTemplate = (withNearIndex: boolean) => {
+    const stack = createConstructStack();
+    const fn = (name: string) => lambda.Function.fromFunctionName(stack, `Fn-${name}`, name);
+    const queue = (name: string) =>
+      sqs.Queue.fromQueueArn(stack, `Queue-${name}`, `arn:aws:sqs:eu-west-1:123456789012:${name}`);
+    new PipelineMonitoring(stack, 'Monitoring', {
+      ingestFunction: fn('ingest'),
+      ingestLogGroup: logs.LogGroup.fromLogGroupName(stack, 'Logs', '/aws/lambda/ingest'),
+      queue: queue('ingest'),
+      deadLetterQueue: queue('dlq'),
+      publishFunction: fn('publish'),
+      failureQueue: queue('failures'),
+      table: dynamodb.Table.fromTableName(stack, 'Documents', 'documents'),
+      tableIndexNames: ['gsi1'],
+      ...(withNearIndex
+        ? { nearIndexTable: dynamodb.Table.fromTableName(stack, 'NearIndex', 'near-index') }
+        : {}),
+    });
+    return Template.fromStack(stack);
+  };
+
+  const SELECT =
+    'SELECT SUM(SystemErrors) FROM SCHEMA("AWS/DynamoDB", Operation, TableName) WHERE ';
+  it.each([
+    ['without', false, 5, `${SELECT}TableName = 'documents'`],
+    ['with', true, 6, `${SELECT}TableName = 'documents' OR TableName = 'near-index'`],
+  ])(
+    '%s the near index: its alarm and widgets or none, and system errors of the tables given',
+    (_label, withNearIndex, count, query) => {
+      // Act
+      const template = monitoringTemplate(withNearIndex as boolean);
+
+      // Assess
+      const alarms = Object.values(template.findResources('AWS::CloudWatch::Alarm'));
+      expect(alarms).toHaveLength(count);
+      const expressions = alarms.flatMap((alarm) =>
+        (alarm.Properties.Metrics ?? []).flatMap(
+          (m: { Expression?: string }) => m.Expression ?? [],
+        ),
+      );
+      expect(expressions.find((e: string) => e.startsWith('SELECT'))).toBe(query);
+      const titles = dashboardWidgets(template).map((widget) => widget.properties.title);
+      expect(titles.some((title) => title?.startsWith('Near-duplicate index'))).toBe(withNearIndex);
+      expect(titles.some((title) => title?.startsWith('Job '))).toBe(false);
+    },
+  );
 });

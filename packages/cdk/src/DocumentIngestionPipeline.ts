@@ -396,24 +396,6 @@ class DocumentIngestionPipeline extends Construct {
       ...observability,
     });
 
-    const visibility = this.ingestQueue.visibilityTimeout.toSeconds();
-    this.monitoring = new PipelineMonitoring(this, 'Monitoring', {
-      ingestFunction: this.ingestFunction.function,
-      ingestLogGroup: this.ingestFunction.function.logGroup,
-      queue: this.ingestQueue.queue,
-      deadLetterQueue: this.ingestQueue.deadLetterQueue,
-      publishFunction: this.eventPublisher.function,
-      failureQueue: this.eventPublisher.failureQueue,
-      table: this.documentTable.table,
-      tableIndexNames: [TableKeys.GSI1_NAME],
-      metricsNamespace: props.metricsNamespace,
-      queueAgeThreshold:
-        props.queueAgeAlarmThreshold ??
-        Duration.seconds(this.ingestQueue.maxReceiveCount * visibility + 15 * 60),
-      iteratorAgeThreshold: props.iteratorAgeAlarmThreshold,
-      alarmTopic: this.alarmTopic,
-    });
-
     this.jobs = new BulkJobs(this, 'Jobs', {
       ingestBucket: this.ingestBucket,
       ingestQueue: this.ingestQueue.queue,
@@ -431,7 +413,31 @@ class DocumentIngestionPipeline extends Construct {
       logLevel: props.logLevel,
       metricsNamespace: props.metricsNamespace,
       tracing: props.tracing,
+      alarmTopic: this.alarmTopic,
       removalPolicy,
+    });
+
+    const visibility = this.ingestQueue.visibilityTimeout.toSeconds();
+    this.monitoring = new PipelineMonitoring(this, 'Monitoring', {
+      ingestFunction: this.ingestFunction.function,
+      ingestLogGroup: this.ingestFunction.function.logGroup,
+      queue: this.ingestQueue.queue,
+      deadLetterQueue: this.ingestQueue.deadLetterQueue,
+      publishFunction: this.eventPublisher.function,
+      failureQueue: this.eventPublisher.failureQueue,
+      table: this.documentTable.table,
+      tableIndexNames: [TableKeys.GSI1_NAME],
+      nearIndexTable: this.nearIndexTable.table,
+      jobs: [
+        { name: 'backfill', stateMachine: this.jobs.backfillStateMachine },
+        { name: 'reclassify', stateMachine: this.jobs.reclassifyStateMachine },
+      ],
+      metricsNamespace: props.metricsNamespace,
+      queueAgeThreshold:
+        props.queueAgeAlarmThreshold ??
+        Duration.seconds(this.ingestQueue.maxReceiveCount * visibility + 15 * 60),
+      iteratorAgeThreshold: props.iteratorAgeAlarmThreshold,
+      alarmTopic: this.alarmTopic,
     });
 
     this.suppressCdkInternals();

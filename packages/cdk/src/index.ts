@@ -18,7 +18,7 @@ export type { IngestFunctionProps } from './constructs/IngestFunction.ts';
 export { IngestFunction } from './constructs/IngestFunction.ts';
 export type { NearDuplicateIndexTableProps } from './constructs/NearDuplicateIndexTable.ts';
 export { NearDuplicateIndexTable } from './constructs/NearDuplicateIndexTable.ts';
-export type { PipelineMonitoringProps } from './constructs/PipelineMonitoring.ts';
+export type { PipelineJob, PipelineMonitoringProps } from './constructs/PipelineMonitoring.ts';
 export { INGEST_OUTCOME_METRICS, PipelineMonitoring } from './constructs/PipelineMonitoring.ts';
 export type { BucketEncryptionModeName, SecureBucketProps } from './constructs/SecureBucket.ts';
 export { BucketEncryptionMode, SecureBucket } from './constructs/SecureBucket.ts';

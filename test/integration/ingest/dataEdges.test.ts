@@ -1,20 +1,12 @@
-import { createHash } from 'node:crypto';
-import { Readable } from 'node:stream';
 import { FullBatchFailureError } from '@aws-lambda-powertools/batch';
 import { BatchGetItemCommand, PutItemCommand } from '@aws-sdk/client-dynamodb';
-import {
-  GetObjectCommand,
-  PutObjectCommand,
-  S3Client,
-  S3ServiceException,
-} from '@aws-sdk/client-s3';
 import { encodeNotificationKey } from '@doc-ingest/aws-adapters';
 import { MAX_OBJECT_PATH_BYTES, sourcePartitionKey } from '@doc-ingest/contracts';
 import type { SQSEvent, SQSRecord } from 'aws-lambda';
-import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeContext } from '../../helpers/fakeContext.ts';
 import { fakeDocumentTable } from '../../helpers/fakeDocumentTable.ts';
+import { eTagOf, fakeIngestBucket } from '../../helpers/fakeIngestBucket.ts';
 import { loadSamples } from '../../helpers/samples.ts';
 import { stubHandlerEnv } from '../../helpers/stubHandlerEnv.ts';
 
@@ -45,16 +37,8 @@ const edited = Buffer.from(
     ),
 );
 
-interface StoredObject {
-  bytes: Buffer;
-  versionId?: string;
-}
-
-/** The fake bucket: key -> current object (an unversioned bucket when versionId is absent). */
-let bucket: Map<string, StoredObject>;
-/** Keys whose reads fail with this S3 error code. */
-let failing: Map<string, string>;
-const s3Mock = mockClient(S3Client);
+/** The fake bucket (an unversioned one for objects stored without a version). */
+const bucket = fakeIngestBucket();
 let table: ReturnType<typeof fakeDocumentTable>;
 type Handler = (
   event: SQSEvent,
@@ -64,11 +48,8 @@ type Handler = (
 }>;
 let handler: Handler;
 
-const eTagOf = (bytes: Buffer) => createHash('md5').update(bytes).digest('hex');
-
-const upload = (key: string, bytes: Buffer, versionId?: string) => {
-  bucket.set(key, versionId === undefined ? { bytes } : { bytes, versionId });
-};
+const upload = bucket.put;
+const { failing } = bucket;
 
 interface Announcement {
   eventName?: string;
@@ -79,7 +60,7 @@ interface Announcement {
 
 let messageNumber = 0;
 const message = (announcement: Announcement, receiveCount = 1): SQSRecord => {
-  const stored = bucket.get(announcement.key);
+  const stored = bucket.objects.get(announcement.key);
   const eTag = announcement.eTag ?? (stored === undefined ? undefined : eTagOf(stored.bytes));
   const versionId = announcement.versionId ?? stored?.versionId;
   messageNumber++;
@@ -138,34 +119,7 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
-  bucket = new Map();
-  failing = new Map();
-  s3Mock.reset();
-  s3Mock.on(GetObjectCommand).callsFake((input: { Key: string }) => {
-    const code = failing.get(input.Key);
-    if (code !== undefined) {
-      throw new S3ServiceException({
-        name: code,
-        $fault: 'client',
-        $metadata: { httpStatusCode: 403 },
-        message: `${code} (mocked)`,
-      });
-    }
-    const stored = bucket.get(input.Key);
-    if (stored === undefined)
-      throw new S3ServiceException({
-        name: 'NoSuchKey',
-        $fault: 'client',
-        $metadata: { httpStatusCode: 404 },
-      });
-    return {
-      Body: Readable.from([stored.bytes]) as never,
-      ContentLength: stored.bytes.byteLength,
-      ETag: `"${eTagOf(stored.bytes)}"`,
-      ...(stored.versionId === undefined ? {} : { VersionId: stored.versionId }),
-    };
-  });
-  s3Mock.on(PutObjectCommand).resolves({});
+  bucket.reset();
   table = fakeDocumentTable();
 });
 

@@ -6,13 +6,13 @@ import {
   QueryCommand,
   TransactWriteItemsCommand,
 } from '@aws-sdk/client-dynamodb';
-import { GetObjectCommand, NoSuchKey, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3';
 import { buildDocumentItems, LSH_BANDS, processDocument } from '@doc-ingest/core';
 import type { SQSEvent } from 'aws-lambda';
-import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeContext } from '../../helpers/fakeContext.ts';
 import { fakeDocumentTable } from '../../helpers/fakeDocumentTable.ts';
+import { fakeIngestBucket } from '../../helpers/fakeIngestBucket.ts';
 import { loadEvent } from '../../helpers/loadEvent.ts';
 import { loadSamples } from '../../helpers/samples.ts';
 import { stubHandlerEnv } from '../../helpers/stubHandlerEnv.ts';
@@ -60,7 +60,8 @@ const objects = new Map<string, Buffer>([
   ],
 ]);
 
-const s3Mock = mockClient(S3Client);
+const ingestBucket = fakeIngestBucket({ eTag: 'etag', echoVersionId: true });
+const { s3Mock } = ingestBucket;
 let table: ReturnType<typeof fakeDocumentTable>;
 type Handler = (
   event: SQSEvent,
@@ -94,18 +95,7 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
-  s3Mock.reset();
-  s3Mock.on(GetObjectCommand).callsFake((input: { Key: string; VersionId?: string }) => {
-    const bytes = objects.get(input.Key);
-    if (bytes === undefined) throw new NoSuchKey({ message: 'gone', $metadata: {} });
-    return {
-      Body: Readable.from([bytes]) as never,
-      ContentLength: bytes.byteLength,
-      VersionId: input.VersionId,
-      ETag: '"etag"',
-    };
-  });
-  s3Mock.on(PutObjectCommand).resolves({});
+  ingestBucket.reset(objects);
   table = fakeDocumentTable();
 });
 
@@ -396,7 +386,10 @@ describe('Handler: ingest', () => {
 
   it('ingests a hostile object (one 200 KB word) alongside its batch-mates without failing any', async () => {
     // Prepare
-    objects.set('incoming/one-long-word.txt', Buffer.from(`Titre\n\n${'a'.repeat(200_000)}\n`));
+    ingestBucket.put(
+      'incoming/one-long-word.txt',
+      Buffer.from(`Titre\n\n${'a'.repeat(200_000)}\n`),
+    );
     const event = objectCreated('incoming/one-long-word.txt');
     const [first] = event.Records;
     if (first === undefined) throw new Error('fixture');

@@ -1,11 +1,9 @@
-import { Readable } from 'node:stream';
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3';
 import { ItemKind } from '@doc-ingest/contracts';
 import type { SQSEvent } from 'aws-lambda';
-import { mockClient } from 'aws-sdk-client-mock';
 import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeContext } from '../../helpers/fakeContext.ts';
 import { fakeDocumentTable } from '../../helpers/fakeDocumentTable.ts';
+import { fakeIngestBucket } from '../../helpers/fakeIngestBucket.ts';
 import { loadEvent } from '../../helpers/loadEvent.ts';
 import { loadSamples } from '../../helpers/samples.ts';
 import { stubHandlerEnv } from '../../helpers/stubHandlerEnv.ts';
@@ -29,7 +27,7 @@ const distinct = loadSamples()
   .filter((sample) => /^1\d\d_/.test(sample.name))
   .slice(0, 12);
 
-const s3Mock = mockClient(S3Client);
+const ingestBucket = fakeIngestBucket({ eTag: 'etag' });
 let table: ReturnType<typeof fakeDocumentTable>;
 type Handler = (event: SQSEvent, context: ReturnType<typeof fakeContext>) => Promise<unknown>;
 let handler: Handler;
@@ -50,17 +48,7 @@ beforeAll(async () => {
 });
 
 beforeEach(() => {
-  s3Mock.reset();
-  s3Mock.on(GetObjectCommand).callsFake((input: { Key: string }) => {
-    const sample = distinct.find((candidate) => input.Key === `incoming/${candidate.name}`);
-    if (sample === undefined) throw new Error(`no object ${input.Key}`);
-    return {
-      Body: Readable.from([sample.bytes]) as never,
-      ContentLength: sample.bytes.byteLength,
-      ETag: '"etag"',
-    };
-  });
-  s3Mock.on(PutObjectCommand).resolves({});
+  ingestBucket.reset(distinct.map((sample) => [`incoming/${sample.name}`, sample.bytes]));
   table = fakeDocumentTable();
 });
 

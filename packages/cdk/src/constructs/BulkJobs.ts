@@ -1,5 +1,6 @@
 import { EnvKeys, TEXT_OBJECT_PREFIX } from '@doc-ingest/contracts';
 import { ArnFormat, Aws, Duration, RemovalPolicy, Stack, Validations } from 'aws-cdk-lib';
+import type * as cloudwatch from 'aws-cdk-lib/aws-cloudwatch';
 import type * as dynamodb from 'aws-cdk-lib/aws-dynamodb';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as logs from 'aws-cdk-lib/aws-logs';
@@ -7,7 +8,9 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
 import * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import * as tasks from 'aws-cdk-lib/aws-stepfunctions-tasks';
+import * as cxapi from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
+import { executionsUnsuccessfulAlarm, notifyTopic } from './alarms.ts';
 import { BundledFunction } from './BundledFunction.ts';
 import { bundledTaxonomy } from './bundledTaxonomy.ts';
 import type { FunctionOperationsProps } from './FunctionOperationsProps.ts';
@@ -29,7 +32,7 @@ const RECLASSIFY_LABEL = 'Reclassify';
 const PERMANENT_ERRORS = ['JobInputError'];
 
 /** Properties of {@link BulkJobs}. */
-interface BulkJobsProps extends Omit<FunctionOperationsProps, 'alarmTopic'> {
+interface BulkJobsProps extends FunctionOperationsProps {
   /**
    * TypeScript sources to bundle the two workers from at synth.
    * @default the package's pre-bundled code
@@ -121,6 +124,8 @@ const checkConcurrency = (name: string, value: number): number => {
  * reclassification skips documents at the current taxonomy and updates
  * conditionally), so a failed execution is resumed with RedriveExecution,
  * which reruns only the failed child workflows.
+ * An alarm per job fires when an execution fails, times out or is aborted
+ * (docs/OPERATIONS.md, alarms 10 and 11).
  *
  * @example
  * const jobs = new BulkJobs(this, 'Jobs', { ingestBucket, ingestQueue, table, textBucket });
@@ -141,9 +146,18 @@ class BulkJobs extends Construct {
    * machines may write there and nowhere else.
    */
   public readonly resultsBucket: SecureBucket;
+  /** Fires when a backfill execution fails, times out or is aborted. */
+  public readonly backfillFailedAlarm: cloudwatch.Alarm;
+  /** Fires when a reclassify execution fails, times out or is aborted. */
+  public readonly reclassifyFailedAlarm: cloudwatch.Alarm;
 
   public constructor(scope: Construct, id: string, props: BulkJobsProps) {
     super(scope, id);
+    // DistributedMap renders `resultWriterV2` only under this feature flag and
+    // the deprecated `resultWriter` otherwise. Set here, before any child, so
+    // the jobs do not depend on the flags of the app that uses the construct.
+    // Without a WriterConfig, V2 renders the same ResultWriter ASL as V1.
+    this.node.setContext(cxapi.STEPFUNCTIONS_USE_DISTRIBUTED_MAP_RESULT_WRITER_V2, true);
     const removalPolicy = props.removalPolicy ?? RemovalPolicy.RETAIN;
     const backfillConcurrency = checkConcurrency(
       'backfillConcurrency',
@@ -228,6 +242,21 @@ class BulkJobs extends Construct {
         },
       }),
     });
+    this.backfillFailedAlarm = executionsUnsuccessfulAlarm(
+      this,
+      'BackfillFailedAlarm',
+      this.backfillStateMachine,
+      'A backfill job ended without success (failed, timed out or aborted): objects of its ' +
+        'prefix may not have been enqueued. Resume with ingest backfill --redrive <execution-arn>.',
+    );
+    this.reclassifyFailedAlarm = executionsUnsuccessfulAlarm(
+      this,
+      'ReclassifyFailedAlarm',
+      this.reclassifyStateMachine,
+      'A reclassify job ended without success (failed, timed out or aborted): some documents ' +
+        'keep their old topics. Resume with ingest reclassify --redrive <execution-arn>.',
+    );
+    notifyTopic([this.backfillFailedAlarm, this.reclassifyFailedAlarm], props.alarmTopic);
   }
 
   /** SendMessage on the ingest queue and its key; nothing else (the listing is the state machine's). */
@@ -341,7 +370,7 @@ class BulkJobs extends Construct {
         props.backfillChildWorkflows === 'standard'
           ? sfn.StateMachineType.STANDARD
           : sfn.StateMachineType.EXPRESS,
-      resultWriter: new sfn.ResultWriter({
+      resultWriterV2: new sfn.ResultWriterV2({
         bucket: this.resultsBucket.bucket,
         prefix: `${RESULTS_PREFIX}backfill`,
       }),
@@ -378,7 +407,7 @@ class BulkJobs extends Construct {
       maxConcurrency: concurrency,
       // A segment may take many 15-minute rounds: longer than an Express workflow may run.
       mapExecutionType: sfn.StateMachineType.STANDARD,
-      resultWriter: new sfn.ResultWriter({
+      resultWriterV2: new sfn.ResultWriterV2({
         bucket: this.resultsBucket.bucket,
         prefix: `${RESULTS_PREFIX}reclassify`,
       }),

@@ -5,8 +5,9 @@ import type * as lambda from 'aws-cdk-lib/aws-lambda';
 import type * as logs from 'aws-cdk-lib/aws-logs';
 import type * as sns from 'aws-cdk-lib/aws-sns';
 import type * as sqs from 'aws-cdk-lib/aws-sqs';
+import type * as sfn from 'aws-cdk-lib/aws-stepfunctions';
 import { Construct } from 'constructs';
-import { notifyTopic } from './alarms.ts';
+import { notifyTopic, unsuccessfulExecutions } from './alarms.ts';
 
 /**
  * The Powertools metrics of the ingest function, one per outcome
@@ -21,6 +22,13 @@ const INGEST_OUTCOME_METRICS = [
 ] as const;
 
 const PERIOD = Duration.minutes(5);
+
+/** A bulk job's state machine, as the dashboard shows it. */
+interface PipelineJob {
+  /** Names the widget, e.g. `backfill`. */
+  readonly name: string;
+  readonly stateMachine: sfn.IStateMachine;
+}
 
 /** Properties of {@link PipelineMonitoring}. */
 interface PipelineMonitoringProps {
@@ -40,6 +48,18 @@ interface PipelineMonitoringProps {
   readonly table: dynamodb.ITable;
   /** Names of the table's global secondary indexes (their throttles count too). */
   readonly tableIndexNames: string[];
+  /**
+   * The near-duplicate index table: its throttles get an alarm of their own,
+   * its system errors count with the document table's.
+   * @default no near-index alarm or widgets
+   */
+  readonly nearIndexTable?: dynamodb.ITable;
+  /**
+   * State machines of bulk jobs, graphed in a row of their own (their alarms
+   * belong to the construct that defines them, `BulkJobs`).
+   * @default no jobs row
+   */
+  readonly jobs?: readonly PipelineJob[];
   /**
    * Namespace of the Powertools metrics.
    * @default 'DocIngest'
@@ -83,12 +103,64 @@ const alarmAbove = (
     treatMissingData: cloudwatch.TreatMissingData.NOT_BREACHING,
   });
 
+/** Read and write throttle events of a table and of each of its indexes, summed. */
+const throttleEvents = (
+  table: dynamodb.ITable,
+  indexNames: readonly string[],
+  label: string,
+): cloudwatch.MathExpression => {
+  const targets: Record<string, string>[] = [
+    { TableName: table.tableName },
+    ...indexNames.map((index) => ({
+      TableName: table.tableName,
+      GlobalSecondaryIndexName: index,
+    })),
+  ];
+  const usingMetrics: Record<string, cloudwatch.IMetric> = {};
+  targets.forEach((dimensionsMap, index) => {
+    for (const metricName of ['ReadThrottleEvents', 'WriteThrottleEvents']) {
+      usingMetrics[`${metricName === 'ReadThrottleEvents' ? 'r' : 'w'}${index}`] =
+        new cloudwatch.Metric({
+          namespace: 'AWS/DynamoDB',
+          metricName,
+          dimensionsMap,
+          statistic: cloudwatch.Stats.SUM,
+          period: PERIOD,
+        });
+    }
+  });
+  return new cloudwatch.MathExpression({
+    expression: Object.keys(usingMetrics)
+      .map((name) => `FILL(${name}, 0)`)
+      .join(' + '),
+    usingMetrics,
+    label,
+    period: PERIOD,
+  });
+};
+
+/**
+ * DynamoDB `SystemErrors` of the tables over every operation, summed by a
+ * Metrics Insights query: the metric exists only per `Operation`, and a list
+ * of operations would go stale with the next change of the store.
+ */
+const systemErrorsOf = (tables: readonly dynamodb.ITable[]): cloudwatch.MathExpression =>
+  new cloudwatch.MathExpression({
+    expression:
+      'SELECT SUM(SystemErrors) FROM SCHEMA("AWS/DynamoDB", Operation, TableName) WHERE ' +
+      tables.map((table) => `TableName = '${table.tableName}'`).join(' OR '),
+    usingMetrics: {},
+    label: 'system errors (all operations)',
+    period: PERIOD,
+  });
+
 /**
  * The operator's view of the pipeline: a CloudWatch dashboard (objects by
  * outcome, rejections by reason, the ingest function, its queue and DLQ, the
- * stream consumer, its failure queue, the table) and the alarms the function
- * constructs do not own: queue age, iterator age, publish errors, table
- * throttles. docs/OPERATIONS.md is the runbook for every alarm.
+ * stream consumer, its failure queue, the table, the near-duplicate index,
+ * the jobs) and the alarms the function and job constructs do not own: queue
+ * age, iterator age, publish errors, table throttles, near-index throttles,
+ * DynamoDB system errors. docs/OPERATIONS.md is the runbook for every alarm.
  *
  * @example
  * new PipelineMonitoring(this, 'Monitoring', {
@@ -107,6 +179,10 @@ class PipelineMonitoring extends Construct {
   public readonly publishErrorsAlarm: cloudwatch.Alarm;
   /** Fires when DynamoDB throttles reads or writes of the table or its indexes. */
   public readonly tableThrottlesAlarm: cloudwatch.Alarm;
+  /** Fires when DynamoDB throttles reads or writes of the near-duplicate index (if given). */
+  public readonly nearIndexThrottlesAlarm: cloudwatch.Alarm | undefined;
+  /** Fires when DynamoDB answers requests to the tables with an internal error (HTTP 500). */
+  public readonly systemErrorsAlarm: cloudwatch.Alarm;
 
   public constructor(scope: Construct, id: string, props: PipelineMonitoringProps) {
     super(scope, id);
@@ -135,7 +211,19 @@ class PipelineMonitoring extends Construct {
       period: PERIOD,
       statistic: cloudwatch.Stats.SUM,
     });
-    const throttles = this.tableThrottles(props);
+    const throttles = throttleEvents(
+      props.table,
+      props.tableIndexNames,
+      'throttle events (table + indexes)',
+    );
+    const nearThrottles =
+      props.nearIndexTable === undefined
+        ? undefined
+        : throttleEvents(props.nearIndexTable, [], 'throttle events (near-duplicate index)');
+    const systemErrors = systemErrorsOf([
+      props.table,
+      ...(props.nearIndexTable === undefined ? [] : [props.nearIndexTable]),
+    ]);
 
     this.queueAgeAlarm = alarmAbove(
       this,
@@ -165,12 +253,31 @@ class PipelineMonitoring extends Construct {
       0,
       'DynamoDB throttled reads or writes of the document table or its index; ingestion retries, but slows down.',
     );
+    this.nearIndexThrottlesAlarm =
+      nearThrottles === undefined
+        ? undefined
+        : alarmAbove(
+            this,
+            'NearIndexThrottlesAlarm',
+            nearThrottles,
+            0,
+            'DynamoDB throttled reads or writes of the near-duplicate index (band claims); ingestion retries, but slows down.',
+          );
+    this.systemErrorsAlarm = alarmAbove(
+      this,
+      'SystemErrorsAlarm',
+      systemErrors,
+      0,
+      'DynamoDB answered requests to the document table or the near-duplicate index with an internal error (HTTP 500); the SDK and SQS retry.',
+    );
     notifyTopic(
       [
         this.queueAgeAlarm,
         this.iteratorAgeAlarm,
         this.publishErrorsAlarm,
         this.tableThrottlesAlarm,
+        ...(this.nearIndexThrottlesAlarm === undefined ? [] : [this.nearIndexThrottlesAlarm]),
+        this.systemErrorsAlarm,
       ],
       props.alarmTopic,
     );
@@ -301,7 +408,7 @@ class PipelineMonitoring extends Construct {
           new cloudwatch.GraphWidget({
             title: 'Table: throttle events',
             left: [throttles],
-            width: 12,
+            width: 8,
           }),
           new cloudwatch.GraphWidget({
             title: 'Table: consumed capacity units',
@@ -309,46 +416,53 @@ class PipelineMonitoring extends Construct {
               props.table.metricConsumedReadCapacityUnits(sum),
               props.table.metricConsumedWriteCapacityUnits(sum),
             ],
-            width: 12,
+            width: 8,
+          }),
+          new cloudwatch.GraphWidget({
+            title: 'DynamoDB: system errors',
+            left: [systemErrors],
+            width: 8,
           }),
         ],
+        ...(props.nearIndexTable === undefined || nearThrottles === undefined
+          ? []
+          : [
+              [
+                new cloudwatch.GraphWidget({
+                  title: 'Near-duplicate index: throttle events',
+                  left: [nearThrottles],
+                  width: 12,
+                }),
+                new cloudwatch.GraphWidget({
+                  title: 'Near-duplicate index: consumed capacity units',
+                  left: [
+                    props.nearIndexTable.metricConsumedReadCapacityUnits(sum),
+                    props.nearIndexTable.metricConsumedWriteCapacityUnits(sum),
+                  ],
+                  width: 12,
+                }),
+              ],
+            ]),
+        ...((props.jobs ?? []).length === 0
+          ? []
+          : [
+              (props.jobs ?? []).map(
+                ({ name, stateMachine }) =>
+                  new cloudwatch.GraphWidget({
+                    title: `Job ${name}: executions`,
+                    left: [
+                      stateMachine.metricStarted({ ...sum, label: 'started' }),
+                      stateMachine.metricSucceeded({ ...sum, label: 'succeeded' }),
+                      unsuccessfulExecutions(stateMachine),
+                    ],
+                    width: Math.max(6, Math.floor(24 / (props.jobs ?? []).length)),
+                  }),
+              ),
+            ]),
       ],
-    });
-  }
-
-  /** Read and write throttle events of the table and of each index, summed. */
-  private tableThrottles(props: PipelineMonitoringProps): cloudwatch.MathExpression {
-    const { table } = props;
-    const targets: Record<string, string>[] = [
-      { TableName: table.tableName },
-      ...props.tableIndexNames.map((index) => ({
-        TableName: table.tableName,
-        GlobalSecondaryIndexName: index,
-      })),
-    ];
-    const usingMetrics: Record<string, cloudwatch.IMetric> = {};
-    targets.forEach((dimensionsMap, index) => {
-      for (const metricName of ['ReadThrottleEvents', 'WriteThrottleEvents']) {
-        usingMetrics[`${metricName === 'ReadThrottleEvents' ? 'r' : 'w'}${index}`] =
-          new cloudwatch.Metric({
-            namespace: 'AWS/DynamoDB',
-            metricName,
-            dimensionsMap,
-            statistic: cloudwatch.Stats.SUM,
-            period: PERIOD,
-          });
-      }
-    });
-    return new cloudwatch.MathExpression({
-      expression: Object.keys(usingMetrics)
-        .map((name) => `FILL(${name}, 0)`)
-        .join(' + '),
-      usingMetrics,
-      label: 'throttle events (table + indexes)',
-      period: PERIOD,
     });
   }
 }
 
-export type { PipelineMonitoringProps };
+export type { PipelineJob, PipelineMonitoringProps };
 export { INGEST_OUTCOME_METRICS, PipelineMonitoring };
