@@ -52,4 +52,7 @@ const isLetterOrMark = (unit: number): boolean => {
   return kind === UnitKind.LETTER || kind === UnitKind.MARK;
 };
 
-export { countLetters, isLetterOrMark };
+/** A BMP unit that is a letter (category L). */
+const isLetter = (unit: number): boolean => unitKind(unit) === UnitKind.LETTER;
+
+export { countLetters, isLetter, isLetterOrMark };

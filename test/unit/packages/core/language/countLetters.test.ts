@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
   countLetters,
+  isLetter,
   isLetterOrMark,
 } from '../../../../../packages/core/src/language/countLetters.ts';
 
@@ -35,5 +36,17 @@ describe('Function: isLetterOrMark', () => {
   ])('reads unit %i as a letter or mark: %s', (unit, expected) => {
     // Act & Assess
     expect(isLetterOrMark(unit)).toBe(expected);
+  });
+});
+
+describe('Function: isLetter', () => {
+  it.each([
+    [0x61, true],
+    [0xe9, true],
+    [0x301, false],
+    [0x2019, false],
+  ])('reads unit %i as a letter: %s', (unit, expected) => {
+    // Act & Assess
+    expect(isLetter(unit)).toBe(expected);
   });
 });
