@@ -319,7 +319,10 @@ const lineVerdict = (
  * verdict weighs the letters of its line (a line mixing Arabic-script and Latin
  * passages is read as one line per passage, see `splitScripts`); shares are of the letters whose
  * language was determined; the main language comes first. The work is bounded
- * whatever the size of the text.
+ * whatever the size of the text. Before any trigram is counted, Latin-script
+ * lines are read by their function words (`fast`, see `readByFunctionWords`):
+ * when those name the main language clearly, trigrams read only the lines they
+ * leave uncertain; the verdicts were the same on every labelled document.
  *
  * @example
  * const { language, languages } = detectLanguages(text);
