@@ -217,6 +217,14 @@ const isElision = (text: string, norm: string, end: number): boolean => {
   );
 };
 
+const isAsciiLower = (text: string, start: number, end: number): boolean => {
+  for (let index = start; index < end; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit < 0x61 || unit > 0x7a) return false;
+  }
+  return true;
+};
+
 const isAsciiLetter = (unit: number): boolean =>
   (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a);
 
@@ -290,7 +298,13 @@ const tokenizeLine = (
     const surface = line.slice(start, end);
     if (seenWord && endsSentence(line, previousEnd, start)) sentence += 1;
     previousEnd = end;
-    const norm = surface.length > MAX_TOKEN_CHARS ? '' : foldWord(surface);
+    // Most words are lowercase ASCII, which folding leaves as they are: no cache lookup.
+    const norm =
+      surface.length > MAX_TOKEN_CHARS
+        ? ''
+        : isAsciiLower(line, start, end)
+          ? surface
+          : foldWord(surface);
     if (isElision(line, norm, end)) continue;
     seenWord = true;
     out.push({
