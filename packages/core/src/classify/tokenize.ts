@@ -1,3 +1,4 @@
+import { isLetter, isLetterOrMark } from '../language/countLetters.ts';
 import { normalizeArabic } from './arabicNormalize.ts';
 import { memoizeBounded } from './memoizeBounded.ts';
 
@@ -154,14 +155,18 @@ const STOPWORDS: ReadonlySet<string> = new Set([
  */
 const MAX_TOKEN_CHARS = 64;
 
-const APOSTROPHES = /['’ʼ‘`´]/u;
+const APOSTROPHES: ReadonlySet<number> = new Set(
+  ["'", '’', 'ʼ', '‘', '`', '´'].map((char) => char.codePointAt(0) as number),
+);
 const ASCII_LOWER = /^[a-z]*$/;
-// ZWNJ and ZWJ inside a word join its parts (Persian `می‌خواهیم`); the classes are
-// disjoint, so the repetition cannot backtrack.
-const WORD = /[\p{L}\p{M}]+(?:[\u200C\u200D]+[\p{L}\p{M}]+)*/gu;
+const ASTRAL_LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
+const ZWNJ = 0x200c;
+const ZWJ = 0x200d;
 const JOINERS = /[\u200C\u200D]/g;
 // Arabic `؟` and the Urdu full stop `۔` end sentences too.
-const SENTENCE_END: ReadonlySet<string> = new Set(['.', '!', '?', '…', '؟', '۔']);
+const SENTENCE_END: ReadonlySet<number> = new Set(
+  ['.', '!', '?', '…', '؟', '۔'].map((char) => char.codePointAt(0) as number),
+);
 const LIST_MARKER = /^(?:[•◦▪▫‣⁃●○■□♦◆►▸*·–—-]|\d{1,2}[.)]\s|[a-z][.)]\s)/u;
 
 /**
@@ -197,24 +202,79 @@ const foldWord = memoizeBounded(foldText, FOLD_CACHE_LIMIT);
 
 const endsSentence = (line: string, from: number, to: number): boolean => {
   for (let index = from; index < to; index++) {
-    if (SENTENCE_END.has(line[index] as string)) return true;
+    if (SENTENCE_END.has(line.charCodeAt(index))) return true;
   }
   return false;
 };
 
 const isElision = (text: string, norm: string, end: number): boolean => {
   if (!ELISIONS.has(norm)) return false;
-  const next = text[end];
-  const after = text[end + 1];
+  // A lone surrogate unit after the apostrophe is not read as a letter.
   return (
-    next !== undefined && APOSTROPHES.test(next) && after !== undefined && /\p{L}/u.test(after)
+    end + 1 < text.length &&
+    APOSTROPHES.has(text.charCodeAt(end)) &&
+    isBmpLetter(text.charCodeAt(end + 1))
   );
 };
 
-const isPossessiveS = (text: string, norm: string, start: number): boolean => {
-  const before = text[start - 1];
-  return norm === 's' && before !== undefined && APOSTROPHES.test(before);
+const isAsciiLower = (text: string, start: number, end: number): boolean => {
+  for (let index = start; index < end; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit < 0x61 || unit > 0x7a) return false;
+  }
+  return true;
 };
+
+const isAsciiLetter = (unit: number): boolean =>
+  (unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a);
+
+const isBmpLetter = (unit: number): boolean =>
+  (unit < 0xd800 || unit > 0xdfff) && (unit < 0x80 ? isAsciiLetter(unit) : isLetter(unit));
+
+/**
+ * Length in UTF-16 units of the letter or combining mark at `index` of `text`
+ * (2 for one outside the BMP), or 0 when there is none.
+ */
+const letterOrMarkAt = (text: string, index: number): number => {
+  const unit = text.charCodeAt(index);
+  if (unit < 0x80) return isAsciiLetter(unit) ? 1 : 0;
+  if (unit >= 0xd800 && unit <= 0xdbff) {
+    const codePoint = text.codePointAt(index) as number;
+    if (codePoint <= 0xffff) return 0;
+    return ASTRAL_LETTER_OR_MARK.test(String.fromCodePoint(codePoint)) ? 2 : 0;
+  }
+  if (unit >= 0xdc00 && unit <= 0xdfff) return 0;
+  return isLetterOrMark(unit) ? 1 : 0;
+};
+
+/**
+ * End of the word starting at `start` (a letter or mark): a run of letters and
+ * combining marks, where ZWNJ and ZWJ between two such runs join them (Persian
+ * `می‌خواهیم`) and a joiner not followed by one ends the word before it.
+ */
+const wordEnd = (text: string, start: number): number => {
+  let index = start;
+  for (;;) {
+    let step = letterOrMarkAt(text, index);
+    while (step > 0) {
+      index += step;
+      step = index < text.length ? letterOrMarkAt(text, index) : 0;
+    }
+    let joiners = index;
+    while (joiners < text.length) {
+      const unit = text.charCodeAt(joiners);
+      if (unit !== ZWNJ && unit !== ZWJ) break;
+      joiners++;
+    }
+    if (joiners === index || joiners >= text.length || letterOrMarkAt(text, joiners) === 0) {
+      return index;
+    }
+    index = joiners;
+  }
+};
+
+const isPossessiveS = (text: string, norm: string, start: number): boolean =>
+  norm === 's' && start > 0 && APOSTROPHES.has(text.charCodeAt(start - 1));
 
 /** Appends the words of one line to `out`; returns the sentence index after the line. */
 const tokenizeLine = (
@@ -226,13 +286,25 @@ const tokenizeLine = (
   let sentence = firstSentence;
   let previousEnd = 0;
   let seenWord = false;
-  for (const match of line.matchAll(WORD)) {
-    const surface = match[0];
-    const start = match.index;
-    const end = start + surface.length;
+  let next = 0;
+  while (next < line.length) {
+    if (letterOrMarkAt(line, next) === 0) {
+      next++;
+      continue;
+    }
+    const start = next;
+    const end = wordEnd(line, start);
+    next = end;
+    const surface = line.slice(start, end);
     if (seenWord && endsSentence(line, previousEnd, start)) sentence += 1;
     previousEnd = end;
-    const norm = surface.length > MAX_TOKEN_CHARS ? '' : foldWord(surface);
+    // Most words are lowercase ASCII, which folding leaves as they are: no cache lookup.
+    const norm =
+      surface.length > MAX_TOKEN_CHARS
+        ? ''
+        : isAsciiLower(line, start, end)
+          ? surface
+          : foldWord(surface);
     if (isElision(line, norm, end)) continue;
     seenWord = true;
     out.push({

@@ -59,6 +59,23 @@ describe('Function: tokenize', () => {
     ]);
   });
 
+  it.each([
+    ['a joiner ending a word', 'ab\u200c\u200c cd\u200c', ['ab', 'cd']],
+    ['joiners before a word', '\u200d\u200dab', ['ab']],
+    ['letters outside the BMP', '𝐀𝐁c d', ['𝐀𝐁c', 'd']],
+    ['a lone surrogate', 'x\ud800y \udc00z', ['x', 'y', 'z']],
+    ['a combining mark alone', '\u0301 e\u0301', ['\u0301', 'e\u0301']],
+  ])('reads word boundaries like a Unicode letter-or-mark expression: %s', (_, text, surfaces) => {
+    // Act
+    const { tokens } = tokenize(text);
+
+    // Assess
+    expect(tokens.map((token) => token.surface)).toEqual(surfaces);
+    expect(tokens.map((token) => token.surface)).toEqual(
+      text.match(/[\p{L}\p{M}]+(?:[\u200C\u200D]+[\p{L}\p{M}]+)*/gu),
+    );
+  });
+
   it('makes a word longer than MAX_TOKEN_CHARS a token that matches nothing', () => {
     // Prepare
     const blob = 'b'.repeat(MAX_TOKEN_CHARS + 1);

@@ -1,3 +1,5 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   detectLanguages,
@@ -24,7 +26,66 @@ const ARABIC_SCRIPT_PARAGRAPHS = {
 const CAPTION_VI =
   'Đại diện lực lượng cảnh sát các nước chụp ảnh lưu niệm tại hội nghị ở Hà Nội. (Ảnh: tư liệu)';
 
+const ROOT = join(import.meta.dirname, '..', '..', '..', '..', '..');
+
+/** Every labelled document of the fixture sets and every sample, decoded as UTF-8. */
+const labelledTexts = (): [string, string][] => {
+  const dirs = readdirSync(join(ROOT, 'test', 'fixtures'), { withFileTypes: true })
+    .filter((entry) => entry.isDirectory())
+    .map((entry) => join(ROOT, 'test', 'fixtures', entry.name));
+  return [...dirs, join(ROOT, 'samples')].flatMap((dir) =>
+    readdirSync(dir)
+      .filter((name) => name.endsWith('.txt'))
+      .map((name): [string, string] => [
+        name,
+        new TextDecoder().decode(readFileSync(join(dir, name))),
+      ]),
+  );
+};
+
+// Written for these tests: a neighbour of the taxonomy's languages, left to trigrams.
+const CATALAN =
+  'Els Mossos van detenir dimarts tres homes a la rodalia de Girona. Segons la fiscalia, preparaven el trasllat de mercaderia robada cap a França amb els seus còmplices.';
+
 describe('Function: detectLanguages', () => {
+  it('names the same main language with and without the function-word reading on every labelled document', () => {
+    // Prepare
+    const texts = labelledTexts();
+    const mismatches: string[] = [];
+
+    // Act
+    for (const [name, text] of texts) {
+      const fast = detectLanguages(text).language;
+      const full = detectLanguages(text, { fast: false }).language;
+      if (fast !== full) mismatches.push(`${name}: ${fast} instead of ${full}`);
+    }
+
+    // Assess
+    expect(texts.length).toBeGreaterThan(200);
+    expect(mismatches).toEqual([]);
+  });
+
+  it('leaves a text in a neighbouring language to the trigram ranking', () => {
+    // Act
+    const fast = detectLanguages(CATALAN);
+    const full = detectLanguages(CATALAN, { fast: false });
+
+    // Assess
+    expect(fast).toEqual(full);
+  });
+
+  it('reports a line in another taxonomy language inside a French article', () => {
+    // Prepare
+    const text = [PARAGRAPHS.fr, PARAGRAPHS.en, PARAGRAPHS.fr, PARAGRAPHS.fr].join('\n');
+
+    // Act
+    const result = detectLanguages(text);
+
+    // Assess
+    expect(result.language).toBe('fr');
+    expect(result.languages.map((share) => share.code)).toEqual(['fr', 'en']);
+  });
+
   it.each(Object.entries(PARAGRAPHS))('detects %s as the only language', (code, text) => {
     // Act
     const result = detectLanguages(text);
