@@ -1,0 +1,75 @@
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { parseLabels, runEvaluation } from '@doc-ingest/evaluation';
+import { beforeAll, describe, expect, it } from 'vitest';
+
+const FIXTURE_DIR = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'eval-rules-2');
+const LANGUAGES = ['ar', 'de', 'en', 'es', 'fr', 'it', 'pt'];
+
+const files = readdirSync(FIXTURE_DIR)
+  .filter((name) => name.endsWith('.txt'))
+  .sort();
+const labels = parseLabels(
+  JSON.parse(readFileSync(join(FIXTURE_DIR, 'labels.json'), 'utf8')),
+  'labels.json',
+);
+
+/**
+ * Floors of the rule-class development set of taxonomy 2026.12.3 (issue 15,
+ * round 2): Arabic online child abuse material, wildlife offences and drug
+ * couriers, organised crime told by leaders, members, roles and rivalry, fraud
+ * rings, a crime named as another's benchmark, INTERPOL cited as a source, with
+ * traps of the same shape (a child online-safety campaign, nature documentaries,
+ * airport openings, a video-game review). The set was written for these rules, so
+ * it guards them against a later change rather than measuring them (see its
+ * README and docs/QUALITY.md).
+ */
+const MIN_MICRO_F1 = 0.9;
+const MAX_NO_TOPIC_FALSE_POSITIVE_RATE = 0.05;
+
+describe('Fixture set: test/fixtures/eval-rules-2', () => {
+  it('labels every file and only existing files', () => {
+    // Assess
+    expect(Object.keys(labels).sort()).toEqual(files);
+  });
+
+  it.each(LANGUAGES)('has at least 2 documents and 1 no-topic trap in %s', (language) => {
+    // Act
+    const own = files.filter((name) => name.startsWith(`${language}_`));
+
+    // Assess
+    expect(own.length).toBeGreaterThanOrEqual(2);
+    expect(own.filter((name) => labels[name]?.topics.length === 0).length).toBeGreaterThan(0);
+  });
+
+  it('has at least 3 Arabic no-topic traps', () => {
+    // Act
+    const traps = files.filter(
+      (name) => name.startsWith('ar_') && labels[name]?.topics.length === 0,
+    );
+
+    // Assess
+    expect(traps.length).toBeGreaterThanOrEqual(3);
+  });
+
+  describe('evaluated by the harness', () => {
+    let report: Awaited<ReturnType<typeof runEvaluation>>;
+
+    beforeAll(async () => {
+      report = await runEvaluation({ dir: FIXTURE_DIR });
+    });
+
+    it('reads every file without warnings or language mismatches', () => {
+      // Assess
+      expect(report.warnings).toEqual([]);
+      expect(report.documents).toHaveLength(files.length);
+      expect(report.languageMismatches).toEqual([]);
+    });
+
+    it(`scores a micro-F1 of at least ${MIN_MICRO_F1} and at most 5 % false positives`, () => {
+      // Assess
+      expect(report.topics?.micro.f1).toBeGreaterThanOrEqual(MIN_MICRO_F1);
+      expect(report.topics?.noTopic.rate).toBeLessThanOrEqual(MAX_NO_TOPIC_FALSE_POSITIVE_RATE);
+    });
+  });
+});
