@@ -139,7 +139,16 @@ const applyUpdate = (expression: string, item: Item, values: Values): Item => {
   return next;
 };
 
-const fakeDocumentTable = () => {
+interface FakeTableOptions {
+  /**
+   * Called with each item about to be written (put or updated, alone or in a
+   * transaction, before any of the transaction's writes), once its condition
+   * holds: throwing stops the request there, as a crash before it would.
+   */
+  beforeWrite?: (item: Item) => void;
+}
+
+const fakeDocumentTable = (options: FakeTableOptions = {}) => {
   const items = new Map<string, Item>();
 
   type Write = {
@@ -204,6 +213,11 @@ const fakeDocumentTable = () => {
     else items.set(write.key, next);
   };
 
+  const announce = (write: Write) => {
+    const next = write.result(items.get(write.key));
+    if (next !== undefined) options.beforeWrite?.(next);
+  };
+
   const single = (write: Write): Record<string, never> => {
     if (!holds(write)) {
       const old = items.get(write.key);
@@ -215,6 +229,7 @@ const fakeDocumentTable = () => {
           : {}),
       });
     }
+    announce(write);
     commit(write);
     return {};
   };
@@ -239,6 +254,7 @@ const fakeDocumentTable = () => {
         }),
       });
     }
+    writes.forEach(announce);
     writes.forEach(commit);
     return {};
   });
