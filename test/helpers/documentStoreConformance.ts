@@ -504,6 +504,7 @@ const documentStoreConformance = (
 
     // Writes of a first ingestion: the document, its 4 topics, its source.
     it.each([
+      [0, 'before the document, after the band claims'],
       [1, 'after the document'],
       [2, 'after the first topic'],
       [4, 'after three topics'],
