@@ -1,7 +1,6 @@
 import {
   ConditionalCheckFailedException,
   type DynamoDBClient,
-  GetItemCommand,
   PutItemCommand,
   TransactionCanceledException,
   type TransactWriteItem,
@@ -17,6 +16,7 @@ import type {
 // The protocol alone, by its subpath: the package index would bring the core.
 import { recordIngestionInSteps } from '@doc-ingest/ingestion/recordIngestionInSteps';
 import { TransientDependencyError } from '../errors.ts';
+import { batchGetKeys } from './batchGetKeys.ts';
 import { findSourcesOfKey } from './findSourcesOfKey.ts';
 
 const NOT_EXISTS = 'attribute_not_exists(pk)';
@@ -110,20 +110,23 @@ const createDocument = async (
   } catch (error) {
     if (!(error instanceof ConditionalCheckFailedException)) throw error;
     if (error.Item !== undefined) return unmarshall(error.Item) as DocumentRecord;
-    // An endpoint that does not return the item (older emulators): read it.
-    const { Item } = await client.send(
-      new GetItemCommand({
-        TableName: tableName,
-        Key: toItem({ pk: document.pk, sk: document.sk }),
-        ConsistentRead: true,
-      }),
+    // An endpoint that does not return the item (older emulators): read it,
+    // with the BatchGetItem the function is granted for its lookups.
+    const { items: found } = await batchGetKeys(
+      client,
+      tableName,
+      [toItem({ pk: document.pk, sk: document.sk })],
+      'pk, contentHash, firstSource, createdAt, title, #language, topics, taxonomyVersion',
+      true,
+      { '#language': 'language' },
     );
-    if (Item === undefined) {
+    const [stored] = found;
+    if (stored === undefined) {
       throw new TransientDependencyError(
         `document ${document.contentHash} disappeared while being created`,
       );
     }
-    return unmarshall(Item) as DocumentRecord;
+    return unmarshall(stored) as DocumentRecord;
   }
 };
 

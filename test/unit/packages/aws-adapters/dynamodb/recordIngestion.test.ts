@@ -1,7 +1,7 @@
 import {
+  BatchGetItemCommand,
   ConditionalCheckFailedException,
   DynamoDBClient,
-  GetItemCommand,
   PutItemCommand,
   QueryCommand,
   TransactionCanceledException,
@@ -169,7 +169,8 @@ describe('Function: recordIngestion', () => {
 
     // Assess
     expect(outcome).toBe('duplicate');
-    expect(table.mock.commandCalls(GetItemCommand)[0]?.args[0].input.ConsistentRead).toBe(true);
+    const read = table.mock.commandCalls(BatchGetItemCommand)[0]?.args[0].input;
+    expect(read?.RequestItems?.table?.ConsistentRead).toBe(true);
   });
 
   it('reports a transaction conflict as transient', async () => {
