@@ -6,9 +6,12 @@
  * builds for the e2e corpus (each sample with one unique paragraph, as
  * `bench/endToEnd.ts` uploads them), sized by DynamoDB's rule, with the
  * Lambda, SQS, publish and log figures of the last measured e2e run
- * (docs/BENCHMARKS.md, part 3). Prints the layout before fingerprint v3 (32
- * band claims in one transaction, 33 lookup keys) and after (8 claims as
- * single conditional puts, 9 lookup keys), in dollars per million documents.
+ * (docs/BENCHMARKS.md, part 3). Prints, in dollars per million documents,
+ * the layout before fingerprint v3 (32 band claims in one transaction, 33
+ * lookup keys), fingerprint v3 (8 claims as single conditional puts, 9 lookup
+ * keys, the document, source and topics still one transaction), and v3 with
+ * those recorded as single conditional puts too (issue 12, second round);
+ * then the inline-text lever at 10 KB.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -93,26 +96,55 @@ const main = () => {
   };
   console.log(`item shapes over ${overhead.length} samples:`, shapes);
   const layouts = [
-    { name: 'before (32 bands, one transaction)', bands: 32, transactional: true },
     {
-      name: `after (${LSH_BANDS} bands, conditional puts)`,
+      name: 'before (32 bands, one transaction)',
+      bands: 32,
+      transactional: true,
+      record: true,
+      inline: 100_000,
+    },
+    {
+      name: `v3 (${LSH_BANDS} bands, conditional claims, record in a transaction)`,
       bands: LSH_BANDS,
       transactional: false,
+      record: true,
+      inline: 100_000,
+    },
+    {
+      name: `v3, record as conditional puts`,
+      bands: LSH_BANDS,
+      transactional: false,
+      record: false,
+      inline: 100_000,
     },
   ];
-  for (const layout of layouts) {
-    for (const [label, textBytes, coreMs] of [
-      ['1 KB', 1_024, 1.52],
-      ['10 KB', 10_240, 6.58],
-      ['100 KB', 102_400, 28.3],
-    ] as const) {
+  const rows = [
+    ['1 KB', 1_024, 1.52],
+    ['10 KB', 10_240, 6.58],
+    ['100 KB', 102_400, 28.3],
+  ] as const;
+  const lever = {
+    name: 'lever: v3, conditional puts, text over 8 KB to the text bucket',
+    bands: LSH_BANDS,
+    transactional: false,
+    record: false,
+    inline: 8_192,
+  };
+  const runs = [
+    ...layouts.flatMap((layout) => rows.map((row) => [layout, row] as const)),
+    [lever, rows[1]] as const,
+    [lever, ['8 KB', 8_192, 5.5] as const] as const,
+  ];
+  for (const [layout, [label, textBytes, coreMs]] of runs) {
+    {
       const counts = newDocumentCounts({
         label,
         textBytes,
-        inlineTextMaxBytes: 100_000,
+        inlineTextMaxBytes: layout.inline,
         ...shapes,
         bandItems: layout.bands,
         transactionalClaims: layout.transactional,
+        transactionalRecord: layout.record,
         lookupKeys: layout.bands + 1,
         ingestMsPerDoc: MEASURED.ioMsPerDoc + coreMs,
         ingestMemoryMb: 1024,

@@ -148,6 +148,13 @@ interface SizeScenarioInput {
    * @default false
    */
   transactionalClaims?: boolean;
+  /**
+   * The document, its source and its topics in one transaction (2 WRU per KB
+   * each), as up to issue 12's second cost round; since then single
+   * conditional puts (1 WRU per KB each).
+   * @default false
+   */
+  transactionalRecord?: boolean;
   bandBytes: number;
   /**
    * Keys of the one BatchGetItem that looks the document up: its band owner
@@ -168,15 +175,18 @@ interface SizeScenarioInput {
 const newDocumentCounts = (input: SizeScenarioInput): PerDocumentCounts => {
   const inline = input.textBytes <= input.inlineTextMaxBytes;
   const documentBytes = input.documentOverheadBytes + (inline ? input.textBytes : 120);
-  // Transaction: document + source + topics, 2 WRU per KB each; gsi1 copies of
-  // the source and topics (all attributes projected) at 1 WRU per KB; band
-  // claims as one conditional PutItem each in a fixed order (fingerprint v3;
-  // they were one transaction at 2 WRU each from schema 1.3 to 1.4), 1 WRU per KB.
+  // Document, source and topics as single conditional puts, 1 WRU per KB each
+  // (a transaction before, 2 WRU per KB each); gsi1 copies of the source and
+  // topics (all attributes projected) at 1 WRU per KB; band claims as one
+  // conditional PutItem each in a fixed order (fingerprint v3; they were one
+  // transaction at 2 WRU each from schema 1.3 to 1.4), 1 WRU per KB.
+  const recordTx = input.transactionalRecord === true;
   const dynamoWru =
-    writeUnits(documentBytes, true) +
-    writeUnits(input.sourceBytes, true) +
+    writeUnits(documentBytes, recordTx) +
+    writeUnits(input.sourceBytes, recordTx) +
     writeUnits(input.sourceBytes, false) +
-    input.topicItems * (writeUnits(input.topicBytes, true) + writeUnits(input.topicBytes, false)) +
+    input.topicItems *
+      (writeUnits(input.topicBytes, recordTx) + writeUnits(input.topicBytes, false)) +
     input.bandItems * writeUnits(input.bandBytes, input.transactionalClaims === true);
   // The lookup's keys, eventually consistent: a key costs its item's size
   // rounded up to 4 KB, at least 0.5 RRU even when absent. For a new document

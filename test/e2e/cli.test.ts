@@ -1,4 +1,6 @@
+import { DeleteItemCommand, GetItemCommand, ScanCommand } from '@aws-sdk/client-dynamodb';
 import { PutObjectCommand } from '@aws-sdk/client-s3';
+import { unmarshall } from '@aws-sdk/util-dynamodb';
 import { readKeyHistory } from '@doc-ingest/aws-adapters';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { localClients } from '../../scripts/lib/localAws.ts';
@@ -119,6 +121,79 @@ describe('E2E: the ingest CLI on the deployed stack', () => {
     expect(get.stderr).toContain(`no document ${'f'.repeat(64)}`);
     expect(where.code).toBe(3);
     expect(where.stderr).toContain('nothing recorded for');
+  });
+
+  it('reindex: gives a document whose band items were lost its bands again, so a copy finds it', async () => {
+    // Prepare: a distinct article of this run, then its band items deleted
+    const original = `cli-suite/${RUN_ID}/reindex-original.txt`;
+    const copy = `cli-suite/${RUN_ID}/reindex-copy.txt`;
+    const article =
+      `Démantèlement d'un réseau de contrefaçon de médicaments (essai ${RUN_ID})\n\n` +
+      'Les enquêteurs ont saisi des milliers de boîtes de faux antidouleurs dans trois entrepôts de la ' +
+      'banlieue lyonnaise. Les produits, fabriqués à l’étranger, étaient revendus en ligne à des ' +
+      'pharmacies peu regardantes et à des particuliers.\n\n' +
+      'Cinq personnes ont été mises en examen pour contrefaçon en bande organisée et mise en danger ' +
+      `de la vie d'autrui. Le parquet évoque un préjudice de plusieurs millions d'euros.\n`;
+    const sourceOf = (key: string) =>
+      poll(`${key}: recorded`, async () => {
+        const history = await readKeyHistory(clients.dynamodb, outputs.TableName, {
+          bucket: outputs.BucketName,
+          key,
+        });
+        return history.sources[0];
+      });
+    await clients.s3.send(
+      new PutObjectCommand({ Bucket: outputs.BucketName, Key: original, Body: article }),
+    );
+    const originalHash = String((await sourceOf(original)).contentHash);
+    const bandsOf = async (hash: string) => {
+      const { Items = [] } = await clients.dynamodb.send(
+        new ScanCommand({
+          TableName: outputs.NearIndexTableName,
+          FilterExpression: 'contentHash = :hash',
+          ExpressionAttributeValues: { ':hash': { S: hash } },
+        }),
+      );
+      return Items.map((item) => unmarshall(item));
+    };
+    const bands = await bandsOf(originalHash);
+    for (const band of bands) {
+      await clients.dynamodb.send(
+        new DeleteItemCommand({
+          TableName: outputs.NearIndexTableName,
+          Key: { pk: { S: String(band.pk) }, sk: { S: String(band.sk) } },
+        }),
+      );
+    }
+
+    // Act
+    const dryRun = await ingest('reindex', '-s', stackName, '--dry-run');
+    const { code, stdout } = await ingest('reindex', '-s', stackName);
+    await clients.s3.send(
+      new PutObjectCommand({
+        Bucket: outputs.BucketName,
+        Key: copy,
+        Body: article.replace('\n\n', '\n\nMise à jour: la préfecture a confirmé les saisies.\n\n'),
+      }),
+    );
+    const copyHash = String((await sourceOf(copy)).contentHash);
+
+    // Assess
+    expect(bands.length).toBeGreaterThan(0);
+    expect(dryRun.code).toBe(0);
+    expect(JSON.parse(dryRun.stdout).bandsClaimed).toBeGreaterThanOrEqual(bands.length);
+    expect(code).toBe(0);
+    expect(JSON.parse(stdout)).toMatchObject({ command: 'reindex', dryRun: false });
+    expect((await bandsOf(originalHash)).map((band) => band.pk).sort()).toEqual(
+      bands.map((band) => band.pk).sort(),
+    );
+    const { Item } = await clients.dynamodb.send(
+      new GetItemCommand({
+        TableName: outputs.TableName,
+        Key: { pk: { S: `DOC#${copyHash}` }, sk: { S: 'DOCUMENT' } },
+      }),
+    );
+    expect(unmarshall(Item ?? {}).nearDuplicateOf).toMatchObject({ contentHash: originalHash });
   });
 
   it('exits 3 for a stack that does not exist', async () => {

@@ -8,6 +8,7 @@ import {
   type SourceObject,
 } from '@doc-ingest/core';
 import {
+  createInMemoryDocumentStore,
   createInMemoryObjectReader,
   type DocumentStore,
   type IngestDependencies,
@@ -30,7 +31,11 @@ import { loadSamples } from './samples.ts';
 
 const sample = loadSamples().find((s) => s.name.startsWith('100_'));
 const unrelated = loadSamples().find((s) => s.name.startsWith('101_'));
-if (sample === undefined || unrelated === undefined) throw new Error('samples 100, 101 missing');
+/** A sample with four topics: crash points between topic writes. */
+const manyTopics = loadSamples().find((s) => s.name.startsWith('112_'));
+if (sample === undefined || unrelated === undefined || manyTopics === undefined) {
+  throw new Error('samples 100, 101, 112 missing');
+}
 /** Sample 100 with a paragraph added to its body: a near-duplicate with some bands of its own. */
 const republished = Buffer.from(
   sample.bytes
@@ -70,15 +75,56 @@ const ticking = () => {
   return () => new Date(Date.UTC(2026, 11, 7, 0, 0, tick++)).toISOString();
 };
 
+/** Thrown by the crash switch: the run stops before a write, as a killed process would. */
+class SimulatedCrash extends Error {
+  constructor() {
+    super('simulated crash before a write');
+    this.name = 'SimulatedCrash';
+  }
+}
+
+/** What a store under test offers the suite besides its interface. */
+interface StoreUnderTest {
+  store: DocumentStore;
+  /** Every item the store holds in its document table (any order). */
+  items: () => object[];
+}
+
+/**
+ * Called by the store before each item it writes (once the write's
+ * condition holds); throwing stops the store's call there.
+ */
+type BeforeWrite = (item: object) => void;
+
 /**
  * Defines the suite for one store. `createStore` runs before each test and
- * returns an empty store.
+ * returns an empty store that calls `beforeWrite` before each item write.
  */
-const documentStoreConformance = (name: string, createStore: () => DocumentStore): void => {
+const documentStoreConformance = (
+  name: string,
+  createStore: (beforeWrite: BeforeWrite) => StoreUnderTest,
+): void => {
   let store: DocumentStore;
+  let stored: () => object[];
+  /** Writes left before the armed crash; none armed when undefined. */
+  let writesBeforeCrash: number | undefined;
+  // Counts the document table's items only: band claims come before them and stay.
+  const beforeWrite: BeforeWrite = (item) => {
+    if (writesBeforeCrash === undefined || (item as { kind?: string }).kind === 'near-band') return;
+    if (writesBeforeCrash === 0) {
+      writesBeforeCrash = undefined;
+      throw new SimulatedCrash();
+    }
+    writesBeforeCrash--;
+  };
   beforeEach(() => {
-    store = createStore();
+    writesBeforeCrash = undefined;
+    ({ store, items: stored } = createStore(beforeWrite));
   });
+  const byKey = (items: object[]) =>
+    items
+      .map((item) => item as { pk: string; sk: string })
+      .sort((a, b) => `${a.pk}|${a.sk}`.localeCompare(`${b.pk}|${b.sk}`));
 
   describe(`DocumentStore conformance: ${name}`, () => {
     it('knows nothing of a new content: every band is free to claim', async () => {
@@ -117,7 +163,9 @@ const documentStoreConformance = (name: string, createStore: () => DocumentStore
         'duplicate',
         'already-recorded',
       ]);
-      expect((await lookUp(store, doc)).existing).toEqual({});
+      expect((await lookUp(store, doc)).existing).toEqual({
+        firstSource: { bucket: 'b', key: 'one.txt' },
+      });
     });
 
     it('refuses to add a source to a document that does not exist, so the retry creates it', async () => {
@@ -429,6 +477,120 @@ const documentStoreConformance = (name: string, createStore: () => DocumentStore
         withdrawn: [ingested.contentHash],
       });
       expect(again).toMatchObject({ sourcesDeleted: 0, withdrawn: [] });
+    });
+  });
+
+  describe(`Crash and repair: ${name}`, () => {
+    let reader: InMemoryObjectReader;
+    const depsOf = (): IngestDependencies => ({
+      reader,
+      store,
+      config: { maxObjectBytes: 200_000, inlineTextMaxBytes: 100_000 },
+      now: ticking(),
+    });
+    beforeEach(() => {
+      reader = createInMemoryObjectReader();
+      reader.put({ bucket: 'b', key: 'one.txt' }, { bytes: manyTopics.bytes, eTag: 'etag' });
+      reader.put({ bucket: 'b', key: 'two.txt' }, { bytes: manyTopics.bytes, eTag: 'etag' });
+    });
+    const one = { bucket: 'b', key: 'one.txt' };
+
+    /** The items of an uninterrupted run, in the reference store (its records are the items). */
+    const uninterrupted = async (startTick = 0) => {
+      const reference = createInMemoryDocumentStore();
+      const clock = ticking();
+      for (let tick = 0; tick < startTick; tick++) clock();
+      await ingestObject(one, { ...depsOf(), store: reference, now: clock });
+      return byKey(reference.records());
+    };
+
+    // Writes of a first ingestion: the document, its 4 topics, its source.
+    it.each([
+      // Nothing recorded: the redelivery is a first run, two clock ticks later.
+      [0, 'before the document, after the band claims'],
+      [1, 'after the document'],
+      [2, 'after the first topic'],
+      [4, 'after three topics'],
+      [5, 'after every topic, before the source'],
+    ])(
+      'a redelivery after a crash %i writes in (%s) leaves the uninterrupted run’s items',
+      async (writes) => {
+        // Prepare
+        const expected = await uninterrupted(writes === 0 ? 2 : 0);
+        const deps = depsOf();
+        writesBeforeCrash = writes;
+        await expect(ingestObject(one, deps)).rejects.toThrow(SimulatedCrash);
+
+        // Act
+        const redelivered = await ingestObject(one, deps);
+        const again = await ingestObject(one, deps);
+
+        // Assess
+        expect(redelivered.status).toBe('new');
+        expect(again.status).toBe('already-recorded');
+        expect(byKey(stored())).toEqual(expected);
+      },
+    );
+
+    it('counts a copy that arrives between the crash and the redelivery once', async () => {
+      // Prepare
+      const deps = depsOf();
+      writesBeforeCrash = 1;
+      await expect(ingestObject(one, deps)).rejects.toThrow(SimulatedCrash);
+
+      // Act
+      const copy = await ingestObject({ bucket: 'b', key: 'two.txt' }, deps);
+      const redelivered = await ingestObject(one, deps);
+
+      // Assess
+      expect([copy.status, redelivered.status]).toEqual(['duplicate', 'new']);
+      const items = stored() as Record<string, unknown>[];
+      const document = items.find((item) => item.kind === 'document');
+      expect(document).toMatchObject({ sourceCount: 2, liveSourceCount: 2 });
+      const sources = items.filter((item) => item.kind === 'source');
+      expect(sources.map((source) => [source.key, source.status]).sort()).toEqual([
+        ['one.txt', 'new'],
+        ['two.txt', 'duplicate'],
+      ]);
+      expect(items.filter((item) => item.kind === 'topic')).toHaveLength(4);
+    });
+
+    it('ends with the uninterrupted run’s items when a redelivery races its original', async () => {
+      // Prepare
+      const expected = await uninterrupted();
+      const deps = depsOf();
+      // Both deliveries record at the time the reference run recorded at.
+      const clock = ticking();
+      clock();
+      const recordedAt = clock();
+      deps.now = () => recordedAt;
+
+      // Act
+      const reports = await Promise.all([ingestObject(one, deps), ingestObject(one, deps)]);
+
+      // Assess
+      expect(reports.map((report) => report.status).sort()).toEqual(['already-recorded', 'new']);
+      expect(byKey(stored())).toEqual(expected);
+    });
+
+    it('records a duplicate when a crash stopped a copy before its transaction', async () => {
+      // Prepare
+      const deps = depsOf();
+      await ingestObject(one, deps);
+      writesBeforeCrash = 0;
+      await expect(ingestObject({ bucket: 'b', key: 'two.txt' }, deps)).rejects.toThrow(
+        SimulatedCrash,
+      );
+
+      // Act
+      const redelivered = await ingestObject({ bucket: 'b', key: 'two.txt' }, deps);
+
+      // Assess
+      expect(redelivered.status).toBe('duplicate');
+      const document = (stored() as Record<string, unknown>[]).find(
+        (item) => item.kind === 'document',
+      );
+      expect(document).toMatchObject({ sourceCount: 2, liveSourceCount: 2 });
     });
   });
 };

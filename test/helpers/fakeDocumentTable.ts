@@ -14,6 +14,8 @@ import {
   type PutItemCommandInput,
   QueryCommand,
   type QueryCommandInput,
+  ScanCommand,
+  type ScanCommandInput,
   TransactionCanceledException,
   type TransactWriteItem,
   TransactWriteItemsCommand,
@@ -29,7 +31,8 @@ import { mockClient } from 'aws-sdk-client-mock';
  * language the adapters write: conditions made of attribute_exists,
  * attribute_not_exists, `=` and `<=` joined by AND/OR; updates made of SET
  * (with `+`, `-` and if_not_exists), ADD and REMOVE; all-or-nothing
- * transactions; Query by partition key (table or gsi1 with begins_with);
+ * transactions; Query by partition key (table or gsi1 with begins_with); Scan
+ * with a filter, in one page;
  * BatchGetItem and BatchWriteItem. Anything else throws, so a new expression
  * cannot pass unnoticed. The LocalStack suites check the same behaviour
  * against DynamoDB Local. Each command runs to completion synchronously, as
@@ -136,7 +139,16 @@ const applyUpdate = (expression: string, item: Item, values: Values): Item => {
   return next;
 };
 
-const fakeDocumentTable = () => {
+interface FakeTableOptions {
+  /**
+   * Called with each item about to be written (put or updated, alone or in a
+   * transaction, before any of the transaction's writes), once its condition
+   * holds: throwing stops the request there, as a crash before it would.
+   */
+  beforeWrite?: (item: Item) => void;
+}
+
+const fakeDocumentTable = (options: FakeTableOptions = {}) => {
   const items = new Map<string, Item>();
 
   type Write = {
@@ -201,6 +213,11 @@ const fakeDocumentTable = () => {
     else items.set(write.key, next);
   };
 
+  const announce = (write: Write) => {
+    const next = write.result(items.get(write.key));
+    if (next !== undefined) options.beforeWrite?.(next);
+  };
+
   const single = (write: Write): Record<string, never> => {
     if (!holds(write)) {
       const old = items.get(write.key);
@@ -212,6 +229,7 @@ const fakeDocumentTable = () => {
           : {}),
       });
     }
+    announce(write);
     commit(write);
     return {};
   };
@@ -236,6 +254,7 @@ const fakeDocumentTable = () => {
         }),
       });
     }
+    writes.forEach(announce);
     writes.forEach(commit);
     return {};
   });
@@ -265,6 +284,17 @@ const fakeDocumentTable = () => {
         ? item.gsi1pk === values[':pk'] &&
           (values[':sk'] === undefined || String(item.gsi1sk).startsWith(String(values[':sk'])))
         : item.pk === values[':pk'],
+    );
+    return {
+      Items: found.map((item) => marshall(item, { removeUndefinedValues: true })),
+      Count: found.length,
+    };
+  });
+  // One page: the whole table of the items filtered (no segments).
+  mock.on(ScanCommand).callsFake((input: ScanCommandInput) => {
+    const values = unmarshall(input.ExpressionAttributeValues ?? {});
+    const found = [...items.values()].filter((item) =>
+      conditionHolds(input.FilterExpression, item, values),
     );
     return {
       Items: found.map((item) => marshall(item, { removeUndefinedValues: true })),

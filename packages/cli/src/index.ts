@@ -10,6 +10,8 @@ export type { FileResult } from './processFiles.ts';
 export { processFiles } from './processFiles.ts';
 export type { PurgeClients, PurgeOptions, PurgeReport, PurgeTarget } from './purgeDocument.ts';
 export { purgeDocument } from './purgeDocument.ts';
+export type { ReindexOptions, ReindexReport } from './reindexNearBands.ts';
+export { reindexNearBands } from './reindexNearBands.ts';
 export type {
   RepublishClients,
   RepublishOptions,

@@ -38,6 +38,12 @@ export type {
 } from './removeObject.ts';
 export { removeObject, retireOverwrittenSources } from './removeObject.ts';
 export type { DocumentStore } from './store/DocumentStore.ts';
+export type { IngestionWrites } from './store/recordIngestionInSteps.ts';
+export {
+  firstRecordingOf,
+  namesFirstSource,
+  recordIngestionInSteps,
+} from './store/recordIngestionInSteps.ts';
 export type {
   BandClaim,
   ContentLookup,

@@ -21,6 +21,7 @@ import { ObjectUnreadableError } from './errors.ts';
 import type { ObjectReader, ObjectReadResult } from './read/ObjectReader.ts';
 import { retireOverwrittenSources } from './removeObject.ts';
 import type { DocumentStore } from './store/DocumentStore.ts';
+import { namesFirstSource } from './store/recordIngestionInSteps.ts';
 import type { ContentLookup } from './store/types.ts';
 
 /** The limits and classifier settings the decisions apply (the Lambda's config has more). */
@@ -288,8 +289,12 @@ const recordRead = async (
       items = buildDocumentItems(doc, object, placement, now, nearDuplicateOf);
     }
   }
+  // A document naming this object as its first source may lack that source
+  // (its run stopped after writing it): the store's create path repairs it.
   const status = await deps.store.recordIngestion(items, now, {
-    documentExists: known.existing !== undefined,
+    documentExists:
+      known.existing !== undefined &&
+      !namesFirstSource(known.existing.firstSource, items.newSource),
   });
   const report: IngestReport = {
     status: status === 'new' && nearDuplicateOf !== undefined ? 'near-duplicate' : status,

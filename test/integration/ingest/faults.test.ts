@@ -386,7 +386,20 @@ const assertExactlyOnce = () => {
   for (const document of documents) {
     const ofDocument = sources.filter((item) => item.contentHash === document.contentHash);
     expect(document.sourceCount, String(document.contentHash)).toBe(ofDocument.length);
-    expect(ofDocument.filter((item) => item.status === 'new')).toHaveLength(1);
+    const firsts = ofDocument.filter((item) => item.status === 'new');
+    expect(firsts).toHaveLength(1);
+    // A run stopped between the document and its source was repaired as if
+    // uninterrupted: the first source at the document's time, every topic.
+    expect(firsts[0]?.receivedAt, String(document.contentHash)).toBe(document.createdAt);
+    expect(document.liveSourceCount, String(document.contentHash)).toBe(document.sourceCount);
+    const topics = table
+      .ofKind('topic')
+      .filter((item) => item.contentHash === document.contentHash)
+      .map((item) => item.topicId)
+      .sort();
+    expect(topics, String(document.contentHash)).toEqual(
+      (document.topics as { id: string }[]).map((topic) => topic.id).sort(),
+    );
   }
   expect(sources).toHaveLength(18);
   const shared = documents.find((document) => document.sourceCount === 6);

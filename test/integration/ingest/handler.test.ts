@@ -331,7 +331,9 @@ describe('Handler: ingest', () => {
 
   it('fails only the record whose write hits a transient error', async () => {
     // Prepare
-    table.mock.on(TransactWriteItemsCommand).rejects(new Error('ProvisionedThroughputExceeded'));
+    table.mock
+      .on(PutItemCommand, { Item: { kind: { S: 'document' } } })
+      .rejects(new Error('ProvisionedThroughputExceeded'));
 
     // Act
     const response = await handler(loadEvent<SQSEvent>('sqs/batch-mixed'), fakeContext());

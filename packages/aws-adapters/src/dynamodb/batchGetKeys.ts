@@ -33,6 +33,8 @@ const batchGetKeys = async (
   keys: Key[],
   projection: string,
   consistentRead = false,
+  /** Placeholders of the projection for reserved words (`#language`). */
+  names?: Record<string, string>,
 ): Promise<KeysRead> => {
   if (keys.length > MAX_KEYS) {
     throw new AdapterError(`BatchGetItem reads at most ${MAX_KEYS} keys, got ${keys.length}`);
@@ -48,6 +50,7 @@ const batchGetKeys = async (
             Keys: pending,
             ProjectionExpression: projection,
             ...(consistentRead ? { ConsistentRead: true } : {}),
+            ...(names === undefined ? {} : { ExpressionAttributeNames: names }),
           },
         },
       }),

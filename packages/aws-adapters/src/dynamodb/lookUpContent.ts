@@ -7,6 +7,7 @@ import {
   NEAR_BAND_SORT_KEY,
   NearDuplicateRefSchema,
   nearBandPartitionKey,
+  ObjectRefSchema,
 } from '@doc-ingest/contracts';
 import type { ContentLookup, ContentToLookUp } from '@doc-ingest/ingestion';
 import { batchGetKeys } from './batchGetKeys.ts';
@@ -45,7 +46,7 @@ const lookUpContent = async (
       client,
       tables.documents,
       [key(documentPk, DOCUMENT_SORT_KEY)],
-      'pk, nearDuplicateOf',
+      'pk, nearDuplicateOf, firstSource',
       consistent,
     ),
     batchGetKeys(
@@ -65,7 +66,11 @@ const lookUpContent = async (
   for (const item of items.map((raw) => unmarshall(raw))) {
     if (item.pk === documentPk) {
       const mark = NearDuplicateRefSchema.safeParse(item.nearDuplicateOf);
-      lookup.existing = mark.success ? { nearDuplicateOf: mark.data } : {};
+      const first = ObjectRefSchema.safeParse(item.firstSource);
+      lookup.existing = {
+        ...(mark.success ? { nearDuplicateOf: mark.data } : {}),
+        ...(first.success ? { firstSource: first.data } : {}),
+      };
       continue;
     }
     lookup.unclaimedBands.delete(String(item.pk));

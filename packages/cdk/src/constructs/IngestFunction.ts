@@ -261,8 +261,9 @@ class IngestFunction extends Construct {
     this.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'WriteDocumentItems',
-        // TransactWriteItems is authorized per item action: the transactions put
-        // items and update a document's source count; a rejection is one PutItem.
+        // A document, its topics and its first source are conditional puts, a
+        // rejection one more; a duplicate source is a transaction (authorized
+        // per item action) that puts it and updates its document's counts.
         actions: ['dynamodb:PutItem', 'dynamodb:UpdateItem'],
         resources: [table.tableArn],
       }),
@@ -288,7 +289,8 @@ class IngestFunction extends Construct {
     this.role.addToPrincipalPolicy(
       new iam.PolicyStatement({
         sid: 'FindSourcesOfRemovedObjects',
-        // A removed object's sources share one partition key; the table only.
+        // A removed object's sources share one partition key, as do those a
+        // redelivery checks before repairing a first source; the table only.
         actions: ['dynamodb:Query'],
         resources: [table.tableArn],
       }),

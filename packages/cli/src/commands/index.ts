@@ -5,6 +5,7 @@ import { processCommand } from './processCommand.ts';
 import { purgeCommand } from './purgeCommand.ts';
 import { reclassifyCommand } from './reclassifyCommand.ts';
 import { redriveCommand } from './redriveCommand.ts';
+import { reindexCommand } from './reindexCommand.ts';
 import { republishCommand } from './republishCommand.ts';
 import { whereCommand } from './whereCommand.ts';
 
@@ -18,6 +19,7 @@ const COMMANDS: readonly CliCommand[] = [
   reclassifyCommand,
   republishCommand,
   purgeCommand,
+  reindexCommand,
 ];
 
 export { COMMANDS };

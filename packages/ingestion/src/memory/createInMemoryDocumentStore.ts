@@ -7,6 +7,7 @@ import {
   NearDuplicateRefSchema,
   nearBandPartitionKey,
   type ObjectRef,
+  ObjectRefSchema,
   RejectionReason,
   type RejectionRecord,
   type SourceRecord,
@@ -15,6 +16,7 @@ import {
 } from '@doc-ingest/contracts';
 import { StoreConflictError } from '../errors.ts';
 import type { DocumentStore } from '../store/DocumentStore.ts';
+import { type IngestionWrites, recordIngestionInSteps } from '../store/recordIngestionInSteps.ts';
 import type {
   ContentLookup,
   IngestionItems,
@@ -31,6 +33,12 @@ interface InMemoryDocumentStoreOptions {
    * @default 'memory-texts'
    */
   textBucketName?: string;
+  /**
+   * Called before each item is written to the document table: a test that
+   * throws here stops the call at that write, as a crashed run would.
+   * @default none
+   */
+  beforeWrite?: (record: StoredRecord) => void;
 }
 
 /** The in-memory store, with read access for callers that report on what it holds. */
@@ -56,10 +64,12 @@ const keyOf = (pk: string, sk: string) => `${pk}|${sk}`;
  * conditional on the item not existing, a band claim writes all bands or none,
  * a redelivered object or rejection changes nothing (except that a content's
  * rejection replaces an `unreadable` one), a source is marked deleted once,
- * and a document is withdrawn once its live sources reach zero. Every call
- * completes without yielding between its check and its write, as one
- * DynamoDB transaction is atomic, so concurrent callers interleave only
- * between calls. Records are copied in and out.
+ * and a document is withdrawn once its live sources reach zero. Each item
+ * write completes without yielding between its check and its write, as one
+ * DynamoDB write is atomic; `recordIngestion` takes the same single-item
+ * steps as the deployed store (`recordIngestionInSteps`), so concurrent
+ * callers interleave between those steps, as they do on DynamoDB. Records
+ * are copied in and out.
  *
  * @example
  * const store = createInMemoryDocumentStore();
@@ -75,8 +85,10 @@ const createInMemoryDocumentStore = (
 
   const read = <T extends StoredRecord>(pk: string, sk: string) =>
     items.get(keyOf(pk, sk)) as T | undefined;
-  const write = (record: StoredRecord) =>
+  const write = (record: StoredRecord) => {
+    options.beforeWrite?.(record);
     items.set(keyOf(record.pk, record.sk), structuredClone(record));
+  };
   const exists = (record: { pk: string; sk: string }) => items.has(keyOf(record.pk, record.sk));
   const documentOf = (contentHash: string) =>
     read<DocumentRecord>(documentPartitionKey(contentHash), DOCUMENT_SORT_KEY);
@@ -85,7 +97,10 @@ const createInMemoryDocumentStore = (
     key: documentTextKey(contentHash),
   });
 
-  const addDuplicateSource = (items: IngestionItems, now: string): IngestionOutcome => {
+  const addDuplicateSource = async (
+    items: IngestionItems,
+    now: string,
+  ): Promise<IngestionOutcome> => {
     if (exists(items.duplicateSource)) return 'already-recorded';
     const document = documentOf(items.document.contentHash);
     if (document === undefined) {
@@ -102,13 +117,52 @@ const createInMemoryDocumentStore = (
     return 'duplicate';
   };
 
+  const findSourcesOfKey = (ref: Pick<ObjectRef, 'bucket' | 'key'>): SourceOfKey[] => {
+    const pk = sourcePartitionKey(ref);
+    return [...items.values()]
+      .filter((item): item is SourceRecord => item.pk === pk && item.kind === 'source')
+      .sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0))
+      .map((source) => {
+        const found: SourceOfKey = {
+          pk: source.pk,
+          sk: source.sk,
+          contentHash: source.contentHash,
+          receivedAt: source.receivedAt,
+        };
+        if (source.versionId !== undefined) found.versionId = source.versionId;
+        if (source.deletedAt !== undefined) found.deletedAt = source.deletedAt;
+        return found;
+      });
+  };
+
+  // The same single-item steps as the DynamoDB store, each atomic.
+  const writes: IngestionWrites = {
+    createDocument: async (document) => {
+      const stored = documentOf(document.contentHash);
+      if (stored !== undefined) return structuredClone(stored);
+      write(document);
+      return undefined;
+    },
+    createItem: async (item) => {
+      if (exists(item)) return false;
+      write(item);
+      return true;
+    },
+    addDuplicateSource,
+    findSourcesOfKey: async (ref) => findSourcesOfKey(ref),
+  };
+
   return {
     lookUpContent: async (content) => {
       const lookup: ContentLookup = { candidates: [], unclaimedBands: new Set() };
       const document = documentOf(content.contentHash);
       if (document !== undefined) {
         const mark = NearDuplicateRefSchema.safeParse(document.nearDuplicateOf);
-        lookup.existing = mark.success ? { nearDuplicateOf: { ...mark.data } } : {};
+        const first = ObjectRefSchema.safeParse(document.firstSource);
+        lookup.existing = {
+          ...(mark.success ? { nearDuplicateOf: { ...mark.data } } : {}),
+          ...(first.success ? { firstSource: { ...first.data } } : {}),
+        };
       }
       const owners = new Map<string, NearBandRecord>();
       for (const bandKey of content.bandKeys) {
@@ -144,16 +198,8 @@ const createInMemoryDocumentStore = (
       for (const band of claimed) bands.set(band.pk, structuredClone(band));
       return { lost: [] };
     },
-    recordIngestion: async (ingestion, now, recordOptions = {}) => {
-      if (recordOptions.documentExists === true) return addDuplicateSource(ingestion, now);
-      if (exists(ingestion.newSource)) return 'already-recorded';
-      const created = [ingestion.document, ...ingestion.topics];
-      if (created.some(exists)) return addDuplicateSource(ingestion, now);
-      for (const record of [ingestion.document, ingestion.newSource, ...ingestion.topics]) {
-        write(record);
-      }
-      return 'new';
-    },
+    recordIngestion: (ingestion, now, recordOptions) =>
+      recordIngestionInSteps(writes, ingestion, now, recordOptions),
     recordRejection: async (record) => {
       const previous = read<RejectionRecord>(record.pk, record.sk);
       const replaceable =
@@ -164,23 +210,7 @@ const createInMemoryDocumentStore = (
       write(record);
       return 'rejected';
     },
-    findSourcesOfKey: async (ref) => {
-      const pk = sourcePartitionKey(ref);
-      return [...items.values()]
-        .filter((item): item is SourceRecord => item.pk === pk && item.kind === 'source')
-        .sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0))
-        .map((source) => {
-          const found: SourceOfKey = {
-            pk: source.pk,
-            sk: source.sk,
-            contentHash: source.contentHash,
-            receivedAt: source.receivedAt,
-          };
-          if (source.versionId !== undefined) found.versionId = source.versionId;
-          if (source.deletedAt !== undefined) found.deletedAt = source.deletedAt;
-          return found;
-        });
-    },
+    findSourcesOfKey: async (ref) => findSourcesOfKey(ref),
     markSourceDeleted: async (source, now) => {
       const stored = read<SourceRecord>(source.pk, source.sk);
       if (stored === undefined) return 'source-gone';

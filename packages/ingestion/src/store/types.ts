@@ -1,6 +1,7 @@
 import type {
   DocumentRecord,
   NearDuplicateRef,
+  ObjectRef,
   SourceRecord,
   StoredFingerprint,
   TopicRecord,
@@ -24,9 +25,10 @@ interface ContentLookup {
   /**
    * The stored document of this content, with its near-duplicate mark; absent
    * when there is none or it could not be read (the writer's conditions
-   * decide then).
+   * decide then). `firstSource` tells the redelivery of the object that
+   * created it (which may have stopped before writing its source) from a copy.
    */
-  existing?: { nearDuplicateOf?: NearDuplicateRef };
+  existing?: { nearDuplicateOf?: NearDuplicateRef; firstSource?: ObjectRef };
   /** The distinct other documents owning one of the bands, with their fingerprints. */
   candidates: { contentHash: string; fingerprint: StoredFingerprint }[];
   /** Partition keys of the bands read and found without an owner: those this content may claim. */
@@ -59,8 +61,8 @@ type IngestionOutcome = 'new' | 'duplicate' | 'already-recorded';
 
 interface RecordIngestionOptions {
   /**
-   * The document of this content was read moments ago: go straight to recording
-   * a duplicate source.
+   * The document of this content was read moments ago and does not name this
+   * object as its first source: go straight to recording a duplicate source.
    * @default false
    */
   documentExists?: boolean;

@@ -15,16 +15,19 @@ import { fakeDocumentTable } from '../../../../helpers/fakeDocumentTable.ts';
 const s3Mock = mockClient(S3Client);
 
 describe('Function: createDynamoDocumentStore', () => {
-  documentStoreConformance('DynamoDB', () => {
-    fakeDocumentTable();
+  documentStoreConformance('DynamoDB', (beforeWrite) => {
+    const table = fakeDocumentTable({ beforeWrite });
     s3Mock.reset();
     s3Mock.on(PutObjectCommand).resolves({});
-    return createDynamoDocumentStore({
+    const store = createDynamoDocumentStore({
       dynamodb: new DynamoDBClient({}),
       s3: new S3Client({}),
       tableName: 'documents',
       nearIndexTableName: 'near-index',
       textBucketName: 'texts',
     });
+    // Band items share the fake's map: the in-memory store keeps them apart.
+    const items = () => [...table.items.values()].filter((item) => item.kind !== 'near-band');
+    return { store, items };
   });
 });

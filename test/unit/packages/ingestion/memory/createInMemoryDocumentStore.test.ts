@@ -3,5 +3,8 @@ import { describe } from 'vitest';
 import { documentStoreConformance } from '../../../../helpers/documentStoreConformance.ts';
 
 describe('Function: createInMemoryDocumentStore', () => {
-  documentStoreConformance('in memory', () => createInMemoryDocumentStore());
+  documentStoreConformance('in memory', (beforeWrite) => {
+    const store = createInMemoryDocumentStore({ beforeWrite });
+    return { store, items: () => store.records() };
+  });
 });
