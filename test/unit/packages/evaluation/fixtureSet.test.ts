@@ -1,30 +1,19 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { TOPIC_IDS } from '@doc-ingest/contracts';
-import { processDocument } from '@doc-ingest/core';
-import { parseLabels, parsePairs, runEvaluation } from '@doc-ingest/evaluation';
+import { parsePairs, runEvaluation } from '@doc-ingest/evaluation';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { loadFixtureSet } from '../../../helpers/fixtureSet.ts';
 
-const FIXTURE_DIR = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'eval');
+const set = loadFixtureSet('eval');
+const { files, labels, processed } = set;
+const FIXTURE_DIR = set.dir;
 const LANGUAGES = ['de', 'en', 'es', 'fr', 'it', 'pt'];
 
-const files = readdirSync(FIXTURE_DIR)
-  .filter((name) => name.endsWith('.txt'))
-  .sort();
-const labels = parseLabels(
-  JSON.parse(readFileSync(join(FIXTURE_DIR, 'labels.json'), 'utf8')),
-  'labels.json',
-);
 const pairs = parsePairs(
   JSON.parse(readFileSync(join(FIXTURE_DIR, 'pairs.json'), 'utf8')),
   'pairs.json',
 );
-
-const processed = (name: string) => {
-  const result = processDocument({ bytes: readFileSync(join(FIXTURE_DIR, name)), key: name });
-  if (!result.ok) throw new Error(`${name} rejected: ${result.rejection.reason}`);
-  return result.value;
-};
 
 // These are invariants of the labelled set, not scores: the classifier's quality
 // is measured with `npm run eval`, never asserted here.

@@ -1,25 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { TOPIC_IDS } from '@doc-ingest/contracts';
-import { processDocument } from '@doc-ingest/core';
-import { parseLabels, runEvaluation } from '@doc-ingest/evaluation';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { describeScoreFloors, loadFixtureSet } from '../../../helpers/fixtureSet.ts';
 
-const FIXTURE_DIR = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'eval-ar');
-
-const files = readdirSync(FIXTURE_DIR)
-  .filter((name) => name.endsWith('.txt'))
-  .sort();
-const labels = parseLabels(
-  JSON.parse(readFileSync(join(FIXTURE_DIR, 'labels.json'), 'utf8')),
-  'labels.json',
-);
-
-const processed = (name: string) => {
-  const result = processDocument({ bytes: readFileSync(join(FIXTURE_DIR, name)), key: name });
-  if (!result.ok) throw new Error(`${name} rejected: ${result.rejection.reason}`);
-  return result.value;
-};
+const set = loadFixtureSet('eval-ar');
+const { files, labels, processed } = set;
 
 /**
  * Floors of the Arabic development set's scores (issue 15). Unlike the other
@@ -71,24 +55,8 @@ describe('Fixture set: test/fixtures/eval-ar', () => {
     expect(words).toBeLessThanOrEqual(400);
   });
 
-  describe('evaluated by the harness', () => {
-    let report: Awaited<ReturnType<typeof runEvaluation>>;
-
-    beforeAll(async () => {
-      report = await runEvaluation({ dir: FIXTURE_DIR });
-    });
-
-    it('reads every file without warnings or language mismatches', () => {
-      // Assess
-      expect(report.warnings).toEqual([]);
-      expect(report.documents).toHaveLength(files.length);
-      expect(report.languageMismatches).toEqual([]);
-    });
-
-    it(`scores a micro-F1 of at least ${MIN_MICRO_F1} and at most 5 % false positives`, () => {
-      // Assess
-      expect(report.topics?.micro.f1).toBeGreaterThanOrEqual(MIN_MICRO_F1);
-      expect(report.topics?.noTopic.rate).toBeLessThanOrEqual(MAX_NO_TOPIC_FALSE_POSITIVE_RATE);
-    });
+  describeScoreFloors(set, {
+    minMicroF1: MIN_MICRO_F1,
+    maxNoTopicFalsePositiveRate: MAX_NO_TOPIC_FALSE_POSITIVE_RATE,
   });
 });

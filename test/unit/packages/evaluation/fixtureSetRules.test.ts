@@ -1,18 +1,9 @@
-import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
-import { parseLabels, runEvaluation } from '@doc-ingest/evaluation';
-import { beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { describeScoreFloors, loadFixtureSet } from '../../../helpers/fixtureSet.ts';
 
-const FIXTURE_DIR = join(import.meta.dirname, '..', '..', '..', 'fixtures', 'eval-rules');
+const set = loadFixtureSet('eval-rules');
+const { files, labels } = set;
 const LANGUAGES = ['ar', 'de', 'en', 'es', 'fr', 'it', 'pt'];
-
-const files = readdirSync(FIXTURE_DIR)
-  .filter((name) => name.endsWith('.txt'))
-  .sort();
-const labels = parseLabels(
-  JSON.parse(readFileSync(join(FIXTURE_DIR, 'labels.json'), 'utf8')),
-  'labels.json',
-);
 
 /**
  * Floors of the rule-class development set of taxonomy 2026.12.2 (issue 15):
@@ -53,24 +44,8 @@ describe('Fixture set: test/fixtures/eval-rules', () => {
     expect(Math.min(...perLanguage)).toBeGreaterThanOrEqual(2);
   });
 
-  describe('evaluated by the harness', () => {
-    let report: Awaited<ReturnType<typeof runEvaluation>>;
-
-    beforeAll(async () => {
-      report = await runEvaluation({ dir: FIXTURE_DIR });
-    });
-
-    it('reads every file without warnings or language mismatches', () => {
-      // Assess
-      expect(report.warnings).toEqual([]);
-      expect(report.documents).toHaveLength(files.length);
-      expect(report.languageMismatches).toEqual([]);
-    });
-
-    it(`scores a micro-F1 of at least ${MIN_MICRO_F1} and at most 5 % false positives`, () => {
-      // Assess
-      expect(report.topics?.micro.f1).toBeGreaterThanOrEqual(MIN_MICRO_F1);
-      expect(report.topics?.noTopic.rate).toBeLessThanOrEqual(MAX_NO_TOPIC_FALSE_POSITIVE_RATE);
-    });
+  describeScoreFloors(set, {
+    minMicroF1: MIN_MICRO_F1,
+    maxNoTopicFalsePositiveRate: MAX_NO_TOPIC_FALSE_POSITIVE_RATE,
   });
 });
