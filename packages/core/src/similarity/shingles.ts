@@ -102,7 +102,7 @@ const wordHashes = (text: string, buffer: WordBuffer): number => {
  * doubled when a text has more words than it holds.
  */
 class WordBuffer {
-  words = new Uint32Array(1024);
+  words: Uint32Array = new Uint32Array(1024);
 
   grow(): Uint32Array {
     const larger = new Uint32Array(this.words.length * 2);
