@@ -84,40 +84,16 @@ const contentWords = (text: string): string[] =>
     .tokens.filter((token) => !token.stop)
     .map((token) => token.norm);
 
-/**
- * Context stems of a word list in a language, remembered per list: a named list
- * (`@fr-countries`, 108 words) resolves to one array that dozens of rules refer
- * to, and its stems are the same for each. The sets are read, never changed, so
- * the rules share them.
- */
-type ContextStemCache = WeakMap<readonly string[], Map<string, ReadonlySet<string>>>;
-
 const contextStems = (
   words: readonly string[] | undefined,
   language: string,
-  cache: ContextStemCache,
 ): ReadonlySet<string> | undefined => {
   if (words === undefined) return undefined;
-  let byLanguage = cache.get(words);
-  if (byLanguage === undefined) {
-    byLanguage = new Map();
-    cache.set(words, byLanguage);
-  }
-  let stems = byLanguage.get(language);
-  if (stems === undefined) {
-    const stem = getStemmer(language);
-    stems = new Set(words.flatMap(contentWords).map(stem));
-    byLanguage.set(language, stems);
-  }
-  return stems;
+  const stem = getStemmer(language);
+  return new Set(words.flatMap(contentWords).map(stem));
 };
 
-const compileTerm = (
-  topic: string,
-  language: string,
-  rule: Rule,
-  cache: ContextStemCache,
-): CompiledTerm => {
+const compileTerm = (topic: string, language: string, rule: Rule): CompiledTerm => {
   const exact = rule.term.startsWith(EXACT_PREFIX);
   const text = exact ? rule.term.slice(EXACT_PREFIX.length) : rule.term;
   const words = contentWords(text);
@@ -134,9 +110,9 @@ const compileTerm = (
     words,
     window: rule.window ?? DEFAULT_WINDOW,
   };
-  const near = contextStems(rule.near, language, cache);
-  const notNear = contextStems(rule.notNear, language, cache);
-  const alsoNear = contextStems(rule.alsoNear, language, cache);
+  const near = contextStems(rule.near, language);
+  const notNear = contextStems(rule.notNear, language);
+  const alsoNear = contextStems(rule.alsoNear, language);
   if (near !== undefined) term.near = near;
   if (alsoNear !== undefined) term.alsoNear = alsoNear;
   if (notNear !== undefined) term.notNear = notNear;
@@ -233,7 +209,6 @@ const compileTaxonomy = (file: TaxonomyFile): CompiledTaxonomy => {
   const index = new Map<string, Map<string, CompiledTerm[]>>();
   for (const language of languages) index.set(language, new Map());
   const counts: Record<string, Record<string, number>> = {};
-  const contextCache: ContextStemCache = new WeakMap();
   for (const topic of file.topics) {
     const topicCounts: Record<string, number> = {};
     counts[topic.id] = topicCounts;
@@ -243,7 +218,7 @@ const compileTaxonomy = (file: TaxonomyFile): CompiledTaxonomy => {
       const rules = toRules(terms, words);
       const byKey = index.get(language) as Map<string, CompiledTerm[]>;
       for (const rule of rules) {
-        const term = compileTerm(topic.id, language, rule, contextCache);
+        const term = compileTerm(topic.id, language, rule);
         const first = term.keys[0] as string;
         const bucket = byKey.get(first);
         if (bucket === undefined) byKey.set(first, [term]);

@@ -16,6 +16,18 @@ const TAXONOMY_VERSION = DEFAULT_TAXONOMY.version;
 
 let compiled: CompiledTaxonomy | undefined;
 
+// Every field of a compiled taxonomy but its version.
+const LAZY_FIELDS = [
+  'topics',
+  'languages',
+  'index',
+  'counts',
+  'chargeCues',
+  'siblings',
+  'enumerationFrames',
+  'frameCues',
+] as const satisfies readonly Exclude<keyof CompiledTaxonomy, 'version'>[];
+
 /** The default taxonomy compiled, the first time it is asked for. */
 const compiledDefault = (): CompiledTaxonomy => {
   compiled ??= compileTaxonomy(DEFAULT_TAXONOMY);
@@ -30,32 +42,11 @@ const compiledDefault = (): CompiledTaxonomy => {
  * that only reads records) need not pay. One object, so caches keyed by the
  * taxonomy (`classifyTopics`) keep working; its version is known at once.
  */
-const COMPILED_TAXONOMY: CompiledTaxonomy = {
-  version: TAXONOMY_VERSION,
-  get topics() {
-    return compiledDefault().topics;
-  },
-  get languages() {
-    return compiledDefault().languages;
-  },
-  get index() {
-    return compiledDefault().index;
-  },
-  get counts() {
-    return compiledDefault().counts;
-  },
-  get chargeCues() {
-    return compiledDefault().chargeCues;
-  },
-  get siblings() {
-    return compiledDefault().siblings;
-  },
-  get enumerationFrames() {
-    return compiledDefault().enumerationFrames;
-  },
-  get frameCues() {
-    return compiledDefault().frameCues;
-  },
-};
+const COMPILED_TAXONOMY = Object.defineProperties(
+  { version: TAXONOMY_VERSION },
+  Object.fromEntries(
+    LAZY_FIELDS.map((field) => [field, { enumerable: true, get: () => compiledDefault()[field] }]),
+  ),
+) as CompiledTaxonomy;
 
 export { COMPILED_TAXONOMY, DEFAULT_TAXONOMY, TAXONOMY_VERSION };

@@ -55,20 +55,31 @@ const classify = (codePoint: number): CodeClassValue => {
   return known;
 };
 
+// Word hashes of the text being shingled: one array per process, not one per
+// text, doubled when a text has more words than it holds.
+let wordBuffer: Uint32Array = new Uint32Array(1024);
+
+const grown = (words: Uint32Array): Uint32Array => {
+  const larger = new Uint32Array(words.length * 2);
+  larger.set(words);
+  return larger;
+};
+
 /**
  * FNV-1a hashes of the words of `foldForMatching(text)`, scanning the text
  * once without building the folded string or the words: combining marks are
- * skipped inside a word, letters and digits are hashed as they come. Returns
- * the number of words written to `out` (grown as needed: see `WordBuffer`).
+ * skipped inside a word, letters and digits are hashed as they come. Writes
+ * them to `wordBuffer` and returns how many there are.
  */
-const wordHashes = (text: string, buffer: WordBuffer): number => {
+const wordHashes = (text: string): number => {
   const lower = text.normalize('NFD').toLowerCase();
-  let words = buffer.words;
+  let words = wordBuffer;
   let count = 0;
   let hash = FNV_OFFSET_BASIS;
   let inWord = false;
-  for (let i = 0; i < lower.length; i++) {
-    const unit = lower.charCodeAt(i);
+  // One past the end reads as a separator, so the last word is written too.
+  for (let i = 0; i <= lower.length; i++) {
+    const unit = i < lower.length ? lower.charCodeAt(i) : 0x20;
     const codePoint = unit >= 0xd800 && unit <= 0xdbff ? (lower.codePointAt(i) as number) : unit;
     const kind = classify(codePoint);
     if (kind === CodeClass.WORD) {
@@ -81,7 +92,7 @@ const wordHashes = (text: string, buffer: WordBuffer): number => {
     } else if (kind === CodeClass.SEPARATOR) {
       if (codePoint > 0xffff) i++;
       if (inWord) {
-        if (count === words.length) words = buffer.grow();
+        if (count === words.length) words = grown(words);
         words[count++] = hash;
       }
       hash = FNV_OFFSET_BASIS;
@@ -90,29 +101,9 @@ const wordHashes = (text: string, buffer: WordBuffer): number => {
       i++;
     }
   }
-  if (inWord) {
-    if (count === words.length) words = buffer.grow();
-    words[count++] = hash;
-  }
+  wordBuffer = words;
   return count;
 };
-
-/**
- * A reusable array of word hashes: one per process instead of one per text,
- * doubled when a text has more words than it holds.
- */
-class WordBuffer {
-  words: Uint32Array = new Uint32Array(1024);
-
-  grow(): Uint32Array {
-    const larger = new Uint32Array(this.words.length * 2);
-    larger.set(this.words);
-    this.words = larger;
-    return larger;
-  }
-}
-
-const wordBuffer = new WordBuffer();
 
 /**
  * The distinct values of `values`, in order of first appearance: an
@@ -171,8 +162,8 @@ const foldForMatching = (text: string): string =>
  * shingles.length; // 6
  */
 const shingleText = (text: string, wordsPerShingle: number = SHINGLE_WORDS): Uint32Array => {
-  const count = wordHashes(text, wordBuffer);
-  const words = wordBuffer.words;
+  const count = wordHashes(text);
+  const words = wordBuffer;
   const shingles = count - wordsPerShingle + 1;
   if (shingles <= 0) return new Uint32Array(0);
   const hashes = new Uint32Array(shingles);
