@@ -143,6 +143,9 @@ const STOPWORDS: ReadonlySet<string> = new Set([
   'عن',
 ]);
 
+// Longer words are not looked up in STOPWORDS: most words of a text are longer.
+const LONGEST_STOPWORD = Math.max(...[...STOPWORDS].map((word) => word.length));
+
 /**
  * Longest word, in UTF-16 units, that is folded, stemmed and matched. The longest
  * taxonomy words and real long words (German compounds such as
@@ -322,7 +325,10 @@ const tokenizeLine = (
       offset: start,
       segment,
       sentence,
-      stop: norm.length === 1 || STOPWORDS.has(norm) || isPossessiveS(line, norm, start),
+      stop:
+        norm.length === 1 ||
+        (norm.length <= LONGEST_STOPWORD && STOPWORDS.has(norm)) ||
+        isPossessiveS(line, norm, start),
     });
   }
   return seenWord ? sentence + 1 : sentence;
