@@ -154,7 +154,7 @@ const foldForMatching = (text: string): string =>
  * letters and digits of the folded text (`foldForMatching`), so punctuation,
  * spacing, case and accents never matter; each word is hashed with FNV-1a
  * and each run of words with `hashWords`. A text of fewer than
- * `SHINGLE_WORDS` words has no shingle. One pass over the text (about 75 µs
+ * `SHINGLE_WORDS` words has no shingle. One pass over the text (about 25 µs
  * for 2 KB).
  *
  * @example
