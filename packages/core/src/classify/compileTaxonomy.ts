@@ -168,7 +168,7 @@ const checkReferences = (file: TaxonomyFile): void => {
  * Compiles a taxonomy file (already valid, see `parseTaxonomy`) into per-language
  * indexes of stemmed terms: a single word is indexed by its stem, a phrase by the
  * stem of its first content word, with the following stems kept in order. Runs
- * once per taxonomy (at module load for the default one); documents then need no
+ * once per taxonomy (on first use for the default one); documents then need no
  * regex and no per-document setup. Throws `TaxonomyTermError` for a term without
  * content words, `TaxonomyInvalidError` for a duplicate topic, an unknown sibling
  * or an unknown `@list` (a list may include others as `@name` entries, see

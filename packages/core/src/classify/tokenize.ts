@@ -143,6 +143,9 @@ const STOPWORDS: ReadonlySet<string> = new Set([
   'عن',
 ]);
 
+// Longer words are not looked up in STOPWORDS: most words of a text are longer.
+const LONGEST_STOPWORD = Math.max(...[...STOPWORDS].map((word) => word.length));
+
 /**
  * Longest word, in UTF-16 units, that is folded, stemmed and matched. The longest
  * taxonomy words and real long words (German compounds such as
@@ -207,22 +210,36 @@ const endsSentence = (line: string, from: number, to: number): boolean => {
   return false;
 };
 
-const isElision = (text: string, norm: string, end: number): boolean => {
-  if (!ELISIONS.has(norm)) return false;
+// The apostrophe is looked at first: most words are not followed by one.
+const isElision = (text: string, norm: string, end: number): boolean =>
+  end + 1 < text.length &&
+  APOSTROPHES.has(text.charCodeAt(end)) &&
+  ELISIONS.has(norm) &&
   // A lone surrogate unit after the apostrophe is not read as a letter.
-  return (
-    end + 1 < text.length &&
-    APOSTROPHES.has(text.charCodeAt(end)) &&
-    isBmpLetter(text.charCodeAt(end + 1))
-  );
-};
+  isBmpLetter(text.charCodeAt(end + 1));
 
-const isAsciiLower = (text: string, start: number, end: number): boolean => {
+const AsciiCase = { LOWER: 0, MIXED: 1, NOT_ASCII: 2 } as const;
+
+/** Whether the word `text[start, end)` is lowercase ASCII, ASCII with capitals, or neither. */
+const asciiCase = (text: string, start: number, end: number): number => {
+  let kind: number = AsciiCase.LOWER;
   for (let index = start; index < end; index++) {
     const unit = text.charCodeAt(index);
-    if (unit < 0x61 || unit > 0x7a) return false;
+    if (unit >= 0x80) return AsciiCase.NOT_ASCII;
+    if (unit < 0x61 || unit > 0x7a) kind = AsciiCase.MIXED;
   }
-  return true;
+  return kind;
+};
+
+/**
+ * `foldText` of a word: a lowercase ASCII word is its own folded form and an
+ * ASCII word with capitals its lowercase (folding has nothing else to do to
+ * ASCII letters), without a cache lookup; other words go through the cache.
+ */
+const foldToken = (text: string, start: number, end: number, surface: string): string => {
+  const kind = asciiCase(text, start, end);
+  if (kind === AsciiCase.LOWER) return surface;
+  return kind === AsciiCase.MIXED ? surface.toLowerCase() : foldWord(surface);
 };
 
 const isAsciiLetter = (unit: number): boolean =>
@@ -298,13 +315,7 @@ const tokenizeLine = (
     const surface = line.slice(start, end);
     if (seenWord && endsSentence(line, previousEnd, start)) sentence += 1;
     previousEnd = end;
-    // Most words are lowercase ASCII, which folding leaves as they are: no cache lookup.
-    const norm =
-      surface.length > MAX_TOKEN_CHARS
-        ? ''
-        : isAsciiLower(line, start, end)
-          ? surface
-          : foldWord(surface);
+    const norm = surface.length > MAX_TOKEN_CHARS ? '' : foldToken(line, start, end, surface);
     if (isElision(line, norm, end)) continue;
     seenWord = true;
     out.push({
@@ -314,7 +325,10 @@ const tokenizeLine = (
       offset: start,
       segment,
       sentence,
-      stop: norm.length === 1 || STOPWORDS.has(norm) || isPossessiveS(line, norm, start),
+      stop:
+        norm.length === 1 ||
+        (norm.length <= LONGEST_STOPWORD && STOPWORDS.has(norm)) ||
+        isPossessiveS(line, norm, start),
     });
   }
   return seenWord ? sentence + 1 : sentence;

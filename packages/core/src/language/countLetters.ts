@@ -55,4 +55,7 @@ const isLetterOrMark = (unit: number): boolean => {
 /** A BMP unit that is a letter (category L). */
 const isLetter = (unit: number): boolean => unitKind(unit) === UnitKind.LETTER;
 
-export { countLetters, isLetter, isLetterOrMark };
+/** A BMP unit that is a combining mark (category M). */
+const isMark = (unit: number): boolean => unitKind(unit) === UnitKind.MARK;
+
+export { countLetters, isLetter, isLetterOrMark, isMark };

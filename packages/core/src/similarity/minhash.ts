@@ -1,3 +1,5 @@
+import { createSimdMinHash } from './minHashSimd.ts';
+
 /** Hash functions (rows) of a MinHash signature. */
 const MINHASH_PERMUTATIONS = 128;
 
@@ -53,18 +55,10 @@ const seededHash = (x: number, i: number): number => {
 };
 
 /**
- * The MinHash signature of a set of 32-bit shingle hashes: for each of the
- * `MINHASH_PERMUTATIONS` hash functions (`seededHash`), the smallest value over
- * the set. The seeds are fixed (a SplitMix32 stream seeded with
- * `MINHASH_SEED`), so a signature computed today matches one stored last year.
- * An empty set gives `EMPTY_SLOT` everywhere. Runs in O(shingles x
- * permutations), about 60 µs for 300 shingles.
- *
- * @example
- * const signature = minHashSignature(shingleText(body));
- * signature.length; // 128
+ * `minHashSignature` one hash at a time: the plain loop, and what runs where
+ * WebAssembly SIMD does not.
  */
-const minHashSignature = (shingles: ArrayLike<number>): Uint32Array => {
+const minHashScalar = (shingles: ArrayLike<number>): Uint32Array => {
   const mins = new Uint32Array(MINHASH_PERMUTATIONS).fill(EMPTY_SLOT);
   for (let s = 0; s < shingles.length; s++) {
     const x = shingles[s] as number;
@@ -74,6 +68,28 @@ const minHashSignature = (shingles: ArrayLike<number>): Uint32Array => {
     }
   }
   return mins;
+};
+
+// The SIMD version, made on first use; `null` until then, `undefined` where it cannot run.
+let simd: ((shingles: ArrayLike<number>) => Uint32Array) | undefined | null = null;
+
+/**
+ * The MinHash signature of a set of 32-bit shingle hashes: for each of the
+ * `MINHASH_PERMUTATIONS` hash functions (`seededHash`), the smallest value over
+ * the set. The seeds are fixed (a SplitMix32 stream seeded with
+ * `MINHASH_SEED`), so a signature computed today matches one stored last year.
+ * An empty set gives `EMPTY_SLOT` everywhere. Runs in O(shingles x
+ * permutations): four hash functions at a time in WebAssembly SIMD where it
+ * runs (`minHashSimd.ts`, about 15 µs for 300 shingles), else the scalar loop
+ * (`minHashScalar`, about 60 µs); both give the same signature.
+ *
+ * @example
+ * const signature = minHashSignature(shingleText(body));
+ * signature.length; // 128
+ */
+const minHashSignature = (shingles: ArrayLike<number>): Uint32Array => {
+  if (simd === null) simd = createSimdMinHash(SEEDS);
+  return simd === undefined ? minHashScalar(shingles) : simd(shingles);
 };
 
 /**
@@ -100,6 +116,8 @@ export {
   estimateJaccard,
   MINHASH_PERMUTATIONS,
   MINHASH_SEED,
+  minHashScalar,
   minHashSignature,
+  SEEDS,
   seededHash,
 };

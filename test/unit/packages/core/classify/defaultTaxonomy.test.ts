@@ -1,6 +1,8 @@
 import { TaxonomyFileSchema, TOPIC_IDS } from '@doc-ingest/contracts';
 import { describe, expect, it } from 'vitest';
+import { compileTaxonomy } from '../../../../../packages/core/src/classify/compileTaxonomy.ts';
 import {
+  COMPILED_TAXONOMY,
   DEFAULT_TAXONOMY,
   TAXONOMY_VERSION,
 } from '../../../../../packages/core/src/classify/defaultTaxonomy.ts';
@@ -68,5 +70,28 @@ describe('Constant: DEFAULT_TAXONOMY (crime-and-security.json)', () => {
 
     // Assess
     expect(duplicates).toEqual([]);
+  });
+});
+
+describe('Constant: COMPILED_TAXONOMY', () => {
+  it('is the default taxonomy compiled, field for field, and compiled only once', () => {
+    // Prepare
+    const expected = compileTaxonomy(DEFAULT_TAXONOMY);
+
+    // Act
+    const { version, topics, languages, index, counts, chargeCues, siblings } = COMPILED_TAXONOMY;
+    const { enumerationFrames, frameCues } = COMPILED_TAXONOMY;
+
+    // Assess
+    expect(version).toBe(TAXONOMY_VERSION);
+    expect(topics).toEqual(expected.topics);
+    expect(languages).toEqual(expected.languages);
+    expect(index).toEqual(expected.index);
+    expect(counts).toEqual(expected.counts);
+    expect(chargeCues).toEqual(expected.chargeCues);
+    expect(siblings).toEqual(expected.siblings);
+    expect(enumerationFrames).toEqual(expected.enumerationFrames);
+    expect(frameCues).toEqual(expected.frameCues);
+    expect(COMPILED_TAXONOMY.index).toBe(index);
   });
 });
