@@ -1,5 +1,13 @@
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, symlinkSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+} from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -59,6 +67,8 @@ const HANDLER_ENV: Record<string, string> = {
   POWERTOOLS_SERVICE_NAME: 'bench',
   POWERTOOLS_METRICS_NAMESPACE: 'DocIngestBench',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
+  // Shipped beside the bundle, as the constructs ship it (see `bundle`).
+  TAXONOMY_FILE: 'taxonomy.json',
 };
 
 interface PackageShare {
@@ -217,6 +227,11 @@ const bundle = async (
   mkdirSync(outdir, { recursive: true });
   // Lets an external `@aws-sdk/*` resolve from the bundle's folder, as it would from /var/runtime.
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(outdir, 'node_modules'));
+  // The taxonomy travels as a file beside the bundle, as IngestFunction ships it.
+  copyFileSync(
+    join(REPO_ROOT, 'packages', 'core', 'taxonomies', 'crime-and-security.json'),
+    join(outdir, 'taxonomy.json'),
+  );
   const outfile = join(outdir, 'index.mjs');
   const result = await build({
     ...CDK_BUILD_OPTIONS,

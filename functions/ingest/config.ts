@@ -23,8 +23,11 @@ const IngestConfigSchema = z.object({
   [EnvKeys.INLINE_TEXT_MAX_BYTES]: positiveIntegerOr(DEFAULT_INLINE_TEXT_MAX_BYTES),
   /** Score a topic needs to be recorded; the classifier's default when unset. */
   [EnvKeys.TOPIC_THRESHOLD]: z.optional(z.coerce.number().check(z.gte(0), z.lte(1))),
-  /** A taxonomy file shipped in the bundle (the `taxonomy` setting); the built-in one when unset. */
-  [EnvKeys.TAXONOMY_FILE]: z.optional(z.string().check(z.minLength(1))),
+  /**
+   * The taxonomy file shipped in the bundle: the built-in one, or the `taxonomy`
+   * setting. Required: the bundle does not carry a taxonomy of its own.
+   */
+  [EnvKeys.TAXONOMY_FILE]: z.string().check(z.minLength(1)),
   /** The queue's maxReceiveCount: on that receive an unreadable object is recorded. */
   [EnvKeys.MAX_RECEIVE_COUNT]: positiveIntegerOr(DEFAULT_MAX_RECEIVE_COUNT),
 });
@@ -36,8 +39,8 @@ interface IngestConfig {
   maxObjectBytes: number;
   inlineTextMaxBytes: number;
   topicThreshold?: number;
-  /** The deployed taxonomy, read and compiled at cold start; absent = the built-in one. */
-  taxonomy?: CompiledTaxonomy;
+  /** The deployed taxonomy, read and compiled at cold start. */
+  taxonomy: CompiledTaxonomy;
   maxReceiveCount: number;
 }
 
@@ -52,7 +55,6 @@ const readBundledTaxonomy = (file: string): CompiledTaxonomy =>
 /** Parses the environment once, at cold start, so a bad deployment fails fast. */
 const loadIngestConfig = (env: NodeJS.ProcessEnv): IngestConfig => {
   const parsed = IngestConfigSchema.parse(env);
-  const taxonomyFile = parsed[EnvKeys.TAXONOMY_FILE];
   return Object.freeze({
     tableName: parsed[EnvKeys.TABLE_NAME],
     nearIndexTableName: parsed[EnvKeys.NEAR_INDEX_TABLE_NAME],
@@ -62,7 +64,7 @@ const loadIngestConfig = (env: NodeJS.ProcessEnv): IngestConfig => {
     ...(parsed[EnvKeys.TOPIC_THRESHOLD] === undefined
       ? {}
       : { topicThreshold: parsed[EnvKeys.TOPIC_THRESHOLD] }),
-    ...(taxonomyFile === undefined ? {} : { taxonomy: readBundledTaxonomy(taxonomyFile) }),
+    taxonomy: readBundledTaxonomy(parsed[EnvKeys.TAXONOMY_FILE]),
     maxReceiveCount: parsed[EnvKeys.MAX_RECEIVE_COUNT],
   });
 };

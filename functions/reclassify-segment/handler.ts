@@ -12,8 +12,8 @@ import * as z from 'zod/mini';
 
 const ConfigSchema = z.object({
   [EnvKeys.TABLE_NAME]: z.string().check(z.minLength(1)),
-  /** A taxonomy file shipped in the bundle (the `taxonomy` setting); the built-in one when unset. */
-  [EnvKeys.TAXONOMY_FILE]: z.optional(z.string().check(z.minLength(1))),
+  /** The taxonomy file shipped in the bundle (the built-in one, or the `taxonomy` setting). */
+  [EnvKeys.TAXONOMY_FILE]: z.string().check(z.minLength(1)),
 });
 
 /**
@@ -26,12 +26,10 @@ const logger = new Logger();
 // Parsed at cold start, so a bad deployment fails fast.
 const config = ConfigSchema.parse(process.env);
 // The taxonomy the ingest function classifies with, so that a reclassification
-// never moves documents to another one; a bad file fails the cold start.
-const taxonomyFile = config[EnvKeys.TAXONOMY_FILE];
-const taxonomy =
-  taxonomyFile === undefined
-    ? undefined
-    : loadTaxonomy(JSON.parse(readFileSync(new URL(taxonomyFile, import.meta.url), 'utf8')));
+// never moves documents to another one; a missing or bad file fails the cold start.
+const taxonomy = loadTaxonomy(
+  JSON.parse(readFileSync(new URL(config[EnvKeys.TAXONOMY_FILE], import.meta.url), 'utf8')),
+);
 const clients = { dynamodb: new DynamoDBClient({}), s3: new S3Client({}) };
 
 /** One round of one parallel-scan segment of the reclassify state machine. */

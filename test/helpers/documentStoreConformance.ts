@@ -2,6 +2,7 @@ import { RejectionReason } from '@doc-ingest/contracts';
 import {
   buildDocumentItems,
   buildRejectionRecord,
+  COMPILED_TAXONOMY,
   FINGERPRINT_VERSION,
   type ProcessedDocument,
   processDocument,
@@ -337,7 +338,11 @@ const documentStoreConformance = (
       deps = {
         reader,
         store,
-        config: { maxObjectBytes: 200_000, inlineTextMaxBytes: 100_000 },
+        config: {
+          maxObjectBytes: 200_000,
+          inlineTextMaxBytes: 100_000,
+          taxonomy: COMPILED_TAXONOMY,
+        },
         now: ticking(),
       };
     });
@@ -485,7 +490,7 @@ const documentStoreConformance = (
     const depsOf = (): IngestDependencies => ({
       reader,
       store,
-      config: { maxObjectBytes: 200_000, inlineTextMaxBytes: 100_000 },
+      config: { maxObjectBytes: 200_000, inlineTextMaxBytes: 100_000, taxonomy: COMPILED_TAXONOMY },
       now: ticking(),
     });
     beforeEach(() => {

@@ -1,3 +1,4 @@
+import { fileURLToPath } from 'node:url';
 import { vi } from 'vitest';
 
 /** The environment the Lambdas' stacks set, with quiet Powertools, for handler tests. */
@@ -9,6 +10,10 @@ const HANDLER_ENV: Readonly<Record<string, string>> = {
   EVENT_FAILURE_QUEUE_URL: 'https://sqs.eu-west-1.amazonaws.com/123456789012/stream-failures',
   MAX_OBJECT_BYTES: '1048576',
   INLINE_TEXT_MAX_BYTES: '100000',
+  // The stacks ship the taxonomy beside the bundle; from the sources it is the core's file.
+  TAXONOMY_FILE: fileURLToPath(
+    new URL('../../packages/core/taxonomies/crime-and-security.json', import.meta.url),
+  ),
   POWERTOOLS_DEV: 'true',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
   POWERTOOLS_METRICS_DISABLED: 'true',

@@ -94,6 +94,8 @@ describe('Package: @doc-ingest/cdk from its npm pack tarball', () => {
     for (const name of FUNCTIONS) {
       expect(tarballFiles).toContain(`package/dist/lambda/${name}/index.mjs`);
     }
+    // The functions' bundles carry no taxonomy: the built-in one ships as a file.
+    expect(tarballFiles).toContain('package/dist/taxonomies/crime-and-security.json');
     expect(tarballFiles.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual(
       [],
     );

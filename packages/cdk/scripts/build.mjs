@@ -4,7 +4,7 @@
 // repository nor a bundler. The esbuild options are those of BundledFunction
 // (src/constructs/BundledFunction.ts, BUNDLING_OPTIONS): keep them in step.
 import { execFileSync } from 'node:child_process';
-import { existsSync, rmSync, statSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, rmSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,4 +64,13 @@ for (const [name, entry] of Object.entries(FUNCTIONS)) {
   });
   console.log(`bundled ${name}: ${Math.round(statSync(outfile).size / 1024)} KB`);
 }
+// The built-in taxonomy, shipped as a file with the ingest and reclassify
+// functions when the user gives none (src/constructs/bundledTaxonomy.ts):
+// their bundles do not carry it.
+const taxonomyDir = path.join(distDir, 'taxonomies');
+mkdirSync(taxonomyDir, { recursive: true });
+copyFileSync(
+  path.join(repoRoot, 'packages', 'core', 'taxonomies', 'crime-and-security.json'),
+  path.join(taxonomyDir, 'crime-and-security.json'),
+);
 console.log(`built ${distDir}`);

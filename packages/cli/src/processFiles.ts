@@ -6,7 +6,7 @@ import {
   type TopicScore,
   versionSortKey,
 } from '@doc-ingest/contracts';
-import type { CompiledTaxonomy } from '@doc-ingest/core';
+import { COMPILED_TAXONOMY, type CompiledTaxonomy } from '@doc-ingest/core';
 import {
   createInMemoryDocumentStore,
   type IngestDependencies,
@@ -144,7 +144,7 @@ async function* processFiles(
       maxObjectBytes: options.maxBytes,
       // Nothing to save by moving texts out of memory: every document keeps its own.
       inlineTextMaxBytes: Number.POSITIVE_INFINITY,
-      ...(options.taxonomy === undefined ? {} : { taxonomy: options.taxonomy }),
+      taxonomy: options.taxonomy ?? COMPILED_TAXONOMY,
     },
     now: () => new Date().toISOString(),
   };

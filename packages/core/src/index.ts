@@ -3,8 +3,8 @@
  * processed document or a rejection out; no AWS, no environment, no I/O.
  */
 
-export type { ClassifyInput, ClassifyOptions } from './classify/classifyTopics.ts';
-export { classifyTopics, DEFAULT_THRESHOLD } from './classify/classifyTopics.ts';
+export type { ClassifyInput, ClassifyOptions, WithTaxonomy } from './classify/classifyTopics.ts';
+export { classifyTopicsWith, DEFAULT_THRESHOLD } from './classify/classifyTopics.ts';
 export { compareTaxonomyVersions } from './classify/compareTaxonomyVersions.ts';
 export type { CompiledTaxonomy } from './classify/compileTaxonomy.ts';
 export {
@@ -31,8 +31,9 @@ export { BOILERPLATE_PATTERNS, BoilerplateScope } from './normalize/boilerplateP
 export type { NormalizeOptions } from './normalize/normalizeText.ts';
 export { normalizeText } from './normalize/normalizeText.ts';
 export type { DocumentInput, ProcessOptions } from './pipeline/processDocument.ts';
-export { processDocument, TITLE_MAX_CHARS } from './pipeline/processDocument.ts';
-export { reclassifyText } from './pipeline/reclassifyText.ts';
+export { processDocumentWith, TITLE_MAX_CHARS } from './pipeline/processDocument.ts';
+export { reclassifyTextWith } from './pipeline/reclassifyText.ts';
+export { classifyTopics, processDocument, reclassifyText } from './pipeline/withDefaultTaxonomy.ts';
 export type {
   DocumentItems,
   RecordedRejection,

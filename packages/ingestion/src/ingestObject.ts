@@ -12,7 +12,7 @@ import {
   FINGERPRINT_VERSION,
   type ProcessedDocument,
   pickNearDuplicate,
-  processDocument,
+  processDocumentWith,
   type RecordedRejection,
   type SourceObject,
   type TextPlacement,
@@ -32,8 +32,12 @@ interface IngestSettings {
   inlineTextMaxBytes: number;
   /** Score a topic needs to be recorded; the classifier's default when absent. */
   topicThreshold?: number;
-  /** The taxonomy to classify with; the built-in one when absent. */
-  taxonomy?: CompiledTaxonomy;
+  /**
+   * The taxonomy to classify with (the Lambda's: the deployed file; in-process
+   * users may pass the core's `COMPILED_TAXONOMY`). Required, so that the
+   * function bundle does not carry the built-in taxonomy.
+   */
+  taxonomy: CompiledTaxonomy;
 }
 
 interface IngestDependencies {
@@ -266,11 +270,11 @@ const recordRead = async (
   object.size = read.size;
   if (read.eTag !== undefined) object.eTag = read.eTag;
 
-  const result = processDocument(
+  const result = processDocumentWith(
     { bytes: read.bytes, key: object.key },
     {
+      taxonomy: config.taxonomy,
       ...(config.topicThreshold === undefined ? {} : { topicThreshold: config.topicThreshold }),
-      ...(config.taxonomy === undefined ? {} : { taxonomy: config.taxonomy }),
     },
   );
   if (!result.ok) return reject(object, result.rejection, deps);

@@ -9,10 +9,9 @@ import {
 import type { DocumentRecord } from '@doc-ingest/contracts';
 import {
   buildTopicItems,
-  COMPILED_TAXONOMY,
   type CompiledTaxonomy,
   compareTaxonomyVersions,
-  reclassifyText,
+  reclassifyTextWith,
 } from '@doc-ingest/core';
 
 interface ReclassifyReport {
@@ -44,10 +43,11 @@ interface ReclassifyOptions {
   /** Count what would change without writing. */
   dryRun: boolean;
   /**
-   * The taxonomy to classify with.
-   * @default the core's crime-and-security taxonomy
+   * The taxonomy to classify with (the core's `COMPILED_TAXONOMY` for the
+   * built-in one). Required, so that the worker's bundle does not carry the
+   * built-in taxonomy.
    */
-  taxonomy?: CompiledTaxonomy;
+  taxonomy: CompiledTaxonomy;
   /** Called after each page, for progress output. */
   onProgress?: (report: ReclassifyReport) => void;
   /**
@@ -88,7 +88,7 @@ const sameTopics = (a: DocumentRecord['topics'], b: DocumentRecord['topics']): b
 
 /**
  * Re-scores every stored document whose taxonomy version is older than the
- * given taxonomy's (the built-in one by default), from its stored normalized
+ * given taxonomy's, from its stored normalized
  * text. A document classified under a newer version is never moved back: it
  * is counted in `newer` and left alone. Each update is conditional on
  * the version read, so the job is idempotent and can simply be run again
@@ -98,7 +98,7 @@ const reclassifyDocuments = async (
   clients: { dynamodb: DynamoDBClient; s3: S3Client },
   options: ReclassifyOptions,
 ): Promise<ReclassifyReport> => {
-  const taxonomy = options.taxonomy ?? COMPILED_TAXONOMY;
+  const { taxonomy } = options;
   const report: ReclassifyReport = {
     taxonomyVersion: taxonomy.version,
     scanned: 0,
@@ -130,7 +130,7 @@ const reclassifyDocuments = async (
         }
         continue;
       }
-      const classification = reclassifyText(await storedText(clients.s3, doc), doc.language, {
+      const classification = reclassifyTextWith(await storedText(clients.s3, doc), doc.language, {
         taxonomy,
       });
       const changed = !sameTopics(doc.topics, classification.topics);

@@ -45,16 +45,15 @@ interface SegmentResult extends Omit<ReclassifyReport, 'nextKey'> {
  * Updates are conditional on the version read, so a retried round is harmless.
  *
  * @example
- * const result = await reclassifySegment(clients, table, event, () => left() > 60_000);
- * // With the taxonomy deployed beside the function (the built-in one when omitted):
- * await reclassifySegment(clients, table, event, () => left() > 60_000, taxonomy);
+ * // With the taxonomy deployed beside the function:
+ * const result = await reclassifySegment(clients, table, event, () => left() > 60_000, taxonomy);
  */
 const reclassifySegment = async (
   clients: { dynamodb: DynamoDBClient; s3: S3Client },
   tableName: string,
   input: unknown,
   hasTime: () => boolean,
-  taxonomy?: CompiledTaxonomy,
+  taxonomy: CompiledTaxonomy,
 ): Promise<SegmentResult> => {
   const parsed = SegmentInputSchema.safeParse(input);
   if (!parsed.success) {
@@ -71,7 +70,7 @@ const reclassifySegment = async (
     segment: { segment, totalSegments },
     ...(startKey == null ? {} : { startKey }),
     continueAfterPage: hasTime,
-    ...(taxonomy === undefined ? {} : { taxonomy }),
+    taxonomy,
   });
   const before = parsed.data;
   const counts = {

@@ -220,6 +220,36 @@ describe('Settings: the real CDK app', () => {
     expect(shipped.map((taxonomy) => taxonomy.version)).toEqual(['2027.01.1', '2027.01.1']);
   });
 
+  it('ships the built-in taxonomy as a file when no taxonomy is set: the bundles carry none', () => {
+    // Prepare
+    const props = settingsToStackProps(readSettings({}));
+    const app = createApp({ bundle: true });
+    const stack = new IngestPipelineStack(app, 'BuiltInTaxonomy', { ...props, env: TEST_ENV });
+    const builtIn = JSON.parse(
+      readFileSync('packages/core/taxonomies/crime-and-security.json', 'utf8'),
+    ) as { version: string };
+
+    // Act
+    const assembly = app.synth();
+
+    // Assess
+    const functions = Template.fromStack(stack).findResources('AWS::Lambda::Function', {
+      Properties: {
+        Environment: { Variables: Match.objectLike({ TAXONOMY_FILE: 'taxonomy.json' }) },
+      },
+    });
+    expect(
+      Object.values(functions)
+        .map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME)
+        .sort(),
+    ).toEqual(['ingest', 'reclassify-segment']);
+    const shipped = readdirSync(assembly.directory)
+      .map((name) => join(assembly.directory, name, 'taxonomy.json'))
+      .filter((path) => existsSync(path))
+      .map((path) => JSON.parse(readFileSync(path, 'utf8')) as { version: string });
+    expect(shipped.map((taxonomy) => taxonomy.version)).toEqual([builtIn.version, builtIn.version]);
+  });
+
   it('fails synthesis on an invalid taxonomy file, naming the problem', () => {
     // Prepare
     const props = settingsToStackProps(

@@ -12,7 +12,7 @@ import * as cxapi from 'aws-cdk-lib/cx-api';
 import { Construct } from 'constructs';
 import { executionsUnsuccessfulAlarm, notifyTopic } from './alarms.ts';
 import { BundledFunction } from './BundledFunction.ts';
-import { bundledTaxonomy } from './bundledTaxonomy.ts';
+import { builtInTaxonomyFile, bundledTaxonomy } from './bundledTaxonomy.ts';
 import type { FunctionOperationsProps } from './FunctionOperationsProps.ts';
 import { type FunctionSource, functionCode } from './functionCode.ts';
 import { acknowledgeWildcardResource } from './nagFindings.ts';
@@ -204,11 +204,11 @@ class BulkJobs extends Construct {
     });
     this.grantBackfill(props);
 
-    const taxonomy =
-      props.taxonomyFile === undefined ? undefined : bundledTaxonomy(props.taxonomyFile);
+    // Always a file: the functions' bundles carry no taxonomy of their own.
+    const taxonomy = bundledTaxonomy(props.taxonomyFile ?? builtInTaxonomyFile());
     this.reclassifyFunction = new BundledFunction(this, 'ReclassifySegment', {
       ...functionCode('reclassify-segment', props.sources?.reclassifySegment),
-      ...(taxonomy === undefined ? {} : { extraFiles: { [taxonomy.name]: taxonomy.path } }),
+      extraFiles: { [taxonomy.name]: taxonomy.path },
       description: "Reclassify job: one parallel-scan segment -> this release's taxonomy",
       memorySize: props.reclassifyMemorySize ?? 1024,
       // Long rounds amortise cold starts; the handler stops a minute before.
@@ -216,7 +216,7 @@ class BulkJobs extends Construct {
       serviceName: 'reclassify-segment',
       environment: {
         [EnvKeys.TABLE_NAME]: props.table.tableName,
-        ...(taxonomy === undefined ? {} : { [EnvKeys.TAXONOMY_FILE]: taxonomy.name }),
+        [EnvKeys.TAXONOMY_FILE]: taxonomy.name,
       },
       ...operations,
     });

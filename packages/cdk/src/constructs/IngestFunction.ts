@@ -9,7 +9,7 @@ import type * as s3 from 'aws-cdk-lib/aws-s3';
 import { Construct } from 'constructs';
 import { notifyTopic, queueNotEmptyAlarm } from './alarms.ts';
 import { BundledFunction } from './BundledFunction.ts';
-import { bundledTaxonomy } from './bundledTaxonomy.ts';
+import { builtInTaxonomyFile, bundledTaxonomy } from './bundledTaxonomy.ts';
 import type { EncryptedQueueWithDlq } from './EncryptedQueueWithDlq.ts';
 import type { FunctionOperationsProps } from './FunctionOperationsProps.ts';
 import { type FunctionSource, functionCode } from './functionCode.ts';
@@ -156,8 +156,8 @@ class IngestFunction extends Construct {
       );
     }
 
-    const taxonomy =
-      props.taxonomyFile === undefined ? undefined : bundledTaxonomy(props.taxonomyFile);
+    // Always a file: the functions' bundles carry no taxonomy of their own.
+    const taxonomy = bundledTaxonomy(props.taxonomyFile ?? builtInTaxonomyFile());
     const bundled = new BundledFunction(this, 'Handler', {
       ...functionCode('ingest', props.source),
       description: 'S3 notifications from SQS -> decode, normalize, dedupe -> DynamoDB',
@@ -169,7 +169,7 @@ class IngestFunction extends Construct {
       logRetention: props.logRetention,
       tracing: props.tracing,
       removalPolicy: props.removalPolicy,
-      ...(taxonomy === undefined ? {} : { extraFiles: { [taxonomy.name]: taxonomy.path } }),
+      extraFiles: { [taxonomy.name]: taxonomy.path },
       environment: {
         [EnvKeys.TABLE_NAME]: props.table.tableName,
         [EnvKeys.NEAR_INDEX_TABLE_NAME]: props.nearIndexTable.tableName,
@@ -179,7 +179,7 @@ class IngestFunction extends Construct {
         ...(topicThreshold === undefined
           ? {}
           : { [EnvKeys.TOPIC_THRESHOLD]: String(topicThreshold) }),
-        ...(taxonomy === undefined ? {} : { [EnvKeys.TAXONOMY_FILE]: taxonomy.name }),
+        [EnvKeys.TAXONOMY_FILE]: taxonomy.name,
         // On that receive an unreadable object gets its `unreadable` record.
         [EnvKeys.MAX_RECEIVE_COUNT]: String(props.queue.maxReceiveCount),
       },

@@ -1,12 +1,28 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { TaxonomyFileSchema } from '@doc-ingest/contracts';
 import { parse as parseYaml } from 'yaml';
 
 /** Name of the taxonomy file inside the ingest function's code. */
 const BUNDLED_TAXONOMY_NAME = 'taxonomy.json';
+
+/**
+ * Where the built-in crime-and-security taxonomy is: the core's file in this
+ * repository, else the copy the package build puts in `dist/taxonomies/`
+ * (`src/constructs/` and `dist/constructs/` are both two levels below the
+ * package root). The functions' bundles do not carry it: the constructs ship
+ * it as a file, like a taxonomy of the user's.
+ */
+const builtInTaxonomyFile = (): string => {
+  const inRepository = fileURLToPath(
+    new URL('../../../core/taxonomies/crime-and-security.json', import.meta.url),
+  );
+  if (existsSync(inRepository)) return inRepository;
+  return fileURLToPath(new URL('../../dist/taxonomies/crime-and-security.json', import.meta.url));
+};
 
 /**
  * Reads a taxonomy file (JSON, or YAML by its `.yaml` / `.yml` extension),
@@ -38,4 +54,4 @@ const bundledTaxonomy = (file: string): { name: string; path: string; version: s
   return { name: BUNDLED_TAXONOMY_NAME, path: out, version };
 };
 
-export { BUNDLED_TAXONOMY_NAME, bundledTaxonomy };
+export { BUNDLED_TAXONOMY_NAME, builtInTaxonomyFile, bundledTaxonomy };

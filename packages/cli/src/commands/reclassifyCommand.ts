@@ -1,3 +1,4 @@
+import { COMPILED_TAXONOMY } from '@doc-ingest/core';
 import { reclassifyDocuments } from '@doc-ingest/jobs';
 import { InvalidArgumentError, Option } from 'commander';
 import type { CliContext } from '../context.ts';
@@ -48,14 +49,14 @@ const reclassifyHere = async (
   });
   const dryRun = options.dryRun === true;
   const taxonomy =
-    options.taxonomy === undefined ? undefined : await readTaxonomyFile(options.taxonomy);
+    options.taxonomy === undefined ? COMPILED_TAXONOMY : await readTaxonomyFile(options.taxonomy);
   const progress = createProgress(context.io.stderr, { label: 'reclassify', unit: 'documents' });
   const report = await reclassifyDocuments(
     { dynamodb: context.clients.dynamodb(), s3: context.clients.s3() },
     {
       tableName: table,
       dryRun,
-      ...(taxonomy === undefined ? {} : { taxonomy }),
+      taxonomy,
       onProgress: ({ scanned, reclassified, upToDate, conflicts }) =>
         progress.update(scanned, { reclassified, 'up to date': upToDate, conflicts }),
     },

@@ -1,7 +1,6 @@
 import type { TopicScore } from '@doc-ingest/contracts';
 import type { Classification } from '../types.ts';
 import { type CompiledTaxonomy, type CompiledTerm, EXACT_PREFIX } from './compileTaxonomy.ts';
-import { COMPILED_TAXONOMY } from './defaultTaxonomy.ts';
 import {
   type CueKind,
   type DocumentFrameKind,
@@ -150,10 +149,13 @@ interface ClassifyOptions {
   maxTerms?: number;
   /**
    * The compiled taxonomy to use.
-   * @default COMPILED_TAXONOMY
+   * @default COMPILED_TAXONOMY (in `classifyTopics`; `classifyTopicsWith` requires it)
    */
   taxonomy?: CompiledTaxonomy;
 }
+
+/** Options that name the taxonomy: what the functions without a built-in default take. */
+type WithTaxonomy<T> = T & { taxonomy: CompiledTaxonomy };
 
 interface Hit {
   term: CompiledTerm;
@@ -535,15 +537,18 @@ const baseLanguage = (language: string): string =>
  * the length of the text.
  *
  * @example
- * const result = classifyTopics({
+ * const result = classifyTopicsWith({
  *   title: 'Démantèlement d’un réseau de passeurs',
  *   body: 'Les passeurs faisaient payer la traversée de la Manche aux migrants.',
  *   language: 'fr',
- * });
+ * }, { taxonomy: loadTaxonomy(taxonomyFile) });
  * result.topics[0]?.id; // 'migrant_smuggling'
  */
-const classifyTopics = (input: ClassifyInput, options: ClassifyOptions = {}): Classification => {
-  const taxonomy = options.taxonomy ?? COMPILED_TAXONOMY;
+const classifyTopicsWith = (
+  input: ClassifyInput,
+  options: WithTaxonomy<ClassifyOptions>,
+): Classification => {
+  const { taxonomy } = options;
   const threshold = options.threshold ?? DEFAULT_THRESHOLD;
   const maxTerms = options.maxTerms ?? 8;
   const documentLanguage = baseLanguage(input.language);
@@ -619,5 +624,5 @@ const classifyTopics = (input: ClassifyInput, options: ClassifyOptions = {}): Cl
   return { taxonomyVersion: taxonomy.version, topics, scores };
 };
 
-export type { ClassifyInput, ClassifyOptions };
-export { adjustEvidence, classifyTopics, DEFAULT_THRESHOLD, ScoringConstants };
+export type { ClassifyInput, ClassifyOptions, WithTaxonomy };
+export { adjustEvidence, classifyTopicsWith, DEFAULT_THRESHOLD, ScoringConstants };

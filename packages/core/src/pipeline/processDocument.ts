@@ -1,4 +1,8 @@
-import { type ClassifyOptions, classifyTopics } from '../classify/classifyTopics.ts';
+import {
+  type ClassifyOptions,
+  classifyTopicsWith,
+  type WithTaxonomy,
+} from '../classify/classifyTopics.ts';
 import type { CompiledTaxonomy } from '../classify/compileTaxonomy.ts';
 import { decodeText } from '../decode/decodeText.ts';
 import { computeContentHash } from '../hash/computeContentHash.ts';
@@ -21,7 +25,7 @@ interface DocumentInput {
   key: string;
 }
 
-/** Options of {@link processDocument}. */
+/** Options of {@link processDocumentWith} and `processDocument`. */
 interface ProcessOptions {
   /**
    * Score (0..1) a topic needs to be reported.
@@ -30,7 +34,8 @@ interface ProcessOptions {
   topicThreshold?: number;
   /**
    * The taxonomy to classify with (`loadTaxonomy` of a taxonomy file).
-   * @default the crime-and-security taxonomy (`COMPILED_TAXONOMY`)
+   * @default the crime-and-security taxonomy (`COMPILED_TAXONOMY`) in
+   * `processDocument`; `processDocumentWith` requires it
    */
   taxonomy?: CompiledTaxonomy;
 }
@@ -40,14 +45,17 @@ interface ProcessOptions {
  * classify and fingerprint for near-duplicate detection. Bad input is a
  * rejection in the result, never an exception.
  *
+ * The taxonomy is given (`processDocument` adds the built-in one), so a
+ * bundle that imports only this function does not carry the built-in taxonomy.
+ *
  * @example
- * const result = processDocument({ bytes: await readFile(path), key: path });
+ * const result = processDocumentWith({ bytes: await readFile(path), key: path }, { taxonomy });
  * if (result.ok) console.log(result.value.contentHash, result.value.topics);
  * else console.log(result.rejection.reason);
  */
-const processDocument = (
+const processDocumentWith = (
   input: DocumentInput,
-  options: ProcessOptions = {},
+  options: WithTaxonomy<ProcessOptions>,
 ): StageResult<ProcessedDocument> => {
   const decoded = decodeText(input.bytes, { key: input.key });
   if (!decoded.ok) return decoded;
@@ -56,10 +64,9 @@ const processDocument = (
   const { text, title, body } = normalized.value;
   const contentHash = computeContentHash(text);
   const detection = detectLanguages(text);
-  const classifyOptions: ClassifyOptions = {};
+  const classifyOptions: WithTaxonomy<ClassifyOptions> = { taxonomy: options.taxonomy };
   if (options.topicThreshold !== undefined) classifyOptions.threshold = options.topicThreshold;
-  if (options.taxonomy !== undefined) classifyOptions.taxonomy = options.taxonomy;
-  const classification = classifyTopics(
+  const classification = classifyTopicsWith(
     { title, body, language: detection.language },
     classifyOptions,
   );
@@ -87,4 +94,4 @@ const processDocument = (
 };
 
 export type { DocumentInput, ProcessOptions };
-export { processDocument, TITLE_MAX_CHARS };
+export { processDocumentWith, TITLE_MAX_CHARS };

@@ -17,12 +17,17 @@ const taxonomyFile = (content: unknown): string => {
 };
 
 describe('Function: loadIngestConfig', () => {
-  it('uses the built-in taxonomy when no taxonomy file is deployed', () => {
-    // Act
-    const config = loadIngestConfig(BASE_ENV);
+  it('fails the cold start when no taxonomy file is deployed: the bundle carries none', () => {
+    // Act + Assess
+    expect(() => loadIngestConfig(BASE_ENV)).toThrow(/TAXONOMY_FILE/);
+  });
 
-    // Assess
-    expect(config.taxonomy).toBeUndefined();
+  it('fails the cold start when the deployed taxonomy file is not there', () => {
+    // Prepare
+    const file = join(mkdtempSync(join(tmpdir(), 'taxonomy-')), 'missing.json');
+
+    // Act + Assess
+    expect(() => loadIngestConfig({ ...BASE_ENV, TAXONOMY_FILE: file })).toThrow(/ENOENT/);
   });
 
   it('reads and compiles the bundled taxonomy file at cold start', () => {

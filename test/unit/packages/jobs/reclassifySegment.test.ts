@@ -3,6 +3,7 @@ import { S3Client } from '@aws-sdk/client-s3';
 import { marshall } from '@aws-sdk/util-dynamodb';
 import {
   buildDocumentItems,
+  COMPILED_TAXONOMY,
   loadTaxonomy,
   processDocument,
   TAXONOMY_VERSION,
@@ -61,6 +62,7 @@ describe('Function: reclassifySegment', () => {
       'table',
       { segment: 3, totalSegments: 8, dryRun: false },
       () => true,
+      COMPILED_TAXONOMY,
     );
 
     // Assess
@@ -94,8 +96,9 @@ describe('Function: reclassifySegment', () => {
       'table',
       { segment: 0, totalSegments: 2 },
       () => false,
+      COMPILED_TAXONOMY,
     );
-    const second = await reclassifySegment(clients, 'table', first, () => false);
+    const second = await reclassifySegment(clients, 'table', first, () => false, COMPILED_TAXONOMY);
 
     // Assess
     expect(first).toMatchObject({ done: false, scanned: 1, startKey: PAGE_TWO });
@@ -116,6 +119,7 @@ describe('Function: reclassifySegment', () => {
       'table',
       { segment: 0, totalSegments: 1, dryRun: true },
       () => true,
+      COMPILED_TAXONOMY,
     );
 
     // Assess
@@ -131,7 +135,7 @@ describe('Function: reclassifySegment', () => {
     [{ totalSegments: 2 }],
   ])('refuses a segment the state machine never sends: %j', async (input) => {
     // Act
-    const attempt = reclassifySegment(clients, 'table', input, () => true);
+    const attempt = reclassifySegment(clients, 'table', input, () => true, COMPILED_TAXONOMY);
 
     // Assess
     await expect(attempt).rejects.toThrow(JobInputError);

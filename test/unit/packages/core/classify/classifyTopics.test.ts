@@ -2,7 +2,6 @@ import { TOPIC_IDS, type TopicId } from '@doc-ingest/contracts';
 import { describe, expect, it } from 'vitest';
 import {
   adjustEvidence,
-  classifyTopics,
   DEFAULT_THRESHOLD,
   ScoringConstants,
 } from '../../../../../packages/core/src/classify/classifyTopics.ts';
@@ -10,6 +9,7 @@ import {
   COMPILED_TAXONOMY,
   TAXONOMY_VERSION,
 } from '../../../../../packages/core/src/classify/defaultTaxonomy.ts';
+import { classifyTopics } from '../../../../../packages/core/src/pipeline/withDefaultTaxonomy.ts';
 
 const SIBLING_TOPICS = COMPILED_TAXONOMY.siblings;
 

@@ -1,8 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  classifyTopics,
-  DEFAULT_THRESHOLD,
-} from '../../../../../packages/core/src/classify/classifyTopics.ts';
+import { DEFAULT_THRESHOLD } from '../../../../../packages/core/src/classify/classifyTopics.ts';
+import { classifyTopics } from '../../../../../packages/core/src/pipeline/withDefaultTaxonomy.ts';
 
 // Rule classes of taxonomy 2026.12.3 (issue 15, round 2). Sentences written for
 // these tests; each positive case has a negative twin of the same shape.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { processDocument } from '../../../../../packages/core/src/pipeline/processDocument.ts';
+import { processDocument } from '../../../../../packages/core/src/pipeline/withDefaultTaxonomy.ts';
 import { hostileFixtures } from '../../../../helpers/hostileFixtures.ts';
 
 // The size cap is the reader's (aws-adapters), not the core's: that fixture is tested end to end.

@@ -5,7 +5,7 @@ import {
   capCombiningMarks,
   MAX_COMBINING_MARKS,
 } from '../../../../../packages/core/src/normalize/capCombiningMarks.ts';
-import { processDocument } from '../../../../../packages/core/src/pipeline/processDocument.ts';
+import { processDocument } from '../../../../../packages/core/src/pipeline/withDefaultTaxonomy.ts';
 
 /*
  * The core's work must be bounded per character of input whatever the input.
