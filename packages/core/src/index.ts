@@ -6,12 +6,14 @@
 export type { ClassifyInput, ClassifyOptions, WithTaxonomy } from './classify/classifyTopics.ts';
 export { classifyTopicsWith, DEFAULT_THRESHOLD } from './classify/classifyTopics.ts';
 export { compareTaxonomyVersions } from './classify/compareTaxonomyVersions.ts';
+export { compileOnFirstUse } from './classify/compileOnFirstUse.ts';
 export type { CompiledTaxonomy } from './classify/compileTaxonomy.ts';
 export {
   compileTaxonomy,
   loadTaxonomy,
   TaxonomyInvalidError,
   TaxonomyTermError,
+  validateTaxonomy,
 } from './classify/compileTaxonomy.ts';
 export {
   COMPILED_TAXONOMY,

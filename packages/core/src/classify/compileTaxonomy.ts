@@ -247,14 +247,15 @@ const compileTaxonomy = (file: TaxonomyFile): CompiledTaxonomy => {
 
 /**
  * Validates a parsed taxonomy file (from JSON or YAML) against
- * `TaxonomyFileSchema` and compiles it. Throws `TaxonomyInvalidError` naming
- * each problem and where it is.
+ * `TaxonomyFileSchema`, with unique topic ids and known siblings; what only
+ * compiling finds (a term without content words, an unknown `@list`) is left
+ * to `compileTaxonomy`. Throws `TaxonomyInvalidError` naming each problem and
+ * where it is.
  *
  * @example
- * const taxonomy = loadTaxonomy(JSON.parse(text));
- * processDocument(input, { taxonomy });
+ * const file = validateTaxonomy(JSON.parse(text));
  */
-const loadTaxonomy = (data: unknown): CompiledTaxonomy => {
+const validateTaxonomy = (data: unknown): TaxonomyFile => {
   const parsed = TaxonomyFileSchema.safeParse(data);
   if (!parsed.success) {
     const problems = parsed.error.issues.map(
@@ -262,8 +263,26 @@ const loadTaxonomy = (data: unknown): CompiledTaxonomy => {
     );
     throw new TaxonomyInvalidError(`invalid taxonomy: ${problems.join('; ')}`);
   }
-  return compileTaxonomy(parsed.data);
+  checkReferences(parsed.data);
+  return parsed.data;
 };
 
+/**
+ * Validates a parsed taxonomy file (from JSON or YAML) and compiles it now.
+ * Throws `TaxonomyInvalidError` naming each problem and where it is.
+ *
+ * @example
+ * const taxonomy = loadTaxonomy(JSON.parse(text));
+ * processDocument(input, { taxonomy });
+ */
+const loadTaxonomy = (data: unknown): CompiledTaxonomy => compileTaxonomy(validateTaxonomy(data));
+
 export type { CompiledTaxonomy, CompiledTerm };
-export { compileTaxonomy, EXACT_PREFIX, loadTaxonomy, TaxonomyInvalidError, TaxonomyTermError };
+export {
+  compileTaxonomy,
+  EXACT_PREFIX,
+  loadTaxonomy,
+  TaxonomyInvalidError,
+  TaxonomyTermError,
+  validateTaxonomy,
+};

@@ -30,7 +30,7 @@ describe('Function: loadIngestConfig', () => {
     expect(() => loadIngestConfig({ ...BASE_ENV, TAXONOMY_FILE: file })).toThrow(/ENOENT/);
   });
 
-  it('reads and compiles the bundled taxonomy file at cold start', () => {
+  it('reads the bundled taxonomy file at cold start, compiled when first read', () => {
     // Prepare
     const file = taxonomyFile({
       version: '2027.1.1',
@@ -52,5 +52,29 @@ describe('Function: loadIngestConfig', () => {
     expect(() => loadIngestConfig({ ...BASE_ENV, TAXONOMY_FILE: file })).toThrow(
       /invalid taxonomy: topics/,
     );
+  });
+
+  it('fails the cold start on a topic listed twice, which validation finds without compiling', () => {
+    // Prepare
+    const topic = { id: 'fog', terms: { en: ['fog'] } };
+    const file = taxonomyFile({ version: '2027.1.1', topics: [topic, topic] });
+
+    // Act + Assess
+    expect(() => loadIngestConfig({ ...BASE_ENV, TAXONOMY_FILE: file })).toThrow(/listed twice/);
+  });
+
+  it('leaves a term only the compiler refuses to the first document, which fails on it', () => {
+    // Prepare: "the" has no content word
+    const file = taxonomyFile({
+      version: '2027.1.1',
+      topics: [{ id: 'fog', terms: { en: ['the'] } }],
+    });
+
+    // Act
+    const config = loadIngestConfig({ ...BASE_ENV, TAXONOMY_FILE: file });
+
+    // Assess
+    expect(config.taxonomy.version).toBe('2027.1.1');
+    expect(() => config.taxonomy.index).toThrow(/no content word/);
   });
 });

@@ -1,0 +1,28 @@
+import { compileOnFirstUse, compileTaxonomy } from '@doc-ingest/core';
+import { describe, expect, it } from 'vitest';
+
+const FOG = { version: '2027.1.1', topics: [{ id: 'fog', terms: { en: ['thick fog', 'mist'] } }] };
+
+describe('Function: compileOnFirstUse', () => {
+  it('gives the version at once and compiles nothing until a field is read', () => {
+    // Prepare: a term without content words, which the compiler refuses
+    const refused = { version: '2027.1.2', topics: [{ id: 'fog', terms: { en: ['the'] } }] };
+
+    // Act
+    const taxonomy = compileOnFirstUse(refused);
+
+    // Assess
+    expect(taxonomy.version).toBe('2027.1.2');
+    expect(() => taxonomy.topics).toThrow(/no content word/);
+  });
+
+  it('reads as the taxonomy compiled at once, field for field, and compiles once', () => {
+    // Act
+    const deferred = compileOnFirstUse(FOG);
+    const compiled = compileTaxonomy(FOG);
+
+    // Assess
+    expect({ ...deferred }).toEqual({ ...compiled });
+    expect(deferred.index).toBe(deferred.index);
+  });
+});
