@@ -191,64 +191,56 @@ describe('Settings: the real CDK app', () => {
     });
   });
 
-  it('bundles the taxonomy file with the ingest and reclassify functions and points them at it', () => {
-    // Prepare
-    const props = settingsToStackProps(
-      readSettings({ 'doc-ingest:taxonomy': 'examples/weather-taxonomy/taxonomy.yaml' }),
-    );
-    const app = createApp({ bundle: true });
-    const stack = new IngestPipelineStack(app, 'Taxonomy', { ...props, env: TEST_ENV });
+  const builtInVersion = (
+    JSON.parse(readFileSync('packages/core/taxonomies/crime-and-security.json', 'utf8')) as {
+      version: string;
+    }
+  ).version;
 
-    // Act
-    const assembly = app.synth();
+  // The reclassify job must never score with another taxonomy than ingestion,
+  // and the bundles carry none: a file is shipped in every case.
+  it.each([
+    {
+      shipped: 'the taxonomy setting',
+      id: 'Taxonomy',
+      settings: { 'doc-ingest:taxonomy': 'examples/weather-taxonomy/taxonomy.yaml' },
+      version: '2027.01.1',
+    },
+    {
+      shipped: 'the built-in taxonomy',
+      id: 'BuiltInTaxonomy',
+      settings: {},
+      version: builtInVersion,
+    },
+  ])(
+    'ships $shipped as a file with the ingest and reclassify functions and points them at it',
+    ({ id, settings, version }) => {
+      // Prepare
+      const props = settingsToStackProps(readSettings(settings));
+      const app = createApp({ bundle: true });
+      const stack = new IngestPipelineStack(app, id, { ...props, env: TEST_ENV });
 
-    // Assess: the reclassify job must never score with another taxonomy than ingestion.
-    const functions = Template.fromStack(stack).findResources('AWS::Lambda::Function', {
-      Properties: {
-        Environment: { Variables: Match.objectLike({ TAXONOMY_FILE: 'taxonomy.json' }) },
-      },
-    });
-    expect(
-      Object.values(functions)
-        .map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME)
-        .sort(),
-    ).toEqual(['ingest', 'reclassify-segment']);
-    const shipped = readdirSync(assembly.directory)
-      .map((name) => join(assembly.directory, name, 'taxonomy.json'))
-      .filter((path) => existsSync(path))
-      .map((path) => JSON.parse(readFileSync(path, 'utf8')) as { version: string });
-    expect(shipped.map((taxonomy) => taxonomy.version)).toEqual(['2027.01.1', '2027.01.1']);
-  });
+      // Act
+      const assembly = app.synth();
 
-  it('ships the built-in taxonomy as a file when no taxonomy is set: the bundles carry none', () => {
-    // Prepare
-    const props = settingsToStackProps(readSettings({}));
-    const app = createApp({ bundle: true });
-    const stack = new IngestPipelineStack(app, 'BuiltInTaxonomy', { ...props, env: TEST_ENV });
-    const builtIn = JSON.parse(
-      readFileSync('packages/core/taxonomies/crime-and-security.json', 'utf8'),
-    ) as { version: string };
-
-    // Act
-    const assembly = app.synth();
-
-    // Assess
-    const functions = Template.fromStack(stack).findResources('AWS::Lambda::Function', {
-      Properties: {
-        Environment: { Variables: Match.objectLike({ TAXONOMY_FILE: 'taxonomy.json' }) },
-      },
-    });
-    expect(
-      Object.values(functions)
-        .map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME)
-        .sort(),
-    ).toEqual(['ingest', 'reclassify-segment']);
-    const shipped = readdirSync(assembly.directory)
-      .map((name) => join(assembly.directory, name, 'taxonomy.json'))
-      .filter((path) => existsSync(path))
-      .map((path) => JSON.parse(readFileSync(path, 'utf8')) as { version: string });
-    expect(shipped.map((taxonomy) => taxonomy.version)).toEqual([builtIn.version, builtIn.version]);
-  });
+      // Assess
+      const functions = Template.fromStack(stack).findResources('AWS::Lambda::Function', {
+        Properties: {
+          Environment: { Variables: Match.objectLike({ TAXONOMY_FILE: 'taxonomy.json' }) },
+        },
+      });
+      expect(
+        Object.values(functions)
+          .map((fn) => fn.Properties.Environment.Variables.POWERTOOLS_SERVICE_NAME)
+          .sort(),
+      ).toEqual(['ingest', 'reclassify-segment']);
+      const shipped = readdirSync(assembly.directory)
+        .map((name) => join(assembly.directory, name, 'taxonomy.json'))
+        .filter((path) => existsSync(path))
+        .map((path) => JSON.parse(readFileSync(path, 'utf8')) as { version: string });
+      expect(shipped.map((taxonomy) => taxonomy.version)).toEqual([version, version]);
+    },
+  );
 
   it('fails synthesis on an invalid taxonomy file, naming the problem', () => {
     // Prepare
