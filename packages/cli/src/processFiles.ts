@@ -1,3 +1,4 @@
+import { setImmediate as turnOfTheEventLoop } from 'node:timers/promises';
 import {
   IngestStatus,
   type IngestStatusName,
@@ -150,6 +151,9 @@ async function* processFiles(
   };
   const onUnreadable = options.onUnreadable ?? (() => {});
   for (const source of paths) {
+    // Files are read synchronously: let a closed output (EPIPE) or Ctrl-C be
+    // heard between two files.
+    await turnOfTheEventLoop();
     if (options.signal?.aborted) return;
     let report: IngestReport;
     try {

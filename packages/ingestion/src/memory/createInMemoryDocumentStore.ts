@@ -82,12 +82,23 @@ const createInMemoryDocumentStore = (
   const items = new Map<string, StoredRecord>();
   const bands = new Map<string, NearBandRecord>();
   const texts = new Map<string, string>();
+  // Indexes that keep each lookup independent of the store's size, as the
+  // deployed store's keys do: item keys of the sources of an object key, and
+  // the order in which bands were claimed.
+  const sourceItemKeys = new Map<string, string[]>();
+  const claimOrder = new Map<string, number>();
 
   const read = <T extends StoredRecord>(pk: string, sk: string) =>
     items.get(keyOf(pk, sk)) as T | undefined;
   const write = (record: StoredRecord) => {
     options.beforeWrite?.(record);
-    items.set(keyOf(record.pk, record.sk), structuredClone(record));
+    const key = keyOf(record.pk, record.sk);
+    if (record.kind === 'source' && !items.has(key)) {
+      const keys = sourceItemKeys.get(record.pk);
+      if (keys === undefined) sourceItemKeys.set(record.pk, [key]);
+      else keys.push(key);
+    }
+    items.set(key, structuredClone(record));
   };
   const exists = (record: { pk: string; sk: string }) => items.has(keyOf(record.pk, record.sk));
   const documentOf = (contentHash: string) =>
@@ -119,8 +130,8 @@ const createInMemoryDocumentStore = (
 
   const findSourcesOfKey = (ref: Pick<ObjectRef, 'bucket' | 'key'>): SourceOfKey[] => {
     const pk = sourcePartitionKey(ref);
-    return [...items.values()]
-      .filter((item): item is SourceRecord => item.pk === pk && item.kind === 'source')
+    return (sourceItemKeys.get(pk) ?? [])
+      .map((key) => items.get(key) as SourceRecord)
       .sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0))
       .map((source) => {
         const found: SourceOfKey = {
@@ -176,9 +187,8 @@ const createInMemoryDocumentStore = (
       }
       // Oldest claim first: on equal similarity the decisions keep the first
       // candidate, so the earliest canonical document wins, as in the run order.
-      const ranked = [...bands.values()];
       const oldestFirst = [...owners.values()].sort(
-        (a, b) => ranked.indexOf(a) - ranked.indexOf(b),
+        (a, b) => (claimOrder.get(a.pk) ?? 0) - (claimOrder.get(b.pk) ?? 0),
       );
       for (const { contentHash, fingerprint } of oldestFirst) {
         if (fingerprint !== undefined) {
@@ -195,7 +205,10 @@ const createInMemoryDocumentStore = (
     claimNearBands: async (claimed) => {
       const lost = claimed.filter((band) => bands.has(band.pk)).map((band) => band.pk);
       if (lost.length > 0) return { lost };
-      for (const band of claimed) bands.set(band.pk, structuredClone(band));
+      for (const band of claimed) {
+        bands.set(band.pk, structuredClone(band));
+        claimOrder.set(band.pk, claimOrder.size);
+      }
       return { lost: [] };
     },
     recordIngestion: (ingestion, now, recordOptions) =>
