@@ -409,12 +409,7 @@ class DocumentIngestionPipeline extends Construct {
         backfillBatch: props.functionSources?.backfillBatch,
         reclassifySegment: props.functionSources?.reclassifySegment,
       },
-      logRetention: props.logRetention,
-      logLevel: props.logLevel,
-      metricsNamespace: props.metricsNamespace,
-      tracing: props.tracing,
-      alarmTopic: this.alarmTopic,
-      removalPolicy,
+      ...observability,
     });
 
     const visibility = this.ingestQueue.visibilityTimeout.toSeconds();
