@@ -14,6 +14,7 @@ import { fakeContext } from '../../helpers/fakeContext.ts';
 import { fakeDocumentTable } from '../../helpers/fakeDocumentTable.ts';
 import { fakeIngestBucket } from '../../helpers/fakeIngestBucket.ts';
 import { loadEvent } from '../../helpers/loadEvent.ts';
+import { objectCreatedEvent } from '../../helpers/objectCreatedEvent.ts';
 import { loadSamples } from '../../helpers/samples.ts';
 import { stubHandlerEnv } from '../../helpers/stubHandlerEnv.ts';
 
@@ -70,15 +71,6 @@ type Handler = (
   batchItemFailures: { itemIdentifier: string }[];
 }>;
 let handler: Handler;
-
-/** The single-object event, announcing `key` instead of sample 100. */
-const objectCreated = (key: string): SQSEvent => {
-  const event = loadEvent<SQSEvent>('sqs/object-created');
-  const record = event.Records[0];
-  if (record === undefined) throw new Error('fixture');
-  record.body = record.body.replace('incoming/100_b55afea218a2948c.txt', key);
-  return event;
-};
 
 /** The items an ingested object becomes, as the handler builds them. */
 const itemsOf = (bytes: Buffer, key: string) => {
@@ -162,10 +154,13 @@ describe('Handler: ingest', () => {
 
   it('records a republished copy as a near-duplicate of the canonical document', async () => {
     // Prepare
-    await handler(objectCreated('incoming/100_b55afea218a2948c.txt'), fakeContext());
+    await handler(objectCreatedEvent('incoming/100_b55afea218a2948c.txt'), fakeContext());
 
     // Act
-    const response = await handler(objectCreated('incoming/republished-100.txt'), fakeContext());
+    const response = await handler(
+      objectCreatedEvent('incoming/republished-100.txt'),
+      fakeContext(),
+    );
 
     // Assess
     expect(response.batchItemFailures).toEqual([]);
@@ -191,7 +186,7 @@ describe('Handler: ingest', () => {
 
   it('looks an object up with one BatchGetItem per table and claims its bands with one conditional put each on the index', async () => {
     // Act
-    await handler(objectCreated('incoming/100_b55afea218a2948c.txt'), fakeContext());
+    await handler(objectCreatedEvent('incoming/100_b55afea218a2948c.txt'), fakeContext());
 
     // Assess
     expect(table.mock.commandCalls(QueryCommand)).toHaveLength(0);
@@ -223,11 +218,11 @@ describe('Handler: ingest', () => {
 
   it('compares nothing and claims nothing for content that is stored already', async () => {
     // Prepare
-    await handler(objectCreated('incoming/100_b55afea218a2948c.txt'), fakeContext());
+    await handler(objectCreatedEvent('incoming/100_b55afea218a2948c.txt'), fakeContext());
     table.mock.resetHistory();
 
     // Act
-    const response = await handler(objectCreated('incoming/copy-of-100.txt'), fakeContext());
+    const response = await handler(objectCreatedEvent('incoming/copy-of-100.txt'), fakeContext());
 
     // Assess
     expect(response.batchItemFailures).toEqual([]);
@@ -238,13 +233,16 @@ describe('Handler: ingest', () => {
 
   it('keeps an exact copy of a near-duplicate out of the band index', async () => {
     // Prepare
-    await handler(objectCreated('incoming/100_b55afea218a2948c.txt'), fakeContext());
-    await handler(objectCreated('incoming/edited-100.txt'), fakeContext());
+    await handler(objectCreatedEvent('incoming/100_b55afea218a2948c.txt'), fakeContext());
+    await handler(objectCreatedEvent('incoming/edited-100.txt'), fakeContext());
     const before = JSON.stringify(table.ofKind('near-band'));
 
     // Act: a copy, and a redelivery of the near-duplicate itself
-    const response = await handler(objectCreated('incoming/copy-of-edited-100.txt'), fakeContext());
-    await handler(objectCreated('incoming/edited-100.txt'), fakeContext());
+    const response = await handler(
+      objectCreatedEvent('incoming/copy-of-edited-100.txt'),
+      fakeContext(),
+    );
+    await handler(objectCreatedEvent('incoming/edited-100.txt'), fakeContext());
 
     // Assess
     expect(response.batchItemFailures).toEqual([]);
@@ -270,7 +268,7 @@ describe('Handler: ingest', () => {
     table.items.set(`${claimed.pk}|OWNER`, foreignOwner);
 
     // Act
-    await handler(objectCreated('incoming/100_b55afea218a2948c.txt'), fakeContext());
+    await handler(objectCreatedEvent('incoming/100_b55afea218a2948c.txt'), fakeContext());
 
     // Assess
     const [document] = table.ofKind('document');
@@ -282,13 +280,13 @@ describe('Handler: ingest', () => {
 
   it('writes the canonical document when redelivered after a crash between its band claims and its document', async () => {
     // Prepare: the bands were claimed, then the invocation died before the document.
-    await handler(objectCreated('incoming/100_b55afea218a2948c.txt'), fakeContext());
+    await handler(objectCreatedEvent('incoming/100_b55afea218a2948c.txt'), fakeContext());
     for (const [key, item] of table.items) if (item.kind !== 'near-band') table.items.delete(key);
     const bands = JSON.stringify(table.ofKind('near-band'));
 
     // Act
     const response = await handler(
-      objectCreated('incoming/100_b55afea218a2948c.txt'),
+      objectCreatedEvent('incoming/100_b55afea218a2948c.txt'),
       fakeContext(),
     );
 
@@ -302,8 +300,8 @@ describe('Handler: ingest', () => {
 
   it('puts a long text in the text bucket once, however many copies arrive', async () => {
     // Act
-    await handler(objectCreated('incoming/long.txt'), fakeContext());
-    await handler(objectCreated('incoming/copy-of-long.txt'), fakeContext());
+    await handler(objectCreatedEvent('incoming/long.txt'), fakeContext());
+    await handler(objectCreatedEvent('incoming/copy-of-long.txt'), fakeContext());
 
     // Assess
     const puts = s3Mock.commandCalls(PutObjectCommand).map((call) => call.args[0].input);
@@ -349,7 +347,7 @@ describe('Handler: ingest', () => {
 
   it('acknowledges what it finished and leaves the rest for redelivery when time runs short', async () => {
     // Prepare: three objects; reading the first takes the clock into the reserve.
-    const event = objectCreated('incoming/100_b55afea218a2948c.txt');
+    const event = objectCreatedEvent('incoming/100_b55afea218a2948c.txt');
     const [first] = event.Records;
     if (first === undefined) throw new Error('fixture');
     event.Records = [
@@ -392,7 +390,7 @@ describe('Handler: ingest', () => {
       'incoming/one-long-word.txt',
       Buffer.from(`Titre\n\n${'a'.repeat(200_000)}\n`),
     );
-    const event = objectCreated('incoming/one-long-word.txt');
+    const event = objectCreatedEvent('incoming/one-long-word.txt');
     const [first] = event.Records;
     if (first === undefined) throw new Error('fixture');
     event.Records = ['incoming/one-long-word.txt', 'incoming/100_b55afea218a2948c.txt'].map(

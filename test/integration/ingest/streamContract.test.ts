@@ -4,7 +4,7 @@ import { beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { fakeContext } from '../../helpers/fakeContext.ts';
 import { fakeDocumentTable } from '../../helpers/fakeDocumentTable.ts';
 import { fakeIngestBucket } from '../../helpers/fakeIngestBucket.ts';
-import { loadEvent } from '../../helpers/loadEvent.ts';
+import { objectCreatedEvent } from '../../helpers/objectCreatedEvent.ts';
 import { loadSamples } from '../../helpers/samples.ts';
 import { stubHandlerEnv } from '../../helpers/stubHandlerEnv.ts';
 
@@ -32,14 +32,6 @@ let table: ReturnType<typeof fakeDocumentTable>;
 type Handler = (event: SQSEvent, context: ReturnType<typeof fakeContext>) => Promise<unknown>;
 let handler: Handler;
 
-const objectCreated = (key: string): SQSEvent => {
-  const event = loadEvent<SQSEvent>('sqs/object-created');
-  const record = event.Records[0];
-  if (record === undefined) throw new Error('fixture');
-  record.body = record.body.replace('incoming/100_b55afea218a2948c.txt', key);
-  return event;
-};
-
 beforeAll(async () => {
   stubHandlerEnv();
   ({ handler } = (await import('../../../functions/ingest/handler.ts')) as unknown as {
@@ -59,7 +51,7 @@ describe('Handler: ingest, the document table stream', () => {
 
     // Act
     for (const sample of distinct) {
-      await handler(objectCreated(`incoming/${sample.name}`), fakeContext());
+      await handler(objectCreatedEvent(`incoming/${sample.name}`), fakeContext());
     }
 
     // Assess
