@@ -23,6 +23,18 @@ const INGEST_OUTCOME_METRICS = [
 
 const PERIOD = Duration.minutes(5);
 
+/**
+ * A graph widget a third of the dashboard wide unless told otherwise: most
+ * rows hold three graphs, so only the exceptions say their width.
+ */
+function graph(
+  title: string,
+  left: cloudwatch.IMetric[],
+  options: Omit<cloudwatch.GraphWidgetProps, 'title' | 'left'> = {},
+): cloudwatch.GraphWidget {
+  return new cloudwatch.GraphWidget({ title, left, width: 8, ...options });
+}
+
 /** A bulk job's state machine, as the dashboard shows it. */
 interface PipelineJob {
   /** Names the widget, e.g. `backfill`. */
@@ -310,12 +322,11 @@ class PipelineMonitoring extends Construct {
           }),
         ],
         [
-          new cloudwatch.GraphWidget({
-            title: 'Objects by outcome',
-            left: INGEST_OUTCOME_METRICS.map(([name, label]) => outcome(name, label)),
-            stacked: true,
-            width: 12,
-          }),
+          graph(
+            'Objects by outcome',
+            INGEST_OUTCOME_METRICS.map(([name, label]) => outcome(name, label)),
+            { stacked: true, width: 12 },
+          ),
           new cloudwatch.LogQueryWidget({
             title: 'Rejections by reason',
             logGroupNames: [props.ingestLogGroup.logGroupName],
@@ -328,135 +339,96 @@ class PipelineMonitoring extends Construct {
           }),
         ],
         [
-          new cloudwatch.GraphWidget({
-            title: 'ingest: invocations, errors, throttles',
-            left: [
-              ingest.metricInvocations(sum),
-              ingest.metricErrors(sum),
-              ingest.metricThrottles(sum),
-            ],
-            width: 8,
-          }),
-          new cloudwatch.GraphWidget({
-            title: 'ingest: duration',
-            left: [cloudwatch.Stats.p(50), cloudwatch.Stats.p(99), cloudwatch.Stats.MAXIMUM].map(
+          graph('ingest: invocations, errors, throttles', [
+            ingest.metricInvocations(sum),
+            ingest.metricErrors(sum),
+            ingest.metricThrottles(sum),
+          ]),
+          graph(
+            'ingest: duration',
+            [cloudwatch.Stats.p(50), cloudwatch.Stats.p(99), cloudwatch.Stats.MAXIMUM].map(
               (statistic) => ingest.metricDuration({ period: PERIOD, statistic }),
             ),
-            width: 8,
-          }),
-          new cloudwatch.GraphWidget({
-            title: 'ingest: cold starts',
-            left: [
-              new cloudwatch.Metric({
-                namespace,
-                metricName: 'ColdStart',
-                dimensionsMap: { service: 'ingest', function_name: ingest.functionName },
-                ...sum,
-              }),
-            ],
-            width: 8,
-          }),
+          ),
+          graph('ingest: cold starts', [
+            new cloudwatch.Metric({
+              namespace,
+              metricName: 'ColdStart',
+              dimensionsMap: { service: 'ingest', function_name: ingest.functionName },
+              ...sum,
+            }),
+          ]),
         ],
         [
-          new cloudwatch.GraphWidget({
-            title: 'Ingest queue: depth',
-            left: [
-              props.queue.metricApproximateNumberOfMessagesVisible(max),
-              props.queue.metricApproximateNumberOfMessagesNotVisible(max),
-            ],
-            width: 8,
-          }),
-          new cloudwatch.GraphWidget({
-            title: 'Ingest queue: age of oldest message (s)',
-            left: [oldestMessage],
+          graph('Ingest queue: depth', [
+            props.queue.metricApproximateNumberOfMessagesVisible(max),
+            props.queue.metricApproximateNumberOfMessagesNotVisible(max),
+          ]),
+          graph('Ingest queue: age of oldest message (s)', [oldestMessage], {
             leftAnnotations: [{ value: queueAge.toSeconds(), label: 'alarm' }],
-            width: 8,
           }),
-          new cloudwatch.GraphWidget({
-            title: 'Ingest DLQ: depth',
-            left: [props.deadLetterQueue.metricApproximateNumberOfMessagesVisible(max)],
-            width: 8,
-          }),
+          graph('Ingest DLQ: depth', [
+            props.deadLetterQueue.metricApproximateNumberOfMessagesVisible(max),
+          ]),
         ],
         [
-          new cloudwatch.GraphWidget({
-            title: 'publish-events: iterator age (ms)',
-            left: [iteratorAgeMax],
+          graph('publish-events: iterator age (ms)', [iteratorAgeMax], {
             leftAnnotations: [{ value: iteratorAge.toMilliseconds(), label: 'alarm' }],
-            width: 8,
           }),
-          new cloudwatch.GraphWidget({
-            title: 'publish-events: errors, events published',
-            left: [publish.metricInvocations(sum), publishErrors],
-            right: [
-              new cloudwatch.Metric({
-                namespace,
-                metricName: 'DocumentEventsPublished',
-                dimensionsMap: { service: 'publish-events' },
-                ...sum,
-              }),
-            ],
-            width: 8,
-          }),
-          new cloudwatch.GraphWidget({
-            title: 'Stream failure queue: depth',
-            left: [props.failureQueue.metricApproximateNumberOfMessagesVisible(max)],
-            width: 8,
-          }),
+          graph(
+            'publish-events: errors, events published',
+            [publish.metricInvocations(sum), publishErrors],
+            {
+              right: [
+                new cloudwatch.Metric({
+                  namespace,
+                  metricName: 'DocumentEventsPublished',
+                  dimensionsMap: { service: 'publish-events' },
+                  ...sum,
+                }),
+              ],
+            },
+          ),
+          graph('Stream failure queue: depth', [
+            props.failureQueue.metricApproximateNumberOfMessagesVisible(max),
+          ]),
         ],
         [
-          new cloudwatch.GraphWidget({
-            title: 'Table: throttle events',
-            left: [throttles],
-            width: 8,
-          }),
-          new cloudwatch.GraphWidget({
-            title: 'Table: consumed capacity units',
-            left: [
-              props.table.metricConsumedReadCapacityUnits(sum),
-              props.table.metricConsumedWriteCapacityUnits(sum),
-            ],
-            width: 8,
-          }),
-          new cloudwatch.GraphWidget({
-            title: 'DynamoDB: system errors',
-            left: [systemErrors],
-            width: 8,
-          }),
+          graph('Table: throttle events', [throttles]),
+          graph('Table: consumed capacity units', [
+            props.table.metricConsumedReadCapacityUnits(sum),
+            props.table.metricConsumedWriteCapacityUnits(sum),
+          ]),
+          graph('DynamoDB: system errors', [systemErrors]),
         ],
         ...(props.nearIndexTable === undefined || nearThrottles === undefined
           ? []
           : [
               [
-                new cloudwatch.GraphWidget({
-                  title: 'Near-duplicate index: throttle events',
-                  left: [nearThrottles],
-                  width: 12,
-                }),
-                new cloudwatch.GraphWidget({
-                  title: 'Near-duplicate index: consumed capacity units',
-                  left: [
+                graph('Near-duplicate index: throttle events', [nearThrottles], { width: 12 }),
+                graph(
+                  'Near-duplicate index: consumed capacity units',
+                  [
                     props.nearIndexTable.metricConsumedReadCapacityUnits(sum),
                     props.nearIndexTable.metricConsumedWriteCapacityUnits(sum),
                   ],
-                  width: 12,
-                }),
+                  { width: 12 },
+                ),
               ],
             ]),
         ...((props.jobs ?? []).length === 0
           ? []
           : [
-              (props.jobs ?? []).map(
-                ({ name, stateMachine }) =>
-                  new cloudwatch.GraphWidget({
-                    title: `Job ${name}: executions`,
-                    left: [
-                      stateMachine.metricStarted({ ...sum, label: 'started' }),
-                      stateMachine.metricSucceeded({ ...sum, label: 'succeeded' }),
-                      unsuccessfulExecutions(stateMachine),
-                    ],
-                    width: Math.max(6, Math.floor(24 / (props.jobs ?? []).length)),
-                  }),
+              (props.jobs ?? []).map(({ name, stateMachine }) =>
+                graph(
+                  `Job ${name}: executions`,
+                  [
+                    stateMachine.metricStarted({ ...sum, label: 'started' }),
+                    stateMachine.metricSucceeded({ ...sum, label: 'succeeded' }),
+                    unsuccessfulExecutions(stateMachine),
+                  ],
+                  { width: Math.max(6, Math.floor(24 / (props.jobs ?? []).length)) },
+                ),
               ),
             ]),
       ],
