@@ -25,6 +25,8 @@ import { median, quantile, round } from './stats.ts';
 
 const REPO_ROOT = join(import.meta.dirname, '..');
 
+const NODE_HTTP_SHIM = join(REPO_ROOT, 'packages', 'cdk', 'bundling', 'nodeHttp.cjs');
+
 /** Same banner as BundledFunction: ESM bundles get a `require` for CJS dependencies. */
 const ESM_REQUIRE_BANNER =
   "import { createRequire as __cdkCreateRequire } from 'node:module';" +
@@ -41,7 +43,10 @@ const CDK_BUILD_OPTIONS: BuildOptions = {
   sourcemap: 'external',
   sourcesContent: false,
   mainFields: ['module', 'main'],
-  conditions: ['doc-ingest-source'],
+  // Naming a condition drops esbuild's default `module` one: listed again.
+  conditions: ['doc-ingest-source', 'module'],
+  // `node:http` as CommonJS, without its ES module facade (see the file's comment).
+  alias: { 'node:http': NODE_HTTP_SHIM, http: NODE_HTTP_SHIM },
   banner: { js: ESM_REQUIRE_BANNER },
   logLevel: 'warning',
   absWorkingDir: REPO_ROOT,
@@ -67,6 +72,8 @@ const HANDLER_ENV: Record<string, string> = {
   POWERTOOLS_SERVICE_NAME: 'bench',
   POWERTOOLS_METRICS_NAMESPACE: 'DocIngestBench',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
+  // As BundledFunction sets it (Node 24 reads the source map only when a stack is mapped).
+  NODE_OPTIONS: '--enable-source-maps',
   // Shipped beside the bundle, as the constructs ship it (see `bundle`).
   TAXONOMY_FILE: 'taxonomy.json',
 };
