@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
-  copyFileSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
   statSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -59,6 +60,19 @@ const FUNCTIONS = {
 
 type FunctionName = keyof typeof FUNCTIONS;
 
+/**
+ * The built-in taxonomy as the constructs ship it (bundledTaxonomy.ts):
+ * compact JSON, with its SHA-256 in the environment.
+ */
+const SHIPPED_TAXONOMY = JSON.stringify(
+  JSON.parse(
+    readFileSync(
+      join(REPO_ROOT, 'packages', 'core', 'taxonomies', 'crime-and-security.json'),
+      'utf8',
+    ),
+  ),
+);
+
 /** Environment the handlers parse at module scope (see each config.ts). */
 const HANDLER_ENV: Record<string, string> = {
   AWS_REGION: 'eu-west-1',
@@ -76,6 +90,7 @@ const HANDLER_ENV: Record<string, string> = {
   NODE_OPTIONS: '--enable-source-maps',
   // Shipped beside the bundle, as the constructs ship it (see `bundle`).
   TAXONOMY_FILE: 'taxonomy.json',
+  TAXONOMY_SHA256: createHash('sha256').update(SHIPPED_TAXONOMY).digest('hex'),
 };
 
 interface PackageShare {
@@ -235,10 +250,7 @@ const bundle = async (
   // Lets an external `@aws-sdk/*` resolve from the bundle's folder, as it would from /var/runtime.
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(outdir, 'node_modules'));
   // The taxonomy travels as a file beside the bundle, as IngestFunction ships it.
-  copyFileSync(
-    join(REPO_ROOT, 'packages', 'core', 'taxonomies', 'crime-and-security.json'),
-    join(outdir, 'taxonomy.json'),
-  );
+  writeFileSync(join(outdir, 'taxonomy.json'), SHIPPED_TAXONOMY);
   const outfile = join(outdir, 'index.mjs');
   const result = await build({
     ...CDK_BUILD_OPTIONS,
