@@ -1,12 +1,13 @@
 import { spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import {
-  copyFileSync,
   mkdirSync,
   mkdtempSync,
   readFileSync,
   rmSync,
   statSync,
   symlinkSync,
+  writeFileSync,
 } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -25,6 +26,8 @@ import { median, quantile, round } from './stats.ts';
 
 const REPO_ROOT = join(import.meta.dirname, '..');
 
+const NODE_HTTP_SHIM = join(REPO_ROOT, 'packages', 'cdk', 'bundling', 'nodeHttp.cjs');
+
 /** Same banner as BundledFunction: ESM bundles get a `require` for CJS dependencies. */
 const ESM_REQUIRE_BANNER =
   "import { createRequire as __cdkCreateRequire } from 'node:module';" +
@@ -41,7 +44,10 @@ const CDK_BUILD_OPTIONS: BuildOptions = {
   sourcemap: 'external',
   sourcesContent: false,
   mainFields: ['module', 'main'],
-  conditions: ['doc-ingest-source'],
+  // Naming a condition drops esbuild's default `module` one: listed again.
+  conditions: ['doc-ingest-source', 'module'],
+  // `node:http` as CommonJS, without its ES module facade (see the file's comment).
+  alias: { 'node:http': NODE_HTTP_SHIM, http: NODE_HTTP_SHIM },
   banner: { js: ESM_REQUIRE_BANNER },
   logLevel: 'warning',
   absWorkingDir: REPO_ROOT,
@@ -53,6 +59,19 @@ const FUNCTIONS = {
 } as const;
 
 type FunctionName = keyof typeof FUNCTIONS;
+
+/**
+ * The built-in taxonomy as the constructs ship it (bundledTaxonomy.ts):
+ * compact JSON, with its SHA-256 in the environment.
+ */
+const SHIPPED_TAXONOMY = JSON.stringify(
+  JSON.parse(
+    readFileSync(
+      join(REPO_ROOT, 'packages', 'core', 'taxonomies', 'crime-and-security.json'),
+      'utf8',
+    ),
+  ),
+);
 
 /** Environment the handlers parse at module scope (see each config.ts). */
 const HANDLER_ENV: Record<string, string> = {
@@ -67,8 +86,11 @@ const HANDLER_ENV: Record<string, string> = {
   POWERTOOLS_SERVICE_NAME: 'bench',
   POWERTOOLS_METRICS_NAMESPACE: 'DocIngestBench',
   POWERTOOLS_LOG_LEVEL: 'SILENT',
+  // As BundledFunction sets it (Node 24 reads the source map only when a stack is mapped).
+  NODE_OPTIONS: '--enable-source-maps',
   // Shipped beside the bundle, as the constructs ship it (see `bundle`).
   TAXONOMY_FILE: 'taxonomy.json',
+  TAXONOMY_SHA256: createHash('sha256').update(SHIPPED_TAXONOMY).digest('hex'),
 };
 
 interface PackageShare {
@@ -228,10 +250,7 @@ const bundle = async (
   // Lets an external `@aws-sdk/*` resolve from the bundle's folder, as it would from /var/runtime.
   symlinkSync(join(REPO_ROOT, 'node_modules'), join(outdir, 'node_modules'));
   // The taxonomy travels as a file beside the bundle, as IngestFunction ships it.
-  copyFileSync(
-    join(REPO_ROOT, 'packages', 'core', 'taxonomies', 'crime-and-security.json'),
-    join(outdir, 'taxonomy.json'),
-  );
+  writeFileSync(join(outdir, 'taxonomy.json'), SHIPPED_TAXONOMY);
   const outfile = join(outdir, 'index.mjs');
   const result = await build({
     ...CDK_BUILD_OPTIONS,

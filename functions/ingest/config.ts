@@ -1,12 +1,12 @@
-import { readFileSync } from 'node:fs';
 import {
   DEFAULT_INLINE_TEXT_MAX_BYTES,
   DEFAULT_MAX_OBJECT_BYTES,
   DEFAULT_MAX_RECEIVE_COUNT,
   EnvKeys,
 } from '@doc-ingest/contracts';
-import { type CompiledTaxonomy, compileOnFirstUse, validateTaxonomy } from '@doc-ingest/core';
+import { type CompiledTaxonomy, compileOnFirstUse } from '@doc-ingest/core';
 import * as z from 'zod/mini';
+import { readBundledTaxonomy } from '../shared/readBundledTaxonomy.ts';
 
 /** A positive whole number from an environment string, `fallback` when unset. */
 const positiveIntegerOr = (fallback: number) =>
@@ -28,6 +28,8 @@ const IngestConfigSchema = z.object({
    * setting. Required: the bundle does not carry a taxonomy of its own.
    */
   [EnvKeys.TAXONOMY_FILE]: z.string().check(z.minLength(1)),
+  /** SHA-256 of that file as validated at synth: then it is not validated again. */
+  [EnvKeys.TAXONOMY_SHA256]: z.optional(z.string().check(z.regex(/^[0-9a-f]{64}$/))),
   /** The queue's maxReceiveCount: on that receive an unreadable object is recorded. */
   [EnvKeys.MAX_RECEIVE_COUNT]: positiveIntegerOr(DEFAULT_MAX_RECEIVE_COUNT),
 });
@@ -44,19 +46,6 @@ interface IngestConfig {
   maxReceiveCount: number;
 }
 
-/**
- * Reads the taxonomy file shipped next to the bundle (`taxonomy.json` in the
- * function's code). A missing or invalid file fails the cold start: documents
- * are never classified with a taxonomy other than the one deployed. Compiling
- * (70-100 ms for the built-in one) waits for the first document, which keeps
- * it out of the import; a term only the compiler refuses fails that document,
- * and every later one, toward the DLQ.
- */
-const readBundledTaxonomy = (file: string): CompiledTaxonomy =>
-  compileOnFirstUse(
-    validateTaxonomy(JSON.parse(readFileSync(new URL(file, import.meta.url), 'utf8'))),
-  );
-
 /** Parses the environment once, at cold start, so a bad deployment fails fast. */
 const loadIngestConfig = (env: NodeJS.ProcessEnv): IngestConfig => {
   const parsed = IngestConfigSchema.parse(env);
@@ -69,7 +58,13 @@ const loadIngestConfig = (env: NodeJS.ProcessEnv): IngestConfig => {
     ...(parsed[EnvKeys.TOPIC_THRESHOLD] === undefined
       ? {}
       : { topicThreshold: parsed[EnvKeys.TOPIC_THRESHOLD] }),
-    taxonomy: readBundledTaxonomy(parsed[EnvKeys.TAXONOMY_FILE]),
+    // A missing, invalid or altered file fails the cold start (readBundledTaxonomy).
+    // Compiling (70-100 ms for the built-in one) waits for the first document,
+    // which keeps it out of the import; a term only the compiler refuses fails
+    // that document, and every later one, toward the DLQ.
+    taxonomy: compileOnFirstUse(
+      readBundledTaxonomy(parsed[EnvKeys.TAXONOMY_FILE], parsed[EnvKeys.TAXONOMY_SHA256]),
+    ),
     maxReceiveCount: parsed[EnvKeys.MAX_RECEIVE_COUNT],
   });
 };

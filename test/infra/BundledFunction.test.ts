@@ -53,6 +53,17 @@ describe('Construct: BundledFunction', () => {
     expect(code.includes('AWSEvents')).toBe(true);
   });
 
+  it('resolves packages to their ES modules and imports node:http without its ES module facade', () => {
+    const code = readFileSync(join(bundleDir, 'index.mjs'), 'utf8');
+    const map = JSON.parse(readFileSync(join(bundleDir, 'index.mjs.map'), 'utf8'));
+    // The `module` condition: @smithy/core's ES modules, not its CommonJS build.
+    expect(map.sources.some((s: string) => s.includes('@smithy/core/dist-es/'))).toBe(true);
+    expect(map.sources.some((s: string) => s.includes('@smithy/core/dist-cjs/'))).toBe(false);
+    // The SDK's `node:http` imports go through the CommonJS shim.
+    expect(/from\s*["'](node:)?http["']/.test(code)).toBe(false);
+    expect(code.includes('getBuiltinModule("node:http")')).toBe(true);
+  });
+
   it('writes an external source map without sources content', () => {
     const map = JSON.parse(readFileSync(join(bundleDir, 'index.mjs.map'), 'utf8'));
     expect(map.sources.some((s: string) => s.endsWith('probe-handler.ts'))).toBe(true);

@@ -96,6 +96,8 @@ describe('Package: @doc-ingest/cdk from its npm pack tarball', () => {
     }
     // The functions' bundles carry no taxonomy: the built-in one ships as a file.
     expect(tarballFiles).toContain('package/dist/taxonomies/crime-and-security.json');
+    // What BundledFunction aliases node:http to when it bundles a function from source.
+    expect(tarballFiles).toContain('package/bundling/nodeHttp.cjs');
     expect(tarballFiles.filter((file) => file.endsWith('.ts') && !file.endsWith('.d.ts'))).toEqual(
       [],
     );

@@ -15,6 +15,8 @@ const repoRoot = path.resolve(packageDir, '..', '..');
 const distDir = path.join(packageDir, 'dist');
 const require = createRequire(import.meta.url);
 const tsc = require.resolve('typescript/bin/tsc');
+/** `node:http` as CommonJS, as BundledFunction aliases it (see the file's comment). */
+const nodeHttpShim = path.join(packageDir, 'bundling', 'nodeHttp.cjs');
 
 /** The handlers, by the name of their folder under dist/lambda/. */
 const FUNCTIONS = {
@@ -48,7 +50,9 @@ for (const [name, entry] of Object.entries(FUNCTIONS)) {
     format: 'esm',
     target: 'node24',
     mainFields: ['module', 'main'],
-    conditions: ['doc-ingest-source'],
+    // Naming a condition drops esbuild's default `module` one: listed again.
+    conditions: ['doc-ingest-source', 'module'],
+    alias: { 'node:http': nodeHttpShim, http: nodeHttpShim },
     banner: {
       js:
         "import { createRequire as __cdkCreateRequire } from 'node:module';" +

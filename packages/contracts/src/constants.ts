@@ -141,6 +141,11 @@ const EnvKeys = {
   TOPIC_THRESHOLD: 'TOPIC_THRESHOLD',
   /** A taxonomy file bundled with the ingest function, relative to its code (schema 1.4+). */
   TAXONOMY_FILE: 'TAXONOMY_FILE',
+  /**
+   * SHA-256 (hex) of that file as the constructs validated it at synth: a file
+   * that matches needs no validation at cold start, one that does not is refused.
+   */
+  TAXONOMY_SHA256: 'TAXONOMY_SHA256',
   /** The ingest queue's maxReceiveCount: the receive after which a message is dead-lettered. */
   MAX_RECEIVE_COUNT: 'MAX_RECEIVE_COUNT',
   /** Queue that receives, self-contained, the events the stream consumer gave up on. */

@@ -1,5 +1,7 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { RemovalPolicy } from 'aws-cdk-lib';
@@ -213,7 +215,7 @@ describe('Settings: the real CDK app', () => {
       version: builtInVersion,
     },
   ])(
-    'ships $shipped as a file with the ingest and reclassify functions and points them at it',
+    'ships $shipped as a file with the ingest and reclassify functions and points them at it, with its SHA-256',
     ({ id, settings, version }) => {
       // Prepare
       const props = settingsToStackProps(readSettings(settings));
@@ -237,10 +239,33 @@ describe('Settings: the real CDK app', () => {
       const shipped = readdirSync(assembly.directory)
         .map((name) => join(assembly.directory, name, 'taxonomy.json'))
         .filter((path) => existsSync(path))
-        .map((path) => JSON.parse(readFileSync(path, 'utf8')) as { version: string });
-      expect(shipped.map((taxonomy) => taxonomy.version)).toEqual([version, version]);
+        .map((path) => readFileSync(path, 'utf8'));
+      expect(shipped.map((text) => (JSON.parse(text) as { version: string }).version)).toEqual([
+        version,
+        version,
+      ]);
+      // The hash of the file validated at synth, so the functions need not validate it again.
+      const hashes = Object.values(functions).map(
+        (fn) => fn.Properties.Environment.Variables.TAXONOMY_SHA256,
+      );
+      expect(hashes).toEqual(
+        shipped.map((text) => createHash('sha256').update(text).digest('hex')),
+      );
     },
   );
+
+  it('fails synthesis on a taxonomy whose topic is listed twice, as the function would', () => {
+    // Prepare
+    const topic = { id: 'fog', terms: { en: ['fog'] } };
+    const file = join(mkdtempSync(join(tmpdir(), 'taxonomy-')), 'twice.json');
+    writeFileSync(file, JSON.stringify({ version: '2027.1.1', topics: [topic, topic] }));
+    const props = settingsToStackProps(readSettings({ 'doc-ingest:taxonomy': file }));
+
+    // Act + Assess
+    expect(
+      () => new IngestPipelineStack(createApp(), 'Twice', { ...props, env: TEST_ENV }),
+    ).toThrow(/invalid taxonomy: topic "fog" is listed twice/);
+  });
 
   it('fails synthesis on an invalid taxonomy file, naming the problem', () => {
     // Prepare

@@ -217,6 +217,8 @@ class BulkJobs extends Construct {
       environment: {
         [EnvKeys.TABLE_NAME]: props.table.tableName,
         [EnvKeys.TAXONOMY_FILE]: taxonomy.name,
+        // Validated at synth (bundledTaxonomy): the function need not validate it again.
+        [EnvKeys.TAXONOMY_SHA256]: taxonomy.sha256,
       },
       ...operations,
     });

@@ -1,6 +1,7 @@
 import { cpSync, existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { Duration, RemovalPolicy, Validations } from 'aws-cdk-lib';
 import * as iam from 'aws-cdk-lib/aws-iam';
 import * as lambda from 'aws-cdk-lib/aws-lambda';
@@ -22,6 +23,21 @@ const ESM_REQUIRE_BANNER =
  * (see packages/contracts); scripts/build.mjs bundles with the same.
  */
 const SOURCE_CONDITION = 'doc-ingest-source';
+
+/**
+ * Export conditions of every bundle. Naming any condition drops esbuild's
+ * default `module` one, which packages such as `@smithy/core` need to resolve
+ * to their ES modules instead of CommonJS that cannot be tree-shaken (150 KB
+ * more in the ingest bundle).
+ */
+const CONDITIONS = [SOURCE_CONDITION, 'module'];
+
+/**
+ * `node:http` as CommonJS (`bundling/nodeHttp.cjs`; its comment says why).
+ * `src/constructs/` and `dist/constructs/` are both two levels below the
+ * package root, so this resolves the same from the sources and from the build.
+ */
+const NODE_HTTP_SHIM = fileURLToPath(new URL('../../bundling/nodeHttp.cjs', import.meta.url));
 
 /** File name of a bundle's entry; its handler is `index.handler`. */
 const BUNDLE_FILE = 'index.mjs';
@@ -49,7 +65,11 @@ const BUNDLING_OPTIONS: nodejs.BundlingOptions = {
   externalModules: [],
   // Workspace packages resolve to their TypeScript sources here; their
   // built files exist only in published tarballs.
-  esbuildArgs: { '--conditions': SOURCE_CONDITION },
+  esbuildArgs: {
+    '--conditions': CONDITIONS.join(','),
+    '--alias:node:http': NODE_HTTP_SHIM,
+    '--alias:http': NODE_HTTP_SHIM,
+  },
 };
 
 /** Powertools log levels accepted by `POWERTOOLS_LOG_LEVEL`. */

@@ -180,6 +180,8 @@ class IngestFunction extends Construct {
           ? {}
           : { [EnvKeys.TOPIC_THRESHOLD]: String(topicThreshold) }),
         [EnvKeys.TAXONOMY_FILE]: taxonomy.name,
+        // Validated at synth (bundledTaxonomy): the function need not validate it again.
+        [EnvKeys.TAXONOMY_SHA256]: taxonomy.sha256,
         // On that receive an unreadable object gets its `unreadable` record.
         [EnvKeys.MAX_RECEIVE_COUNT]: String(props.queue.maxReceiveCount),
       },

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { TaxonomyFileSchema } from '@doc-ingest/contracts';
+import { type TaxonomyFile, TaxonomyFileSchema } from '@doc-ingest/contracts';
 import { parse as parseYaml } from 'yaml';
 
 /** Name of the taxonomy file inside the ingest function's code. */
@@ -25,13 +25,43 @@ const builtInTaxonomyFile = (): string => {
 };
 
 /**
- * Reads a taxonomy file (JSON, or YAML by its `.yaml` / `.yml` extension),
- * validates its shape with the contract's schema (so a bad taxonomy fails the
- * synth, naming the problem), and writes it as compact JSON to a file named after its
- * content, ready to be copied into the function's code: the Lambda then parses
- * JSON only, and any change of the taxonomy changes the asset.
+ * The references a schema cannot check, as the core's `validateTaxonomy`
+ * checks them: each topic id once, siblings among the topics.
  */
-const bundledTaxonomy = (file: string): { name: string; path: string; version: string } => {
+const referenceProblems = (taxonomy: TaxonomyFile): string[] => {
+  const ids = new Set<string>();
+  const problems: string[] = [];
+  for (const { id } of taxonomy.topics) {
+    if (ids.has(id)) problems.push(`topic "${id}" is listed twice`);
+    ids.add(id);
+  }
+  for (const id of (taxonomy.siblings ?? []).flat()) {
+    if (!ids.has(id)) problems.push(`sibling "${id}" is not a topic`);
+  }
+  return problems;
+};
+
+/** A taxonomy file ready to ship in a function's code. */
+interface BundledTaxonomy {
+  /** Its name in the code (`TAXONOMY_FILE`). */
+  name: string;
+  /** Where the compact JSON was written. */
+  path: string;
+  version: string;
+  /** SHA-256 (hex) of the JSON written (`TAXONOMY_SHA256`). */
+  sha256: string;
+}
+
+/**
+ * Reads a taxonomy file (JSON, or YAML by its `.yaml` / `.yml` extension),
+ * validates it as the ingest function would (the contract's schema, unique
+ * topic ids, known siblings; a bad taxonomy fails the synth, naming the
+ * problem), and writes it as compact JSON to a file named after its content,
+ * ready to be copied into the function's code: the Lambda then parses JSON
+ * only, and any change of the taxonomy changes the asset. The SHA-256 of that
+ * JSON lets the function skip validating it again at cold start.
+ */
+const bundledTaxonomy = (file: string): BundledTaxonomy => {
   const path = resolve(file);
   const text = readFileSync(path, 'utf8');
   const ext = extname(path).toLowerCase();
@@ -39,19 +69,20 @@ const bundledTaxonomy = (file: string): { name: string; path: string; version: s
   // The file's shape, checked with the contract's schema; the function
   // compiles it at cold start and refuses a file that does not compile.
   const parsed = TaxonomyFileSchema.safeParse(data);
-  if (!parsed.success) {
-    const problems = parsed.error.issues.map(
-      (issue) => `${issue.path.join('.')}: ${issue.message}`,
-    );
+  const problems = parsed.success
+    ? referenceProblems(parsed.data)
+    : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
+  if (!parsed.success || problems.length > 0) {
     throw new Error(`invalid taxonomy: ${problems.join('; ')} (${file})`);
   }
   const { version } = parsed.data;
   const json = JSON.stringify(data);
+  const sha256 = createHash('sha256').update(json).digest('hex');
   const dir = join(tmpdir(), 'doc-ingest-taxonomy');
   mkdirSync(dir, { recursive: true });
-  const out = join(dir, `${createHash('sha256').update(json).digest('hex').slice(0, 16)}.json`);
+  const out = join(dir, `${sha256.slice(0, 16)}.json`);
   writeFileSync(out, json);
-  return { name: BUNDLED_TAXONOMY_NAME, path: out, version };
+  return { name: BUNDLED_TAXONOMY_NAME, path: out, version, sha256 };
 };
 
 export { BUNDLED_TAXONOMY_NAME, builtInTaxonomyFile, bundledTaxonomy };

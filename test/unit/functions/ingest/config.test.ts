@@ -63,6 +63,22 @@ describe('Function: loadIngestConfig', () => {
     expect(() => loadIngestConfig({ ...BASE_ENV, TAXONOMY_FILE: file })).toThrow(/listed twice/);
   });
 
+  it('fails the cold start on a file that is not the one validated at synth', () => {
+    // Prepare
+    const file = taxonomyFile({
+      version: '2027.1.1',
+      topics: [{ id: 'fog', terms: { en: ['fog'] } }],
+    });
+
+    // Act + Assess
+    expect(() =>
+      loadIngestConfig({ ...BASE_ENV, TAXONOMY_FILE: file, TAXONOMY_SHA256: '0'.repeat(64) }),
+    ).toThrow(/not the one validated at synth/);
+    expect(() =>
+      loadIngestConfig({ ...BASE_ENV, TAXONOMY_FILE: file, TAXONOMY_SHA256: 'not-a-hash' }),
+    ).toThrow(/TAXONOMY_SHA256/);
+  });
+
   it('leaves a term only the compiler refuses to the first document, which fails on it', () => {
     // Prepare: "the" has no content word
     const file = taxonomyFile({
