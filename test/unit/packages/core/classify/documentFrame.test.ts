@@ -54,7 +54,10 @@ describe('Function: detectDocumentFrame', () => {
       'es',
       'Los institutos acogen una campaña de prevención de las drogodependencias para los alumnos.',
     ],
-    ['de', 'Die Jäger eröffnen die Jagdsaison; der Jagdschein wird beim Schützenverein verlängert.'],
+    [
+      'de',
+      'Die Jäger eröffnen die Jagdsaison; der Jagdschein wird beim Schützenverein verlängert.',
+    ],
     ['ar', 'حملة توعية في المدارس للوقاية من الإدمان بمشاركة المتطوعين وأولياء الأمور.'],
   ])('reads a lawful or preventive use of crime words as lawful (%s)', (language, text) => {
     // Act
