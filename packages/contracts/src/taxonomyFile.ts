@@ -73,12 +73,15 @@ const TaxonomyTopicSchema = z.strictObject({
 /**
  * Per language, cue words of each document frame (exact words, inflections
  * listed). `lawful` (optional): a lawful or preventive use of crime words
- * (hunting, prevention campaigns, medicine approvals...).
+ * (hunting, prevention campaigns, medicine approvals...); `offence` (optional):
+ * words of an offence taking place (an attack, a killing), which, like
+ * enforcement cues, keep a text out of the lawful frame.
  */
 const FrameCuesSchema = z.strictObject({
   fiction: z.record(TaxonomyLanguageSchema, z.array(NonEmptyStringSchema)),
   commercial: z.record(TaxonomyLanguageSchema, z.array(NonEmptyStringSchema)),
   lawful: z.optional(z.record(TaxonomyLanguageSchema, z.array(NonEmptyStringSchema))),
+  offence: z.optional(z.record(TaxonomyLanguageSchema, z.array(NonEmptyStringSchema))),
   enforcement: z.record(TaxonomyLanguageSchema, z.array(NonEmptyStringSchema)),
 });
 

@@ -19,10 +19,10 @@ import { foldText } from './tokenize.ts';
  */
 type DocumentFrameKind = 'fiction' | 'commercial' | 'lawful' | 'news';
 
-type CueKind = 'fiction' | 'commercial' | 'lawful' | 'enforcement';
+type CueKind = 'fiction' | 'commercial' | 'lawful' | 'offence' | 'enforcement';
 
 /** Cue kinds a taxonomy may leave out (no such frame then). */
-type OptionalCueKind = 'lawful';
+type OptionalCueKind = 'lawful' | 'offence';
 
 /**
  * Per language, words that signal a kind of document, as exact folded words: a
@@ -49,11 +49,13 @@ type FrameCues = Readonly<
  * reviews and launches of the development sets). `ENFORCEMENT_EXEMPTION`
  * distinct enforcement cues make the text news whatever its other cues; a
  * review may tell of one arrest in a plot, a real case has several. A lawful
- * use needs none at all (`LAWFUL_ENFORCEMENT_EXEMPTION`): a hunting season or a
- * prevention campaign that mentions one arrest, seizure or court is about an
- * offence, and its crime words may name a topic; their vocabulary (schools,
+ * use needs none at all, and no `offence` cue either (an attack, a killing, an
+ * explosion: `LAWFUL_ENFORCEMENT_EXEMPTION`): a hunting season or a prevention
+ * campaign that mentions one arrest, seizure or court is about an offence, and
+ * its crime words may name a topic; their vocabulary (schools, students,
  * treatment, licences, competitions) is also more common in crime news than a
- * film's or a product's.
+ * film's or a product's, and an attack on a school is told with it before anyone
+ * is arrested. `offence` cues count for nothing else.
  */
 const FrameConstants = {
   MIN_CUES: 3,
@@ -89,7 +91,7 @@ const compileCues = (cues: FrameCues): CompiledFrameCues => {
     }
     byWord.set(word, kind);
   };
-  for (const kind of ['fiction', 'commercial', 'lawful', 'enforcement'] as const) {
+  for (const kind of ['fiction', 'commercial', 'lawful', 'offence', 'enforcement'] as const) {
     for (const [language, words] of Object.entries(cues[kind] ?? {})) {
       for (const word of words) {
         const folded = foldText(word);
@@ -136,7 +138,7 @@ const decideFrame = (
   found: ReadonlyMap<string, CueKind> | undefined,
   text: () => string,
 ): DocumentFrame => {
-  const counts = { fiction: 0, commercial: 0, lawful: 0, enforcement: 0 };
+  const counts = { fiction: 0, commercial: 0, lawful: 0, offence: 0, enforcement: 0 };
   for (const kind of found?.values() ?? []) counts[kind] += 1;
   const { MIN_CUES, ENFORCEMENT_EXEMPTION, LAWFUL_ENFORCEMENT_EXEMPTION } = FrameConstants;
   if (counts.enforcement >= ENFORCEMENT_EXEMPTION) return { kind: 'news', cues: counts };
@@ -144,7 +146,10 @@ const decideFrame = (
   let kind: DocumentFrameKind = 'news';
   if (counts.fiction >= MIN_CUES && counts.fiction >= counts.commercial) kind = 'fiction';
   else if (counts.commercial >= MIN_CUES) kind = 'commercial';
-  else if (counts.lawful >= MIN_CUES && counts.enforcement < LAWFUL_ENFORCEMENT_EXEMPTION) {
+  else if (
+    counts.lawful >= MIN_CUES &&
+    counts.enforcement + counts.offence < LAWFUL_ENFORCEMENT_EXEMPTION
+  ) {
     kind = 'lawful';
   }
   return { kind, cues: counts };

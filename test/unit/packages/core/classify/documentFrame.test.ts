@@ -81,6 +81,20 @@ describe('Function: detectDocumentFrame', () => {
     expect(frame.kind).toBe('news');
   });
 
+  it('keeps a lawful-use text news when it tells of an offence taking place', () => {
+    // Act
+    const frame = frameOf(
+      'A gunman attacked the school: pupils were evacuated while parents and teachers waited outside.',
+      'en',
+    );
+
+    // Assess
+    expect(frame.cues.lawful).toBeGreaterThanOrEqual(FrameConstants.MIN_CUES);
+    expect(frame.cues.offence).toBeGreaterThan(0);
+    expect(frame.cues.enforcement).toBe(0);
+    expect(frame.kind).toBe('news');
+  });
+
   it('keeps a text news when it reports enforcement events, whatever its other cues', () => {
     // Act
     const frame = frameOf(
@@ -181,6 +195,7 @@ describe('Function: compileCues', () => {
       'fiction',
       'commercial',
       'lawful',
+      'offence',
       'enforcement',
     ]);
   });
