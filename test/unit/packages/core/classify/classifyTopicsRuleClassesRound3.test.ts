@@ -121,4 +121,43 @@ describe('Function: classifyTopics, rule classes of taxonomy 2026.12.4', () => {
     expect(phishing).toBeGreaterThan(DEFAULT_THRESHOLD);
     expect(launch).toBeLessThan(DEFAULT_THRESHOLD);
   });
+
+  it('does not read an Algerian province police or a municipality as a foreign partner', () => {
+    // Act
+    const province = scoreOf(
+      'ar',
+      'تمكنت مصالح أمن ولاية سطيف بالتنسيق مع الشرطة القضائية من توقيف متهمين بالسرقة.',
+      'cooperation',
+    );
+    const municipality = scoreOf(
+      'ar',
+      'بالتعاون مع البلدية والشرطة تم ضبط محل يبيع سلعاً مهربة.',
+      'cooperation',
+    );
+
+    // Assess: not even the 0.283 of one medium cooperation term
+    expect(province).toBeLessThan(0.2);
+    expect(municipality).toBeLessThan(0.2);
+  });
+
+  it('finds Arabic online extortion as cybercrime, not organised crime', () => {
+    // Act
+    const body = 'القبض على شاب ابتز فتاة بنشر صور خاصة لها على مواقع التواصل ما لم تدفع له.';
+
+    // Assess
+    expect(scoreOf('ar', body, 'cybercrime')).toBeGreaterThan(DEFAULT_THRESHOLD);
+    expect(scoreOf('ar', body, 'organized_crime')).toBeLessThan(DEFAULT_THRESHOLD);
+  });
+
+  it('keeps an attack on a school classified although it is told with school words', () => {
+    // Act
+    const score = scoreOf(
+      'ar',
+      'أسفر هجوم على الجامعة عن مقتل طلاب، وتبنى تنظيم إرهابي الهجوم، ونقل الجرحى لتلقي العلاج بينما توافدت الأسر.',
+      'terrorism',
+    );
+
+    // Assess
+    expect(score).toBeGreaterThan(DEFAULT_THRESHOLD);
+  });
 });
