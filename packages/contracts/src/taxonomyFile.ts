@@ -70,10 +70,18 @@ const TaxonomyTopicSchema = z.strictObject({
   terms: z.record(TaxonomyLanguageSchema, TaxonomyLanguageTermsSchema),
 });
 
-/** Per language, cue words of each document frame (exact words, inflections listed). */
+/**
+ * Per language, cue words of each document frame (exact words, inflections
+ * listed). `lawful` (optional): a lawful or preventive use of crime words
+ * (hunting, prevention campaigns, medicine approvals...); `offence` (optional):
+ * words of an offence taking place (an attack, a killing), which, like
+ * enforcement cues, keep a text out of the lawful frame.
+ */
 const FrameCuesSchema = z.strictObject({
   fiction: z.record(TaxonomyLanguageSchema, z.array(NonEmptyStringSchema)),
   commercial: z.record(TaxonomyLanguageSchema, z.array(NonEmptyStringSchema)),
+  lawful: z.optional(z.record(TaxonomyLanguageSchema, z.array(NonEmptyStringSchema))),
+  offence: z.optional(z.record(TaxonomyLanguageSchema, z.array(NonEmptyStringSchema))),
   enforcement: z.record(TaxonomyLanguageSchema, z.array(NonEmptyStringSchema)),
 });
 
@@ -86,8 +94,8 @@ const FrameCuesSchema = z.strictObject({
  * - `siblings`: pairs of topics with overlapping vocabularies (a weak one is damped
  *   when its sibling clearly dominates);
  * - `chargeCues`: per language, words that make an enumeration a list of charges;
- * - `frameCues`: cue words of fiction / commercial / enforcement documents (without
- *   them, no document is damped as fiction or product news).
+ * - `frameCues`: cue words of fiction / commercial / lawful-use / enforcement
+ *   documents (without them, no document is damped as fiction or product news).
  * `version` is `YYYY.MM.N` (or any dot-separated numbers): a newer taxonomy has a
  * greater version, and documents are never reclassified to an older one.
  */

@@ -7,15 +7,22 @@ import { foldText } from './tokenize.ts';
  * - `commercial`: product or business news (a launch, a subscription, a funding
  *   round, quarterly results). Crime words describe what a product protects
  *   against or a market, not an event.
+ * - `lawful`: a lawful or preventive use of crime words: a hunting season or a
+ *   shooting competition, a prevention or awareness campaign, addiction
+ *   treatment, a medicine approval, a law or tariff being debated. Crime words
+ *   name what is regulated or prevented, not an offence.
  * - `news`: anything else, and any text that reports enforcement events (arrests,
  *   charges, raids, seizures, court), whatever else it talks about.
  *
  * Not to be confused with a taxonomy's `enumerationFrame` topics (the frame of
  * enumerations).
  */
-type DocumentFrameKind = 'fiction' | 'commercial' | 'news';
+type DocumentFrameKind = 'fiction' | 'commercial' | 'lawful' | 'news';
 
-type CueKind = 'fiction' | 'commercial' | 'enforcement';
+type CueKind = 'fiction' | 'commercial' | 'lawful' | 'offence' | 'enforcement';
+
+/** Cue kinds a taxonomy may leave out (no such frame then). */
+type OptionalCueKind = 'lawful' | 'offence';
 
 /**
  * Per language, words that signal a kind of document, as exact folded words: a
@@ -29,7 +36,10 @@ type CueKind = 'fiction' | 'commercial' | 'enforcement';
  * whatever its other cues, so that a film producer arrested for fraud is still
  * classified.
  */
-type FrameCues = Readonly<Record<CueKind, Readonly<Record<string, readonly string[]>>>>;
+type FrameCues = Readonly<
+  Record<Exclude<CueKind, OptionalCueKind>, Readonly<Record<string, readonly string[]>>> &
+    Partial<Record<OptionalCueKind, Readonly<Record<string, readonly string[]>>>>
+>;
 
 /**
  * Thresholds of the document frames. A frame needs `MIN_CUES` distinct cue words
@@ -38,11 +48,19 @@ type FrameCues = Readonly<Record<CueKind, Readonly<Record<string, readonly strin
  * one or two, a film review or a product launch many more (5 to 9 on the
  * reviews and launches of the development sets). `ENFORCEMENT_EXEMPTION`
  * distinct enforcement cues make the text news whatever its other cues; a
- * review may tell of one arrest in a plot, a real case has several.
+ * review may tell of one arrest in a plot, a real case has several. A lawful
+ * use needs none at all, and no `offence` cue either (an attack, a killing, an
+ * explosion: `LAWFUL_ENFORCEMENT_EXEMPTION`): a hunting season or a prevention
+ * campaign that mentions one arrest, seizure or court is about an offence, and
+ * its crime words may name a topic; their vocabulary (schools, students,
+ * treatment, licences, competitions) is also more common in crime news than a
+ * film's or a product's, and an attack on a school is told with it before anyone
+ * is arrested. `offence` cues count for nothing else.
  */
 const FrameConstants = {
   MIN_CUES: 3,
   ENFORCEMENT_EXEMPTION: 2,
+  LAWFUL_ENFORCEMENT_EXEMPTION: 1,
 } as const;
 
 /** Cue words of one language (or of all, for other languages), folded, with their kind. */
@@ -73,8 +91,8 @@ const compileCues = (cues: FrameCues): CompiledFrameCues => {
     }
     byWord.set(word, kind);
   };
-  for (const kind of ['fiction', 'commercial', 'enforcement'] as const) {
-    for (const [language, words] of Object.entries(cues[kind])) {
+  for (const kind of ['fiction', 'commercial', 'lawful', 'offence', 'enforcement'] as const) {
+    for (const [language, words] of Object.entries(cues[kind] ?? {})) {
       for (const word of words) {
         const folded = foldText(word);
         if (!/^\p{L}+$/u.test(folded)) throw new Error(`frame cue "${word}" is not one word`);
@@ -120,14 +138,20 @@ const decideFrame = (
   found: ReadonlyMap<string, CueKind> | undefined,
   text: () => string,
 ): DocumentFrame => {
-  const counts = { fiction: 0, commercial: 0, enforcement: 0 };
+  const counts = { fiction: 0, commercial: 0, lawful: 0, offence: 0, enforcement: 0 };
   for (const kind of found?.values() ?? []) counts[kind] += 1;
-  const { MIN_CUES, ENFORCEMENT_EXEMPTION } = FrameConstants;
+  const { MIN_CUES, ENFORCEMENT_EXEMPTION, LAWFUL_ENFORCEMENT_EXEMPTION } = FrameConstants;
   if (counts.enforcement >= ENFORCEMENT_EXEMPTION) return { kind: 'news', cues: counts };
   if (counts.fiction === MIN_CUES - 1 && RATING.test(text())) counts.fiction += 1;
   let kind: DocumentFrameKind = 'news';
   if (counts.fiction >= MIN_CUES && counts.fiction >= counts.commercial) kind = 'fiction';
   else if (counts.commercial >= MIN_CUES) kind = 'commercial';
+  else if (
+    counts.lawful >= MIN_CUES &&
+    counts.enforcement + counts.offence < LAWFUL_ENFORCEMENT_EXEMPTION
+  ) {
+    kind = 'lawful';
+  }
   return { kind, cues: counts };
 };
 

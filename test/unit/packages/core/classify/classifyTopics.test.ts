@@ -1111,12 +1111,12 @@ describe('Function: adjustEvidence', () => {
     expect(adjustEvidence(evidence, 'news', SIBLING_TOPICS)).toEqual(evidence);
   });
 
-  it('damps every topic of a fiction or commercial text and caps it below the threshold', () => {
+  it('damps every topic of a fiction, commercial or lawful-use text and caps it below the threshold', () => {
     // Prepare
     const evidence = { ...zero, organized_crime: 12, drug_trafficking: 2 };
 
     // Act
-    for (const frame of ['fiction', 'commercial'] as const) {
+    for (const frame of ['fiction', 'commercial', 'lawful'] as const) {
       const adjusted = adjustEvidence(evidence, frame, SIBLING_TOPICS);
 
       // Assess

@@ -22,10 +22,16 @@ const termsOf = (id: string, language: string) => {
     ...(terms.weak ?? []),
     // A rule with a context condition may repeat a term with another weight
     // (`antiquités`: medium near theft words, weak otherwise; `red criminal`:
-    // medium unless next to the trade it names, weak there).
-    ...(terms.rules ?? []).map((rule) =>
-      rule.near ? `${rule.term} (near)` : rule.notNear ? `${rule.term} (not near)` : rule.term,
-    ),
+    // medium unless next to the trade it names, weak there; `red`: medium near
+    // one named word list, weak near another).
+    ...(terms.rules ?? []).map((rule) => {
+      if (rule.near === undefined) {
+        return rule.notNear ? `${rule.term} (not near)` : rule.term;
+      }
+      return typeof rule.near === 'string'
+        ? `${rule.term} (near ${rule.near})`
+        : `${rule.term} (near)`;
+    }),
   ];
 };
 

@@ -45,6 +45,56 @@ describe('Function: detectDocumentFrame', () => {
     expect(frame.kind).toBe('commercial');
   });
 
+  it.each([
+    [
+      'en',
+      'Hunters head to the woods for the deer season; archery permits and licences are sold online.',
+    ],
+    [
+      'es',
+      'Los institutos acogen una campaña de prevención de las drogodependencias para los alumnos.',
+    ],
+    [
+      'de',
+      'Die Jäger eröffnen die Jagdsaison; der Jagdschein wird beim Schützenverein verlängert.',
+    ],
+    ['ar', 'حملة توعية في المدارس للوقاية من الإدمان بمشاركة المتطوعين وأولياء الأمور.'],
+  ])('reads a lawful or preventive use of crime words as lawful (%s)', (language, text) => {
+    // Act
+    const frame = frameOf(text, language);
+
+    // Assess
+    expect(frame.kind).toBe('lawful');
+    expect(frame.cues.lawful).toBeGreaterThanOrEqual(FrameConstants.MIN_CUES);
+  });
+
+  it('keeps a lawful-use text news as soon as it reports one enforcement event', () => {
+    // Act
+    const frame = frameOf(
+      'Hunters head to the woods for the deer season with new archery permits; one man was arrested.',
+      'en',
+    );
+
+    // Assess
+    expect(frame.cues.lawful).toBeGreaterThanOrEqual(FrameConstants.MIN_CUES);
+    expect(frame.cues.enforcement).toBe(FrameConstants.LAWFUL_ENFORCEMENT_EXEMPTION);
+    expect(frame.kind).toBe('news');
+  });
+
+  it('keeps a lawful-use text news when it tells of an offence taking place', () => {
+    // Act
+    const frame = frameOf(
+      'A gunman attacked the school: pupils were evacuated while parents and teachers waited outside.',
+      'en',
+    );
+
+    // Assess
+    expect(frame.cues.lawful).toBeGreaterThanOrEqual(FrameConstants.MIN_CUES);
+    expect(frame.cues.offence).toBeGreaterThan(0);
+    expect(frame.cues.enforcement).toBe(0);
+    expect(frame.kind).toBe('news');
+  });
+
   it('keeps a text news when it reports enforcement events, whatever its other cues', () => {
     // Act
     const frame = frameOf(
@@ -140,9 +190,12 @@ describe('Function: compileCues', () => {
     }
     expect(frameCuesFor('und', COMPILED_FRAME_CUES).get('regista')).toBe('fiction');
     expect(frameCuesFor('en', COMPILED_FRAME_CUES).get('arrested')).toBe('enforcement');
+    expect(frameCuesFor('es', COMPILED_FRAME_CUES).get('prevencion')).toBe('lawful');
     expect(Object.keys(DEFAULT_TAXONOMY.frameCues ?? {})).toEqual([
       'fiction',
       'commercial',
+      'lawful',
+      'offence',
       'enforcement',
     ]);
   });
