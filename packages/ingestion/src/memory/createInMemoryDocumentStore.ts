@@ -14,6 +14,7 @@ import {
   sourcePartitionKey,
   type TopicRecord,
 } from '@doc-ingest/contracts';
+import { klona as copyOf } from 'klona/json';
 import { StoreConflictError } from '../errors.ts';
 import type { DocumentStore } from '../store/DocumentStore.ts';
 import { type IngestionWrites, recordIngestionInSteps } from '../store/recordIngestionInSteps.ts';
@@ -69,7 +70,9 @@ const keyOf = (pk: string, sk: string) => `${pk}|${sk}`;
  * DynamoDB write is atomic; `recordIngestion` takes the same single-item
  * steps as the deployed store (`recordIngestionInSteps`), so concurrent
  * callers interleave between those steps, as they do on DynamoDB. Records
- * are copied in and out.
+ * are copied in and out (`klona/json`: they are plain data, and it copies
+ * them about ten times faster than `structuredClone`), so no caller can
+ * change what the store holds.
  *
  * @example
  * const store = createInMemoryDocumentStore();
@@ -98,7 +101,7 @@ const createInMemoryDocumentStore = (
       if (keys === undefined) sourceItemKeys.set(record.pk, [key]);
       else keys.push(key);
     }
-    items.set(key, structuredClone(record));
+    items.set(key, copyOf(record));
   };
   const exists = (record: { pk: string; sk: string }) => items.has(keyOf(record.pk, record.sk));
   const documentOf = (contentHash: string) =>
@@ -150,7 +153,7 @@ const createInMemoryDocumentStore = (
   const writes: IngestionWrites = {
     createDocument: async (document) => {
       const stored = documentOf(document.contentHash);
-      if (stored !== undefined) return structuredClone(stored);
+      if (stored !== undefined) return copyOf(stored);
       write(document);
       return undefined;
     },
@@ -192,7 +195,7 @@ const createInMemoryDocumentStore = (
       );
       for (const { contentHash, fingerprint } of oldestFirst) {
         if (fingerprint !== undefined) {
-          lookup.candidates.push({ contentHash, fingerprint: structuredClone(fingerprint) });
+          lookup.candidates.push({ contentHash, fingerprint: copyOf(fingerprint) });
         }
       }
       return lookup;
@@ -206,7 +209,7 @@ const createInMemoryDocumentStore = (
       const lost = claimed.filter((band) => bands.has(band.pk)).map((band) => band.pk);
       if (lost.length > 0) return { lost };
       for (const band of claimed) {
-        bands.set(band.pk, structuredClone(band));
+        bands.set(band.pk, copyOf(band));
         claimOrder.set(band.pk, claimOrder.size);
       }
       return { lost: [] };
@@ -248,14 +251,14 @@ const createInMemoryDocumentStore = (
     },
     get: (pk, sk) => {
       const record = read(pk, sk);
-      return record === undefined ? undefined : structuredClone(record);
+      return record === undefined ? undefined : copyOf(record);
     },
     getDocument: (contentHash) => {
       const document = documentOf(contentHash);
-      return document === undefined ? undefined : structuredClone(document);
+      return document === undefined ? undefined : copyOf(document);
     },
-    records: () => [...items.values()].map((record) => structuredClone(record)),
-    nearBands: () => [...bands.values()].map((band) => structuredClone(band)),
+    records: () => [...items.values()].map((record) => copyOf(record)),
+    nearBands: () => [...bands.values()].map((band) => copyOf(band)),
     texts: () => new Map(texts),
   };
 };
