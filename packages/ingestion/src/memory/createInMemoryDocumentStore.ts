@@ -11,6 +11,7 @@ import {
   RejectionReason,
   type RejectionRecord,
   type SourceRecord,
+  type StoredFingerprint,
   sourcePartitionKey,
   type TopicRecord,
 } from '@doc-ingest/contracts';
@@ -56,6 +57,13 @@ interface InMemoryDocumentStore extends DocumentStore {
   texts(): Map<string, string>;
 }
 
+/** A claimed band, its owner at hand (one memory read less per lookup), and how many bands were claimed before it. */
+interface HeldBand {
+  band: NearBandRecord;
+  owner: string;
+  order: number;
+}
+
 const keyOf = (pk: string, sk: string) => `${pk}|${sk}`;
 
 /**
@@ -83,13 +91,12 @@ const createInMemoryDocumentStore = (
 ): InMemoryDocumentStore => {
   const textBucket = options.textBucketName ?? 'memory-texts';
   const items = new Map<string, StoredRecord>();
-  const bands = new Map<string, NearBandRecord>();
+  // Each band with its place in the order of claims.
+  const bands = new Map<string, HeldBand>();
   const texts = new Map<string, string>();
-  // Indexes that keep each lookup independent of the store's size, as the
-  // deployed store's keys do: item keys of the sources of an object key, and
-  // the order in which bands were claimed.
+  // An index that keeps each lookup independent of the store's size, as the
+  // deployed store's keys do: item keys of the sources of an object key.
   const sourceItemKeys = new Map<string, string[]>();
-  const claimOrder = new Map<string, number>();
 
   const read = <T extends StoredRecord>(pk: string, sk: string) =>
     items.get(keyOf(pk, sk)) as T | undefined;
@@ -178,24 +185,25 @@ const createInMemoryDocumentStore = (
           ...(first.success ? { firstSource: { ...first.data } } : {}),
         };
       }
-      const owners = new Map<string, NearBandRecord>();
+      const owners = new Map<string, HeldBand>();
       for (const bandKey of content.bandKeys) {
         const pk = nearBandPartitionKey(content.fingerprintVersion, bandKey);
-        const band = bands.get(pk);
-        if (band === undefined) lookup.unclaimedBands.add(pk);
+        const held = bands.get(pk);
+        if (held === undefined) lookup.unclaimedBands.add(pk);
         // An owner without a fingerprint cannot be compared (as in the deployed store).
-        else if (band.contentHash !== content.contentHash && band.fingerprint !== undefined) {
-          owners.set(band.contentHash, band);
+        else if (held.owner !== content.contentHash && held.band.fingerprint !== undefined) {
+          owners.set(held.owner, held);
         }
       }
       // Oldest claim first: on equal similarity the decisions keep the first
       // candidate, so the earliest canonical document wins, as in the run order.
-      const oldestFirst = [...owners.values()].sort(
-        (a, b) => (claimOrder.get(a.pk) ?? 0) - (claimOrder.get(b.pk) ?? 0),
-      );
-      for (const { contentHash, fingerprint } of oldestFirst) {
-        if (fingerprint !== undefined) {
-          lookup.candidates.push({ contentHash, fingerprint: copyOf(fingerprint) });
+      const oldestFirst = [...owners.values()].sort((a, b) => a.order - b.order);
+      for (const { band } of oldestFirst) {
+        if (band.fingerprint !== undefined) {
+          lookup.candidates.push({
+            contentHash: band.contentHash,
+            fingerprint: copyOf(band.fingerprint),
+          });
         }
       }
       return lookup;
@@ -208,9 +216,16 @@ const createInMemoryDocumentStore = (
     claimNearBands: async (claimed) => {
       const lost = claimed.filter((band) => bands.has(band.pk)).map((band) => band.pk);
       if (lost.length > 0) return { lost };
-      for (const band of claimed) {
-        bands.set(band.pk, copyOf(band));
-        claimOrder.set(band.pk, claimOrder.size);
+      // The bands of a claim carry one fingerprint: held once, as it is
+      // never handed out without a copy.
+      const held = new Map<StoredFingerprint, StoredFingerprint>();
+      for (const { fingerprint, ...owner } of claimed) {
+        const band: NearBandRecord = copyOf(owner);
+        if (fingerprint !== undefined) {
+          band.fingerprint = held.get(fingerprint) ?? copyOf(fingerprint);
+          held.set(fingerprint, band.fingerprint);
+        }
+        bands.set(band.pk, { band, owner: band.contentHash, order: bands.size });
       }
       return { lost: [] };
     },
@@ -258,7 +273,7 @@ const createInMemoryDocumentStore = (
       return document === undefined ? undefined : copyOf(document);
     },
     records: () => [...items.values()].map((record) => copyOf(record)),
-    nearBands: () => [...bands.values()].map((band) => copyOf(band)),
+    nearBands: () => [...bands.values()].map(({ band }) => copyOf(band)),
     texts: () => new Map(texts),
   };
 };
