@@ -14,6 +14,12 @@ const LITTLE_ENDIAN = new Uint8Array(new Uint32Array([1]).buffer)[0] === 1;
  * const stored = serializeSignature(fingerprint.signature); // 'q0sAAI8R…'
  */
 const serializeSignature = (signature: ArrayLike<number>): string => {
+  if (LITTLE_ENDIAN && signature instanceof Uint32Array) {
+    // The slots' memory already holds the little-endian words: encode it as is.
+    return Buffer.from(signature.buffer, signature.byteOffset, signature.byteLength).toString(
+      'base64',
+    );
+  }
   const view = new DataView(new ArrayBuffer(signature.length * BYTES_PER_SLOT));
   for (let i = 0; i < signature.length; i++) {
     view.setUint32(i * BYTES_PER_SLOT, signature[i] as number, true);

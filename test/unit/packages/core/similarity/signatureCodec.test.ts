@@ -25,6 +25,20 @@ describe('Function: serializeSignature', () => {
     expect([...(parsed ?? [])]).toEqual([...signature]);
   });
 
+  it('writes a typed array, or a view into a larger one, as the same numbers in a plain array', () => {
+    // Prepare
+    const numbers = [1, 0x01020304, 0xffffffff, 0];
+    const larger = new Uint32Array([7, ...numbers, 9]);
+
+    // Act
+    const typed = serializeSignature(Uint32Array.from(numbers));
+    const view = serializeSignature(larger.subarray(1, 1 + numbers.length));
+
+    // Assess
+    expect(typed).toBe(serializeSignature(numbers));
+    expect(view).toBe(serializeSignature(numbers));
+  });
+
   it('is little-endian whatever the platform', () => {
     // Act
     const text = serializeSignature([1, 0x01020304]);
