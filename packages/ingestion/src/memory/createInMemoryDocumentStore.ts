@@ -73,8 +73,8 @@ type FlatFingerprint = {
 
 /**
  * A copy of a stored fingerprint: its fields are strings and numbers, so a
- * spread copies it whole, for a fraction of a generic deep copy (twenty
- * candidates per document are common).
+ * spread copies it whole, for a fraction of a generic deep copy (a document
+ * of a corpus of related articles has several candidates).
  */
 const copyFingerprint = (fingerprint: StoredFingerprint): FlatFingerprint => ({ ...fingerprint });
 
