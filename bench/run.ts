@@ -3,9 +3,11 @@
  *
  * Runs the benchmarks of issue 5 and prints a readable report, or with
  * `--json` one JSON object on stdout (progress goes to stderr) so that runs
- * can be compared. `floor` (issue 14) times `processDocument` against the
- * least work any word-reading classifier does (bench/floor.ts) on the same
- * files and prints the ratio. It and the core benchmark run in a child process pinned to one
+ * can be compared. `floor` (issue 14) times `processDocument` and
+ * `processFiles` (what `ingest process` runs) against the least work any
+ * word-reading classifier does (bench/floorWork.ts) on the same files, then
+ * the real `ingest process` binary against the floor command
+ * (bench/floorCli.ts), and prints the ratios. It and the core benchmark run in a child process pinned to one
  * core with `taskset -c 0` when taskset exists; the memory benchmark runs in
  * a child with `--expose-gc`; `profile` bundles the core workload with
  * esbuild (names kept) and runs it under `node --cpu-prof`. `e2e` (opt-in,
@@ -243,6 +245,9 @@ const printReport = (report: Report): void => {
       `0. Against the floor (${floor.documents} French docs of ~2 KB, ${formatBytes(floor.bytes)}, read from files, min of ${floor.rounds} runs each)`,
       `   floor (bench/floor.ts): ${floor.floorSeconds} s; processDocument: ${floor.pipelineSeconds} s, ${floor.pipelineDocsPerSecond} docs/s`,
       `   processDocument / floor = ${floor.ratio}x (goal <= 4x); median over chunks of ${floor.documents >= 250 ? 250 : floor.documents} files timed in turn: ${floor.chunkRatio}x`,
+      `   processFiles (ingest process in-process): ${floor.processFilesSeconds} s; / floor = ${floor.processFilesRatio}x; median over chunks: ${floor.processFilesChunkRatio}x`,
+      `   ingest process end to end (the binary, start-up included): ${floor.process.ingestSeconds} s; floor command (bench/floorCli.ts): ${floor.process.floorSeconds} s`,
+      `   ingest process / floor = ${floor.process.ratio}x (goal <= 4x, issue 14)`,
     );
   }
   if (core !== undefined) {

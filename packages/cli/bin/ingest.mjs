@@ -1,7 +1,12 @@
 #!/usr/bin/env node
 // Runs the TypeScript sources directly: the CLI ships no build step.
-import { registerHooks } from 'node:module';
-import { register } from 'tsx/esm/api';
+import { enableCompileCache, registerHooks } from 'node:module';
+
+// Node strips the sources' types itself (they use erasable syntax only) and
+// keeps the compiled modules in its on-disk cache: a run starts about 0.3 s
+// sooner than through tsx. Node refuses to strip files under node_modules,
+// so a copy installed there goes through tsx instead.
+enableCompileCache();
 
 // Workspace packages resolve to their sources under this export condition
 // (their `dist/` exists only in published tarballs).
@@ -12,7 +17,10 @@ registerHooks({
       conditions: [...context.conditions, 'doc-ingest-source'],
     }),
 });
-register();
+if (import.meta.dirname.split(/[\\/]/).includes('node_modules')) {
+  const { register } = await import('tsx/esm/api');
+  register();
+}
 const { main } = await import('../src/main.ts');
 
 // A reader that goes away (`ingest process dir | head -1`) is not an error:

@@ -1,7 +1,19 @@
 import { CommanderError } from 'commander';
+import type { CliCommand } from './commands/CliCommand.ts';
+import { processCommand } from './commands/processCommand.ts';
 import { type CliClients, type CliContext, defaultClients } from './context.ts';
 import { type CliIo, ExitCode, NotFoundError, UsageError } from './io.ts';
 import { createProgram } from './program.ts';
+
+/**
+ * The subcommands to register for this command line. `ingest process …` needs
+ * only its own (its help, options and errors are its own); loading the other
+ * commands, with the AWS SDK and the adapters behind them, would add to every
+ * local run's start-up. Anything else gets them all, for the top-level help
+ * and the suggestions after a mistyped command.
+ */
+const commandsFor = async (argv: readonly string[]): Promise<readonly CliCommand[]> =>
+  argv[0] === 'process' ? [processCommand] : (await import('./commands/index.ts')).COMMANDS;
 
 /** Commander's codes for output that is not an error. */
 const INFORMATIONAL = new Set(['commander.helpDisplayed', 'commander.version']);
@@ -50,7 +62,7 @@ const main = async (
     exitCode: ExitCode.OK,
   };
   try {
-    await createProgram(context).parseAsync(argv, { from: 'user' });
+    await createProgram(context, await commandsFor(argv)).parseAsync(argv, { from: 'user' });
     return context.exitCode;
   } catch (error) {
     return report(error, io);

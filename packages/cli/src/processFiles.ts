@@ -69,6 +69,27 @@ interface ProcessFilesOptions {
   signal?: AbortSignal;
 }
 
+/** The longest stretch of work between two turns of the event loop. */
+const MAX_MS_BETWEEN_TURNS = 10;
+
+/**
+ * The current time as an ISO string, formatted once per millisecond: the
+ * decisions ask twice per file, and formatting cost more than the store's
+ * lookups.
+ */
+const clock = (): (() => string) => {
+  let formattedAt = Number.NaN;
+  let formatted = '';
+  return () => {
+    const now = Date.now();
+    if (now !== formattedAt) {
+      formattedAt = now;
+      formatted = new Date(now).toISOString();
+    }
+    return formatted;
+  };
+};
+
 /** The bucket local files are recorded under in the run's store; the key is the path. */
 const LOCAL_BUCKET = 'local';
 
@@ -147,13 +168,18 @@ async function* processFiles(
       inlineTextMaxBytes: Number.POSITIVE_INFINITY,
       taxonomy: options.taxonomy ?? COMPILED_TAXONOMY,
     },
-    now: () => new Date().toISOString(),
+    now: clock(),
   };
   const onUnreadable = options.onUnreadable ?? (() => {});
+  let lastTurn = Number.NEGATIVE_INFINITY;
   for (const source of paths) {
     // Files are read synchronously: let a closed output (EPIPE) or Ctrl-C be
-    // heard between two files.
-    await turnOfTheEventLoop();
+    // heard between two files, once in a while (a turn per file cost more
+    // than reading the file).
+    if (performance.now() - lastTurn >= MAX_MS_BETWEEN_TURNS) {
+      await turnOfTheEventLoop();
+      lastTurn = performance.now();
+    }
     if (options.signal?.aborted) return;
     let report: IngestReport;
     try {

@@ -2,7 +2,7 @@ import { readFileSync } from 'node:fs';
 import { SCHEMA_VERSION } from '@doc-ingest/contracts';
 import { TAXONOMY_VERSION } from '@doc-ingest/core';
 import { Command } from 'commander';
-import { COMMANDS } from './commands/index.ts';
+import type { CliCommand } from './commands/CliCommand.ts';
 import type { CliContext } from './context.ts';
 
 const { version } = JSON.parse(
@@ -10,10 +10,11 @@ const { version } = JSON.parse(
 ) as { version: string };
 
 /**
- * The `ingest` program: commander with output sent to the context's streams
- * and errors thrown (not `process.exit`), so `main` decides the exit code.
+ * The `ingest` program with these subcommands: commander with output sent to
+ * the context's streams and errors thrown (not `process.exit`), so `main`
+ * decides the exit code.
  */
-const createProgram = (context: CliContext): Command => {
+const createProgram = (context: CliContext, commands: readonly CliCommand[]): Command => {
   const { io } = context;
   const program = new Command('ingest')
     .description('Run the doc-ingest pipeline locally and operate a deployed stack.')
@@ -38,7 +39,7 @@ const createProgram = (context: CliContext): Command => {
         'to find the bucket, queues and table. Exit codes: 0 ok, 1 failed, 2 misuse,\n' +
         '3 nothing found.',
     );
-  for (const command of COMMANDS) command.register(program, context);
+  for (const command of commands) command.register(program, context);
   return program;
 };
 

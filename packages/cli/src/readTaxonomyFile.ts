@@ -1,7 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { extname } from 'node:path';
 import { type CompiledTaxonomy, loadTaxonomy, TaxonomyInvalidError } from '@doc-ingest/core';
-import { parse as parseYaml } from 'yaml';
 import { UsageError } from './io.ts';
 
 /**
@@ -19,8 +18,10 @@ const readTaxonomyFile = async (path: string): Promise<CompiledTaxonomy> => {
     });
   }
   const yaml = ['.yaml', '.yml'].includes(extname(path).toLowerCase());
+  // The YAML parser is loaded only for a YAML file: most runs read none.
+  const parseYaml = yaml ? (await import('yaml')).parse : undefined;
   try {
-    return loadTaxonomy(yaml ? parseYaml(text) : JSON.parse(text));
+    return loadTaxonomy(parseYaml === undefined ? JSON.parse(text) : parseYaml(text));
   } catch (error) {
     const what = error instanceof TaxonomyInvalidError ? '' : `not ${yaml ? 'YAML' : 'JSON'}: `;
     throw new UsageError(`taxonomy ${path}: ${what}${(error as Error).message}`, {

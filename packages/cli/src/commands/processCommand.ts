@@ -4,6 +4,7 @@ import { collectFiles, InputPathError } from '../collectFiles.ts';
 import type { CliContext } from '../context.ts';
 import { tableHeader, tableRow } from '../formatTable.ts';
 import { ExitCode, NotFoundError, UsageError } from '../io.ts';
+import { createLineBuffer } from '../lineBuffer.ts';
 import { positiveInteger } from '../parseOptions.ts';
 import { processFiles } from '../processFiles.ts';
 import { emptyTally, summaryLine } from '../processSummary.ts';
@@ -48,18 +49,23 @@ const run = async (paths: string[], options: ProcessOptions, context: CliContext
     unit: 'files',
     total: files.length,
   });
-  if (options.output === 'table') io.stdout.write(tableHeader());
+  const out = createLineBuffer(io.stdout);
+  if (options.output === 'table') out.write(tableHeader());
   let done = 0;
-  for await (const result of processFiles(files, {
-    maxBytes: options.maxBytes,
-    ...(taxonomy === undefined ? {} : { taxonomy }),
-    onUnreadable,
-    signal: io.signal,
-  })) {
-    tally.byStatus[result.status]++;
-    io.stdout.write(options.output === 'table' ? tableRow(result) : `${JSON.stringify(result)}\n`);
-    done++;
-    progress.update(done + tally.unreadable, tally.byStatus);
+  try {
+    for await (const result of processFiles(files, {
+      maxBytes: options.maxBytes,
+      ...(taxonomy === undefined ? {} : { taxonomy }),
+      onUnreadable,
+      signal: io.signal,
+    })) {
+      tally.byStatus[result.status]++;
+      out.write(options.output === 'table' ? tableRow(result) : `${JSON.stringify(result)}\n`);
+      done++;
+      progress.update(done + tally.unreadable, tally.byStatus);
+    }
+  } finally {
+    out.flush();
   }
   progress.stop();
   const stopped = io.signal?.aborted ? String(io.signal.reason ?? 'interrupted') : undefined;

@@ -38,6 +38,16 @@ const defaults = {
   maxTailShare: 0.4,
 } as const satisfies Required<NormalizeOptions>;
 
+/**
+ * The same characters in a string of their own. A line is a slice of the
+ * whole decoded text, and V8 keeps a slice as a view that holds all of that
+ * text alive: a title kept by a caller (the store of `ingest process` keeps
+ * one per document, a 1 MB text's title would hold 2 MB) would keep the text
+ * it came from. Concatenating forces a new flat string; slicing off the added
+ * character then views only that copy.
+ */
+const detached = (line: string): string => ` ${line}`.slice(1);
+
 /** Turns each run of `''` into one, none at either end. */
 const collapseBlankLines = (lines: readonly string[]): string[] => {
   const out: string[] = [];
@@ -79,8 +89,8 @@ const normalizeText = (
       notes.push(`boilerplate-removed:${stripped.removed}`);
     }
   }
-  const title = lines[0];
-  if (title === undefined) {
+  const firstLine = lines[0];
+  if (firstLine === undefined) {
     return {
       ok: false,
       rejection: {
@@ -89,6 +99,7 @@ const normalizeText = (
       },
     };
   }
+  const title = detached(firstLine);
   const canonical = lines.join('\n');
   const bodyStart = Math.min(canonical.length, title.length + (lines[1] === '' ? 2 : 1));
   return {

@@ -28,17 +28,31 @@ const LEADING_DECORATION = /^[♦◆◇►▶▸▹●○•·◦‣∙■□▪
 const matchKey = (line: string): string | undefined =>
   line.length > MAX_BOILERPLATE_LINE ? undefined : line.replace(LEADING_DECORATION, '');
 
-const isBoilerplate = (
-  line: string,
-  patterns: readonly BoilerplatePattern[],
-  scopes: readonly BoilerplateScopeName[],
-): boolean => {
+const isBoilerplate = (line: string, patterns: readonly RegExp[]): boolean => {
   const key = matchKey(line);
   if (key === undefined || key === '') return false;
-  return patterns.some((entry) => scopes.includes(entry.scope) && entry.pattern.test(key));
+  for (const pattern of patterns) if (pattern.test(key)) return true;
+  return false;
 };
 
 const ALL_SCOPES = Object.values(BoilerplateScope);
+
+/** The expressions of the patterns of these scopes, in the patterns' order. */
+const inScopes = (
+  patterns: readonly BoilerplatePattern[],
+  scopes: readonly BoilerplateScopeName[],
+): RegExp[] =>
+  patterns.filter((entry) => scopes.includes(entry.scope)).map((entry) => entry.pattern);
+
+/**
+ * The patterns of each test, picked once per document rather than once per
+ * line: most lines are tested, and most patterns are of another scope.
+ */
+interface ScopedPatterns {
+  anyLine: readonly RegExp[];
+  tailSection: readonly RegExp[];
+  all: readonly RegExp[];
+}
 
 const lastContentBefore = (lines: readonly string[], end: number): number => {
   let j = end - 1;
@@ -53,6 +67,7 @@ const findSectionStart = (
   last: number,
   budget: number,
   options: StripBoilerplateOptions,
+  scoped: ScopedPatterns,
 ): number => {
   let start = -1;
   let seen = 0;
@@ -63,7 +78,7 @@ const findSectionStart = (
     seen++;
     chars += line.length;
     if (chars > budget) break;
-    if (isBoilerplate(line, options.patterns, [BoilerplateScope.TAIL_SECTION])) start = k;
+    if (isBoilerplate(line, scoped.tailSection)) start = k;
   }
   return start;
 };
@@ -84,10 +99,14 @@ const stripBoilerplate = (
   input: readonly string[],
   options: StripBoilerplateOptions,
 ): StrippedLines => {
+  const scoped: ScopedPatterns = {
+    anyLine: inScopes(options.patterns, [BoilerplateScope.ANY_LINE]),
+    tailSection: inScopes(options.patterns, [BoilerplateScope.TAIL_SECTION]),
+    all: inScopes(options.patterns, ALL_SCOPES),
+  };
   let removed = 0;
   const lines = input.map((line) => {
-    if (line === '' || !isBoilerplate(line, options.patterns, [BoilerplateScope.ANY_LINE]))
-      return line;
+    if (line === '' || !isBoilerplate(line, scoped.anyLine)) return line;
     removed++;
     return '';
   });
@@ -107,12 +126,12 @@ const stripBoilerplate = (
     const last = lastContentBefore(lines, end);
     if (last <= titleIndex) break;
     const line = lines[last] ?? '';
-    if (line === title || isBoilerplate(line, options.patterns, ALL_SCOPES)) {
+    if (line === title || isBoilerplate(line, scoped.all)) {
       end = last;
       removed++;
       continue;
     }
-    const start = findSectionStart(lines, titleIndex, last, budget, options);
+    const start = findSectionStart(lines, titleIndex, last, budget, options, scoped);
     if (start < 0) break;
     const block = lines.slice(start, last + 1);
     removed += block.filter((entry) => entry !== '').length;

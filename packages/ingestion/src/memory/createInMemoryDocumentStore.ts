@@ -11,9 +11,11 @@ import {
   RejectionReason,
   type RejectionRecord,
   type SourceRecord,
+  type StoredFingerprint,
   sourcePartitionKey,
   type TopicRecord,
 } from '@doc-ingest/contracts';
+import { klona as copyOf } from 'klona/json';
 import { StoreConflictError } from '../errors.ts';
 import type { DocumentStore } from '../store/DocumentStore.ts';
 import { type IngestionWrites, recordIngestionInSteps } from '../store/recordIngestionInSteps.ts';
@@ -55,6 +57,27 @@ interface InMemoryDocumentStore extends DocumentStore {
   texts(): Map<string, string>;
 }
 
+/** A claimed band, its owner at hand (one memory read less per lookup), and how many bands were claimed before it. */
+interface HeldBand {
+  band: NearBandRecord;
+  owner: string;
+  order: number;
+}
+
+/** `StoredFingerprint` with a compile error should a field ever hold an object. */
+type FlatFingerprint = {
+  [K in keyof StoredFingerprint]: StoredFingerprint[K] extends object
+    ? never
+    : StoredFingerprint[K];
+};
+
+/**
+ * A copy of a stored fingerprint: its fields are strings and numbers, so a
+ * spread copies it whole, for a fraction of a generic deep copy (a document
+ * of a corpus of related articles has several candidates).
+ */
+const copyFingerprint = (fingerprint: StoredFingerprint): FlatFingerprint => ({ ...fingerprint });
+
 const keyOf = (pk: string, sk: string) => `${pk}|${sk}`;
 
 /**
@@ -69,7 +92,9 @@ const keyOf = (pk: string, sk: string) => `${pk}|${sk}`;
  * DynamoDB write is atomic; `recordIngestion` takes the same single-item
  * steps as the deployed store (`recordIngestionInSteps`), so concurrent
  * callers interleave between those steps, as they do on DynamoDB. Records
- * are copied in and out.
+ * are copied in and out (`klona/json`: they are plain data, and it copies
+ * them about ten times faster than `structuredClone`), so no caller can
+ * change what the store holds.
  *
  * @example
  * const store = createInMemoryDocumentStore();
@@ -80,13 +105,12 @@ const createInMemoryDocumentStore = (
 ): InMemoryDocumentStore => {
   const textBucket = options.textBucketName ?? 'memory-texts';
   const items = new Map<string, StoredRecord>();
-  const bands = new Map<string, NearBandRecord>();
+  // Each band with its place in the order of claims.
+  const bands = new Map<string, HeldBand>();
   const texts = new Map<string, string>();
-  // Indexes that keep each lookup independent of the store's size, as the
-  // deployed store's keys do: item keys of the sources of an object key, and
-  // the order in which bands were claimed.
+  // An index that keeps each lookup independent of the store's size, as the
+  // deployed store's keys do: item keys of the sources of an object key.
   const sourceItemKeys = new Map<string, string[]>();
-  const claimOrder = new Map<string, number>();
 
   const read = <T extends StoredRecord>(pk: string, sk: string) =>
     items.get(keyOf(pk, sk)) as T | undefined;
@@ -98,7 +122,7 @@ const createInMemoryDocumentStore = (
       if (keys === undefined) sourceItemKeys.set(record.pk, [key]);
       else keys.push(key);
     }
-    items.set(key, structuredClone(record));
+    items.set(key, copyOf(record));
   };
   const exists = (record: { pk: string; sk: string }) => items.has(keyOf(record.pk, record.sk));
   const documentOf = (contentHash: string) =>
@@ -150,7 +174,7 @@ const createInMemoryDocumentStore = (
   const writes: IngestionWrites = {
     createDocument: async (document) => {
       const stored = documentOf(document.contentHash);
-      if (stored !== undefined) return structuredClone(stored);
+      if (stored !== undefined) return copyOf(stored);
       write(document);
       return undefined;
     },
@@ -175,24 +199,25 @@ const createInMemoryDocumentStore = (
           ...(first.success ? { firstSource: { ...first.data } } : {}),
         };
       }
-      const owners = new Map<string, NearBandRecord>();
+      const owners = new Map<string, HeldBand>();
       for (const bandKey of content.bandKeys) {
         const pk = nearBandPartitionKey(content.fingerprintVersion, bandKey);
-        const band = bands.get(pk);
-        if (band === undefined) lookup.unclaimedBands.add(pk);
+        const held = bands.get(pk);
+        if (held === undefined) lookup.unclaimedBands.add(pk);
         // An owner without a fingerprint cannot be compared (as in the deployed store).
-        else if (band.contentHash !== content.contentHash && band.fingerprint !== undefined) {
-          owners.set(band.contentHash, band);
+        else if (held.owner !== content.contentHash && held.band.fingerprint !== undefined) {
+          owners.set(held.owner, held);
         }
       }
       // Oldest claim first: on equal similarity the decisions keep the first
       // candidate, so the earliest canonical document wins, as in the run order.
-      const oldestFirst = [...owners.values()].sort(
-        (a, b) => (claimOrder.get(a.pk) ?? 0) - (claimOrder.get(b.pk) ?? 0),
-      );
-      for (const { contentHash, fingerprint } of oldestFirst) {
-        if (fingerprint !== undefined) {
-          lookup.candidates.push({ contentHash, fingerprint: structuredClone(fingerprint) });
+      const oldestFirst = [...owners.values()].sort((a, b) => a.order - b.order);
+      for (const { band } of oldestFirst) {
+        if (band.fingerprint !== undefined) {
+          lookup.candidates.push({
+            contentHash: band.contentHash,
+            fingerprint: copyFingerprint(band.fingerprint),
+          });
         }
       }
       return lookup;
@@ -205,9 +230,16 @@ const createInMemoryDocumentStore = (
     claimNearBands: async (claimed) => {
       const lost = claimed.filter((band) => bands.has(band.pk)).map((band) => band.pk);
       if (lost.length > 0) return { lost };
-      for (const band of claimed) {
-        bands.set(band.pk, structuredClone(band));
-        claimOrder.set(band.pk, claimOrder.size);
+      // The bands of a claim carry one fingerprint: held once, as it is
+      // never handed out without a copy.
+      const held = new Map<StoredFingerprint, StoredFingerprint>();
+      for (const { fingerprint, ...owner } of claimed) {
+        const band: NearBandRecord = copyOf(owner);
+        if (fingerprint !== undefined) {
+          band.fingerprint = held.get(fingerprint) ?? copyOf(fingerprint);
+          held.set(fingerprint, band.fingerprint);
+        }
+        bands.set(band.pk, { band, owner: band.contentHash, order: bands.size });
       }
       return { lost: [] };
     },
@@ -248,14 +280,14 @@ const createInMemoryDocumentStore = (
     },
     get: (pk, sk) => {
       const record = read(pk, sk);
-      return record === undefined ? undefined : structuredClone(record);
+      return record === undefined ? undefined : copyOf(record);
     },
     getDocument: (contentHash) => {
       const document = documentOf(contentHash);
-      return document === undefined ? undefined : structuredClone(document);
+      return document === undefined ? undefined : copyOf(document);
     },
-    records: () => [...items.values()].map((record) => structuredClone(record)),
-    nearBands: () => [...bands.values()].map((band) => structuredClone(band)),
+    records: () => [...items.values()].map((record) => copyOf(record)),
+    nearBands: () => [...bands.values()].map(({ band }) => copyOf(band)),
     texts: () => new Map(texts),
   };
 };

@@ -36,4 +36,18 @@ describe('Function: createFileObjectReader', () => {
     expect(reader.errorCode(error)).toBe('ENOENT');
     expect(reader.errorCode('not an error')).toBe('UnknownError');
   });
+
+  it('throws EISDIR for a folder given as a file', async () => {
+    // Prepare
+    const reader = createFileObjectReader();
+    const dir = mkdtempSync(join(tmpdir(), 'ingest-reader-'));
+
+    // Act
+    const error = await reader
+      .read({ bucket: 'local', key: dir }, { maxBytes: 1_000_000 })
+      .catch((caught: unknown) => caught);
+
+    // Assess
+    expect(reader.errorCode(error)).toBe('EISDIR');
+  });
 });

@@ -25,6 +25,20 @@ describe('Function: serializeSignature', () => {
     expect([...(parsed ?? [])]).toEqual([...signature]);
   });
 
+  it('writes a typed array, or a view into a larger one, as the same numbers in a plain array', () => {
+    // Prepare
+    const numbers = [1, 0x01020304, 0xffffffff, 0];
+    const larger = new Uint32Array([7, ...numbers, 9]);
+
+    // Act
+    const typed = serializeSignature(Uint32Array.from(numbers));
+    const view = serializeSignature(larger.subarray(1, 1 + numbers.length));
+
+    // Assess
+    expect(typed).toBe(serializeSignature(numbers));
+    expect(view).toBe(serializeSignature(numbers));
+  });
+
   it('is little-endian whatever the platform', () => {
     // Act
     const text = serializeSignature([1, 0x01020304]);
@@ -35,11 +49,28 @@ describe('Function: serializeSignature', () => {
 });
 
 describe('Function: parseSignature', () => {
+  const signature = minHashSignature(shingleText(syntheticText(7, 100)));
+  const stored = serializeSignature(signature);
+
+  it.each([
+    { name: 'as written', text: stored },
+    { name: 'without its padding', text: stored.replace(/=+$/, '') },
+  ])('reads back a signature $name', ({ text }) => {
+    // Act
+    const parsed = parseSignature(text);
+
+    // Assess
+    expect(text).not.toBe('');
+    expect([...(parsed ?? [])]).toEqual([...signature]);
+  });
+
   it.each([
     { name: 'not base64', text: 'not base64!' },
     { name: 'too short', text: serializeSignature(new Uint32Array(MINHASH_PERMUTATIONS - 1)) },
     { name: 'too long', text: serializeSignature(new Uint32Array(MINHASH_PERMUTATIONS * 2)) },
     { name: 'empty', text: '' },
+    { name: 'a signature with more after it', text: `${stored}QUJD` },
+    { name: 'a signature with a character outside base64', text: `!${stored.slice(1)}` },
   ])('returns undefined when the text is $name', ({ text }) => {
     // Act
     const parsed = parseSignature(text);

@@ -1,10 +1,115 @@
+import {
+  DOCUMENT_SORT_KEY,
+  documentPartitionKey,
+  sourcePartitionKey,
+  versionSortKey,
+} from '@doc-ingest/contracts';
+import {
+  buildDocumentItems,
+  FINGERPRINT_VERSION,
+  type ProcessedDocument,
+  processDocument,
+} from '@doc-ingest/core';
 import { createInMemoryDocumentStore } from '@doc-ingest/ingestion';
-import { describe } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { documentStoreConformance } from '../../../../helpers/documentStoreConformance.ts';
+import { loadSamples } from '../../../../helpers/samples.ts';
 
 describe('Function: createInMemoryDocumentStore', () => {
   documentStoreConformance('in memory', (beforeWrite) => {
     const store = createInMemoryDocumentStore({ beforeWrite });
     return { store, items: () => store.records() };
+  });
+
+  describe('what it holds belongs to it alone', () => {
+    const [first, second] = loadSamples();
+    if (first === undefined || second === undefined) throw new Error('two samples needed');
+    const processed = (bytes: Buffer): ProcessedDocument => {
+      const result = processDocument({ bytes, key: 'a.txt' });
+      if (!result.ok) throw new Error(`fixture rejected: ${result.rejection.reason}`);
+      return result.value;
+    };
+    const itemsOf = (doc: ProcessedDocument, key: string) =>
+      buildDocumentItems(doc, { bucket: 'b', key, size: 1 }, { inline: true }, 'then');
+    const lookUp = (
+      store: ReturnType<typeof createInMemoryDocumentStore>,
+      doc: ProcessedDocument,
+    ) =>
+      store.lookUpContent({
+        contentHash: doc.contentHash,
+        fingerprintVersion: FINGERPRINT_VERSION,
+        bandKeys: doc.fingerprint.bandKeys,
+      });
+    /** Changes every field of a record that can be changed in place, nested ones included. */
+    const scribbleOn = (value: unknown): void => {
+      if (Array.isArray(value)) {
+        value.forEach(scribbleOn);
+        value.push('scribbled');
+      } else if (typeof value === 'object' && value !== null) {
+        const record = value as Record<string, unknown>;
+        for (const [field, inner] of Object.entries(record)) {
+          if (typeof inner === 'object' && inner !== null) scribbleOn(inner);
+          else record[field] = 'scribbled';
+        }
+      }
+    };
+
+    it('keeps what was written when the caller changes its objects afterwards', async () => {
+      // Prepare
+      const store = createInMemoryDocumentStore();
+      const doc = processed(first.bytes);
+      const items = itemsOf(doc, 'one.txt');
+      const written = structuredClone(items);
+      await store.claimNearBands(items.nearBands);
+      await store.recordIngestion(items, 'then');
+
+      // Act
+      scribbleOn(items);
+
+      // Assess
+      expect(store.getDocument(doc.contentHash)).toEqual(written.document);
+      expect(store.nearBands()).toEqual(written.nearBands);
+      const records = store.records();
+      expect(records).toHaveLength(2 + written.topics.length);
+      expect(records).toEqual(
+        expect.arrayContaining([written.document, written.newSource, ...written.topics]),
+      );
+    });
+
+    it('hands out copies: changing what it returns changes nothing it holds', async () => {
+      // Prepare: a document, and a near-duplicate's view of its band owner
+      const store = createInMemoryDocumentStore();
+      const doc = processed(first.bytes);
+      const items = itemsOf(doc, 'one.txt');
+      await store.claimNearBands(items.nearBands);
+      await store.recordIngestion(items, 'then');
+      const other = processed(second.bytes);
+      const copy = {
+        ...other,
+        fingerprint: { ...other.fingerprint, bandKeys: doc.fingerprint.bandKeys },
+      };
+      const held = structuredClone({
+        records: store.records(),
+        bands: store.nearBands(),
+        candidates: (await lookUp(store, copy)).candidates,
+      });
+
+      // Act
+      scribbleOn(store.getDocument(doc.contentHash));
+      scribbleOn(store.get(documentPartitionKey(doc.contentHash), DOCUMENT_SORT_KEY));
+      scribbleOn(
+        store.get(sourcePartitionKey({ bucket: 'b', key: 'one.txt' }), versionSortKey({})),
+      );
+      scribbleOn(store.records());
+      scribbleOn(store.nearBands());
+      scribbleOn((await lookUp(store, copy)).candidates);
+      scribbleOn((await lookUp(store, doc)).existing);
+
+      // Assess
+      expect(store.records()).toEqual(held.records);
+      expect(store.nearBands()).toEqual(held.bands);
+      expect((await lookUp(store, copy)).candidates).toEqual(held.candidates);
+      expect(held.candidates).toHaveLength(1);
+    });
   });
 });

@@ -1,0 +1,63 @@
+import { normalizeText } from '@doc-ingest/core';
+import { describe, expect, it } from 'vitest';
+import {
+  FINGERPRINT_VERSION,
+  fingerprintDocument,
+} from '../../../../../packages/core/src/similarity/fingerprintDocument.ts';
+import { fingerprintText } from '../../../../../packages/core/src/similarity/fingerprintText.ts';
+import {
+  type NearDuplicateCandidate,
+  pickNearDuplicate,
+} from '../../../../../packages/core/src/similarity/pickNearDuplicate.ts';
+import { serializeSignature } from '../../../../../packages/core/src/similarity/signatureCodec.ts';
+import { LOCAL_REPORT, REPUBLISHED_COPY, syntheticText, WIRE_REPORT } from './articles.ts';
+
+const fingerprintOf = (raw: string) => {
+  const normalized = normalizeText(raw);
+  if (!normalized.ok) throw new Error(normalized.rejection.detail);
+  return fingerprintDocument(fingerprintText(normalized.value));
+};
+
+/** A stored document as the store offers it: a fingerprint with its signature as text. */
+const candidate = (contentHash: string, raw: string): NearDuplicateCandidate => {
+  const fingerprint = fingerprintOf(raw);
+  return {
+    contentHash,
+    fingerprint: {
+      version: FINGERPRINT_VERSION,
+      signature: serializeSignature(fingerprint.signature),
+      shingleCount: fingerprint.shingleCount,
+    },
+  };
+};
+
+describe('Function: pickNearDuplicate', () => {
+  it('picks the original of a republished copy among stored documents, and none for an unrelated one', () => {
+    // Prepare
+    const candidates = [candidate('local', LOCAL_REPORT), candidate('wire', WIRE_REPORT)];
+
+    // Act
+    const copy = pickNearDuplicate(fingerprintOf(REPUBLISHED_COPY), candidates);
+    const unrelated = pickNearDuplicate(fingerprintOf(syntheticText(3, 120)), candidates);
+
+    // Assess
+    expect(copy?.contentHash).toBe('wire');
+    expect(copy?.similarity).toBeGreaterThan(0.6);
+    expect(unrelated).toBeUndefined();
+  });
+
+  it('skips a stored document whose signature is damaged', () => {
+    // Prepare
+    const original = candidate('wire', WIRE_REPORT);
+    const damaged = {
+      ...original,
+      fingerprint: { ...original.fingerprint, signature: original.fingerprint.signature.slice(8) },
+    };
+
+    // Act
+    const picked = pickNearDuplicate(fingerprintOf(REPUBLISHED_COPY), [damaged]);
+
+    // Assess
+    expect(picked).toBeUndefined();
+  });
+});
