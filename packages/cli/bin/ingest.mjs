@@ -1,6 +1,18 @@
 #!/usr/bin/env node
 // Runs the TypeScript sources directly: the CLI ships no build step.
-import { enableCompileCache, registerHooks } from 'node:module';
+import * as nodeModule from 'node:module';
+
+// Type stripping and module hooks need the Node the project pins (`engines`);
+// an older system `node` gets a sentence instead of a SyntaxError.
+const NODE_MAJOR = Number(process.versions.node.split('.')[0]);
+if (NODE_MAJOR < 24 || typeof nodeModule.registerHooks !== 'function') {
+  process.stderr.write(
+    `ingest needs Node 24 or newer (this is ${process.version}); ` +
+      "run it as `npx ingest`, which uses the project's own Node.\n",
+  );
+  process.exit(1);
+}
+const { enableCompileCache, registerHooks } = nodeModule;
 
 // Node strips the sources' types itself (they use erasable syntax only) and
 // keeps the compiled modules in its on-disk cache: a run starts about 0.3 s
