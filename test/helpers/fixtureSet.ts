@@ -69,5 +69,37 @@ const describeScoreFloors = (set: FixtureSet, floors: ScoreFloors): void => {
   });
 };
 
-export type { FixtureSet, ScoreFloors };
-export { describeScoreFloors, loadFixtureSet };
+interface LabelCoverage {
+  languages: readonly string[];
+  /** Documents each language has at the least. */
+  minDocumentsPerLanguage: number;
+}
+
+/** True for a document labelled with no crime topic: a trap for the classifier. */
+const isNoTopic = (set: FixtureSet, name: string): boolean => set.labels[name]?.topics.length === 0;
+
+/**
+ * Registers the shape checks every labelled set shares: labels cover exactly
+ * the files, and each language has its documents and at least one no-topic trap.
+ */
+const describeLabelCoverage = (set: FixtureSet, coverage: LabelCoverage): void => {
+  it('labels every file and only existing files', () => {
+    // Assess
+    expect(Object.keys(set.labels).sort()).toEqual(set.files);
+  });
+
+  it.each(coverage.languages)(
+    `has at least ${coverage.minDocumentsPerLanguage} documents and 1 no-topic trap in %s`,
+    (language) => {
+      // Act
+      const own = set.files.filter((name) => name.startsWith(`${language}_`));
+
+      // Assess
+      expect(own.length).toBeGreaterThanOrEqual(coverage.minDocumentsPerLanguage);
+      expect(own.filter((name) => isNoTopic(set, name)).length).toBeGreaterThan(0);
+    },
+  );
+};
+
+export type { FixtureSet, LabelCoverage, ScoreFloors };
+export { describeLabelCoverage, describeScoreFloors, isNoTopic, loadFixtureSet };

@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { describeScoreFloors, loadFixtureSet } from '../../../helpers/fixtureSet.ts';
+import {
+  describeLabelCoverage,
+  describeScoreFloors,
+  loadFixtureSet,
+} from '../../../helpers/fixtureSet.ts';
 
 const set = loadFixtureSet('eval-rules');
 const { files, labels } = set;
@@ -17,19 +21,7 @@ const MIN_MICRO_F1 = 0.9;
 const MAX_NO_TOPIC_FALSE_POSITIVE_RATE = 0.05;
 
 describe('Fixture set: test/fixtures/eval-rules', () => {
-  it('labels every file and only existing files', () => {
-    // Assess
-    expect(Object.keys(labels).sort()).toEqual(files);
-  });
-
-  it.each(LANGUAGES)('has at least 3 documents and 1 no-topic trap in %s', (language) => {
-    // Act
-    const own = files.filter((name) => name.startsWith(`${language}_`));
-
-    // Assess
-    expect(own.length).toBeGreaterThanOrEqual(3);
-    expect(own.filter((name) => labels[name]?.topics.length === 0).length).toBeGreaterThan(0);
-  });
+  describeLabelCoverage(set, { languages: LANGUAGES, minDocumentsPerLanguage: 3 });
 
   it('has cooperation as the subject of at least 2 documents per language', () => {
     // Act

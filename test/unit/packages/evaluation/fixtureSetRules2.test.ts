@@ -1,8 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { describeScoreFloors, loadFixtureSet } from '../../../helpers/fixtureSet.ts';
+import {
+  describeLabelCoverage,
+  describeScoreFloors,
+  isNoTopic,
+  loadFixtureSet,
+} from '../../../helpers/fixtureSet.ts';
 
 const set = loadFixtureSet('eval-rules-2');
-const { files, labels } = set;
+const { files } = set;
 const LANGUAGES = ['ar', 'de', 'en', 'es', 'fr', 'it', 'pt'];
 
 /**
@@ -19,25 +24,11 @@ const MIN_MICRO_F1 = 0.9;
 const MAX_NO_TOPIC_FALSE_POSITIVE_RATE = 0.05;
 
 describe('Fixture set: test/fixtures/eval-rules-2', () => {
-  it('labels every file and only existing files', () => {
-    // Assess
-    expect(Object.keys(labels).sort()).toEqual(files);
-  });
-
-  it.each(LANGUAGES)('has at least 2 documents and 1 no-topic trap in %s', (language) => {
-    // Act
-    const own = files.filter((name) => name.startsWith(`${language}_`));
-
-    // Assess
-    expect(own.length).toBeGreaterThanOrEqual(2);
-    expect(own.filter((name) => labels[name]?.topics.length === 0).length).toBeGreaterThan(0);
-  });
+  describeLabelCoverage(set, { languages: LANGUAGES, minDocumentsPerLanguage: 2 });
 
   it('has at least 3 Arabic no-topic traps', () => {
     // Act
-    const traps = files.filter(
-      (name) => name.startsWith('ar_') && labels[name]?.topics.length === 0,
-    );
+    const traps = files.filter((name) => name.startsWith('ar_') && isNoTopic(set, name));
 
     // Assess
     expect(traps.length).toBeGreaterThanOrEqual(3);
