@@ -1,4 +1,4 @@
-import { execFile, spawnSync } from 'node:child_process';
+import { execFile, spawn, spawnSync } from 'node:child_process';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -134,6 +134,37 @@ describe('Binary: ingest', () => {
     expect(JSON.parse(result.stdout)).toMatchObject({ status: 'new' });
     expect(result.stderr).not.toMatch(/EPIPE|Error|at .*\.ts:\d+/);
     expect(result.stderr).toMatch(/^process: \d+ files in .*; stopped early: output closed\n$/);
+  });
+
+  it('stops at the next file on Ctrl-C: the summary says so, exit 130', async () => {
+    // Prepare: the samples folder named 500 times is a run long enough to interrupt.
+    const args = [BIN, 'process', ...Array.from({ length: 500 }, () => SAMPLES_DIR)];
+    const child = spawn(NODE, args, { env: cleanEnv() });
+    let stdout = '';
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => {
+      stderr += chunk.toString();
+    });
+    const exited = new Promise<number | null>((resolve) => child.on('close', resolve));
+
+    // Act: SIGINT, as the terminal sends it, once the first results are out.
+    await new Promise<void>((resolve) =>
+      child.stdout.on('data', (chunk: Buffer) => {
+        if (stdout === '') child.kill('SIGINT');
+        stdout += chunk.toString();
+        resolve();
+      }),
+    );
+    const code = await exited;
+
+    // Assess
+    const lines = stdout.trim().split('\n');
+    expect(code).toBe(130);
+    expect(lines.length).toBeGreaterThan(0);
+    expect(lines.length).toBeLessThan(500 * 18);
+    for (const line of lines) expect(JSON.parse(line)).toHaveProperty('status');
+    expect(stderr).not.toMatch(/Error|at .*\.ts:\d+/);
+    expect(stderr).toMatch(/^process: \d+ files in .*; stopped early: interrupted\n$/);
   });
 
   it('draws a progress bar on stderr under a terminal, then the summary', () => {
