@@ -47,6 +47,38 @@ const readStackOutputs = async (
   }
 };
 
+/** A flag naming a resource that the stack's outputs also name: one declaration per resource. */
+interface TargetFlag {
+  /** As commander and the messages spell it (`--table <name>`). */
+  flag: string;
+  output: StackOutputName;
+  /** What the resource is, for the option's help. */
+  describes: string;
+}
+
+const TABLE_FLAG: TargetFlag = {
+  flag: '--table <name>',
+  output: 'TableName',
+  describes: 'the document table',
+};
+
+const NEAR_INDEX_TABLE_FLAG: TargetFlag = {
+  flag: '--near-index-table <name>',
+  output: 'NearIndexTableName',
+  describes: 'the near-duplicate index table',
+};
+
+/** The option of a target flag; its help names the stack output it defaults to. */
+const targetOption = ({ flag, output, describes }: TargetFlag): Option =>
+  new Option(flag, `${describes} (default: stack output ${output})`);
+
+/** A target named by its flag's value, or by the stack output when the flag was not given. */
+const flagTarget = ({ flag, output }: TargetFlag, given: string | undefined): Target => ({
+  given,
+  flag,
+  output,
+});
+
 /** One resource a command needs: the flag that names it, or the stack output that does. */
 interface Target {
   /** Value of the explicit flag, if given. */
@@ -88,5 +120,14 @@ const resolveTargets = async <K extends string>(
   return resolved;
 };
 
-export type { StackOutputName, Target };
-export { readStackOutputs, resolveTargets, STACK_NAME_ENV, stackNameOption };
+export type { StackOutputName, Target, TargetFlag };
+export {
+  flagTarget,
+  NEAR_INDEX_TABLE_FLAG,
+  readStackOutputs,
+  resolveTargets,
+  STACK_NAME_ENV,
+  stackNameOption,
+  TABLE_FLAG,
+  targetOption,
+};

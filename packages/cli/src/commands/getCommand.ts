@@ -8,7 +8,13 @@ import {
   publicView,
   s3Uri,
 } from '../lookupOutput.ts';
-import { resolveTargets, stackNameOption } from '../stackOutputs.ts';
+import {
+  flagTarget,
+  resolveTargets,
+  stackNameOption,
+  TABLE_FLAG,
+  targetOption,
+} from '../stackOutputs.ts';
 import type { CliCommand } from './CliCommand.ts';
 
 interface GetOptions {
@@ -64,7 +70,7 @@ const getCommand: CliCommand = {
       .description('Print the stored document of a content hash, with its topics and sources.')
       .argument('<contentHash>', 'the 64-hex SHA-256 of the normalized text')
       .addOption(stackNameOption())
-      .option('--table <name>', 'the document table (default: stack output TableName)')
+      .addOption(targetOption(TABLE_FLAG))
       .addOption(lookupOutputOption())
       .option('--with-text', 'include the inline normalized text (JSON output)')
       .addHelpText(
@@ -77,7 +83,7 @@ const getCommand: CliCommand = {
           throw new UsageError(`get: a content hash is 64 hex characters, got '${hash}'`);
         }
         const { table } = await resolveTargets(context, options.stackName, {
-          table: { given: options.table, flag: '--table <name>', output: 'TableName' },
+          table: flagTarget(TABLE_FLAG, options.table),
         });
         const found = await readDocumentWithSources(context.clients.dynamodb(), table, contentHash);
         if (found === undefined) throw new NotFoundError(`no document ${contentHash} in ${table}`);

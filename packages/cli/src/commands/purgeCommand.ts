@@ -1,7 +1,14 @@
 import { ContentHashSchema } from '@doc-ingest/contracts';
 import { ExitCode, UsageError } from '../io.ts';
 import { type PurgeTarget, purgeDocument } from '../purgeDocument.ts';
-import { resolveTargets, stackNameOption } from '../stackOutputs.ts';
+import {
+  flagTarget,
+  NEAR_INDEX_TABLE_FLAG,
+  resolveTargets,
+  stackNameOption,
+  TABLE_FLAG,
+  targetOption,
+} from '../stackOutputs.ts';
 import type { CliCommand } from './CliCommand.ts';
 
 interface PurgeCommandOptions {
@@ -43,11 +50,8 @@ const purgeCommand: CliCommand = {
           'stopped half way finishes.',
       )
       .addOption(stackNameOption())
-      .option('--table <name>', 'the document table (default: stack output TableName)')
-      .option(
-        '--near-index-table <name>',
-        'the near-duplicate index table (default: stack output NearIndexTableName)',
-      )
+      .addOption(targetOption(TABLE_FLAG))
+      .addOption(targetOption(NEAR_INDEX_TABLE_FLAG))
       .option('--content-hash <sha256>', 'the document to erase')
       .option('--source <s3-uri>', 'erase what this object key produced: s3://<bucket>/<key>')
       .addHelpText(
@@ -59,12 +63,8 @@ const purgeCommand: CliCommand = {
       .action(async (options: PurgeCommandOptions) => {
         const target = targetOf(options);
         const { table, nearIndexTable } = await resolveTargets(context, options.stackName, {
-          table: { given: options.table, flag: '--table <name>', output: 'TableName' },
-          nearIndexTable: {
-            given: options.nearIndexTable,
-            flag: '--near-index-table <name>',
-            output: 'NearIndexTableName',
-          },
+          table: flagTarget(TABLE_FLAG, options.table),
+          nearIndexTable: flagTarget(NEAR_INDEX_TABLE_FLAG, options.nearIndexTable),
         });
         const report = await purgeDocument(
           { tableName: table, nearIndexTableName: nearIndexTable, target },

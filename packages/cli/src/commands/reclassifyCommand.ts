@@ -7,7 +7,13 @@ import { pollOption, runDistributed } from '../jobCommandRun.ts';
 import { chooseJobMode } from '../jobMode.ts';
 import { createProgress } from '../progress.ts';
 import { readTaxonomyFile } from '../readTaxonomyFile.ts';
-import { resolveTargets, stackNameOption } from '../stackOutputs.ts';
+import {
+  flagTarget,
+  resolveTargets,
+  stackNameOption,
+  TABLE_FLAG,
+  targetOption,
+} from '../stackOutputs.ts';
 import type { CliCommand } from './CliCommand.ts';
 
 interface ReclassifyCommandOptions {
@@ -41,11 +47,7 @@ const reclassifyHere = async (
   outputs: Partial<Record<string, string>>,
 ) => {
   const { table } = await resolveTargets(context, options.stackName, {
-    table: {
-      given: options.table ?? outputs.TableName,
-      flag: '--table <name>',
-      output: 'TableName',
-    },
+    table: flagTarget(TABLE_FLAG, options.table ?? outputs.TableName),
   });
   const dryRun = options.dryRun === true;
   const taxonomy =
@@ -93,7 +95,7 @@ const reclassifyCommand: CliCommand = {
           'alone, counted as newer, and the command says so and exits 1.',
       )
       .addOption(stackNameOption())
-      .option('--table <name>', 'the document table (default: stack output TableName)')
+      .addOption(targetOption(TABLE_FLAG))
       .option('--dry-run', 'count what would change, write nothing')
       .option('--local', 'run in this process, not as a job on the stack')
       .option('--no-wait', 'start the job, print its execution ARN and return')

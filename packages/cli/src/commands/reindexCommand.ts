@@ -1,7 +1,14 @@
 import { ExitCode } from '../io.ts';
 import { createProgress } from '../progress.ts';
 import { reindexNearBands } from '../reindexNearBands.ts';
-import { resolveTargets, stackNameOption } from '../stackOutputs.ts';
+import {
+  flagTarget,
+  NEAR_INDEX_TABLE_FLAG,
+  resolveTargets,
+  stackNameOption,
+  TABLE_FLAG,
+  targetOption,
+} from '../stackOutputs.ts';
 import type { CliCommand } from './CliCommand.ts';
 
 interface ReindexCommandOptions {
@@ -24,11 +31,8 @@ const reindexCommand: CliCommand = {
           'another document owns stays with it. Safe to rerun and to run during ingestion.',
       )
       .addOption(stackNameOption())
-      .option('--table <name>', 'the document table (default: stack output TableName)')
-      .option(
-        '--near-index-table <name>',
-        'the near-duplicate index table (default: stack output NearIndexTableName)',
-      )
+      .addOption(targetOption(TABLE_FLAG))
+      .addOption(targetOption(NEAR_INDEX_TABLE_FLAG))
       .option('--dry-run', 'count the bands that would be claimed; write nothing')
       .addHelpText(
         'after',
@@ -38,12 +42,8 @@ const reindexCommand: CliCommand = {
       )
       .action(async (options: ReindexCommandOptions) => {
         const { table, nearIndexTable } = await resolveTargets(context, options.stackName, {
-          table: { given: options.table, flag: '--table <name>', output: 'TableName' },
-          nearIndexTable: {
-            given: options.nearIndexTable,
-            flag: '--near-index-table <name>',
-            output: 'NearIndexTableName',
-          },
+          table: flagTarget(TABLE_FLAG, options.table),
+          nearIndexTable: flagTarget(NEAR_INDEX_TABLE_FLAG, options.nearIndexTable),
         });
         const progress = createProgress(context.io.stderr, { label: 'reindex', unit: 'documents' });
         const report = await reindexNearBands(context.clients.dynamodb(), {

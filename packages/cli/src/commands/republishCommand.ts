@@ -2,7 +2,13 @@ import { ContentHashSchema, IsoTimestampSchema } from '@doc-ingest/contracts';
 import { ExitCode, UsageError } from '../io.ts';
 import { createProgress } from '../progress.ts';
 import { type RepublishSelection, republishEvents } from '../republishEvents.ts';
-import { resolveTargets, stackNameOption } from '../stackOutputs.ts';
+import {
+  flagTarget,
+  resolveTargets,
+  stackNameOption,
+  TABLE_FLAG,
+  targetOption,
+} from '../stackOutputs.ts';
 import type { CliCommand } from './CliCommand.ts';
 
 interface RepublishCommandOptions {
@@ -64,7 +70,7 @@ const republishCommand: CliCommand = {
           'drop what they already had.',
       )
       .addOption(stackNameOption())
-      .option('--table <name>', 'the document table (default: stack output TableName)')
+      .addOption(targetOption(TABLE_FLAG))
       .option('--bus <name>', 'the event bus (default: stack output EventBusName)')
       .option('--content-hash <sha256>', 'a document to republish (repeatable)', collect)
       .option('--since <iso>', 'documents created or withdrawn at or after this time')
@@ -83,7 +89,7 @@ const republishCommand: CliCommand = {
         selectionOf(options, 'checked-below');
         const fromQueue = options.fromFailureQueue;
         const { table, bus } = await resolveTargets(context, options.stackName, {
-          table: { given: options.table, flag: '--table <name>', output: 'TableName' },
+          table: flagTarget(TABLE_FLAG, options.table),
           bus: { given: options.bus, flag: '--bus <name>', output: 'EventBusName' },
         });
         const queue =

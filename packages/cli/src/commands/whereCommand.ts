@@ -2,7 +2,13 @@ import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { readDocumentWithSources, readKeyHistory, type StoredItem } from '@doc-ingest/aws-adapters';
 import { ExitCode, NotFoundError, UsageError } from '../io.ts';
 import { formatFor, type LookupFormat, lookupOutputOption } from '../lookupOutput.ts';
-import { resolveTargets, stackNameOption } from '../stackOutputs.ts';
+import {
+  flagTarget,
+  resolveTargets,
+  stackNameOption,
+  TABLE_FLAG,
+  targetOption,
+} from '../stackOutputs.ts';
 import type { CliCommand } from './CliCommand.ts';
 
 interface WhereOptions {
@@ -128,7 +134,7 @@ const whereCommand: CliCommand = {
       )
       .argument('<s3-uri>', 's3://bucket/key, the key as stored (not URL-encoded)')
       .addOption(stackNameOption())
-      .option('--table <name>', 'the document table (default: stack output TableName)')
+      .addOption(targetOption(TABLE_FLAG))
       .addOption(lookupOutputOption())
       .addHelpText(
         'after',
@@ -137,7 +143,7 @@ const whereCommand: CliCommand = {
       .action(async (uri: string, options: WhereOptions) => {
         const object = parseS3Uri(uri);
         const { table } = await resolveTargets(context, options.stackName, {
-          table: { given: options.table, flag: '--table <name>', output: 'TableName' },
+          table: flagTarget(TABLE_FLAG, options.table),
         });
         const dynamodb = context.clients.dynamodb();
         const history = await readKeyHistory(dynamodb, table, object);
