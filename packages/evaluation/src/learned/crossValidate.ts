@@ -11,6 +11,12 @@ import {
 /** The three figures the issue's targets are stated in. */
 interface Figures {
   documents: number;
+  /** Pooled counts over topics, as `npm run eval` counts them. */
+  tp: number;
+  fp: number;
+  fn: number;
+  microPrecision: number | null;
+  microRecall: number | null;
   microF1: number | null;
   noTopicRate: number | null;
   arabicMicroF1: number | null;
@@ -30,6 +36,11 @@ const figuresOf = (
   const arabic = scoreTopics(cases.filter((_, i) => documents[i]?.language === 'ar'));
   return {
     documents: documents.length,
+    tp: all.micro.tp,
+    fp: all.micro.fp,
+    fn: all.micro.fn,
+    microPrecision: all.micro.precision,
+    microRecall: all.micro.recall,
     microF1: all.micro.f1,
     noTopicRate: all.noTopic.rate,
     arabicMicroF1: arabic.documents === 0 ? null : arabic.micro.f1,

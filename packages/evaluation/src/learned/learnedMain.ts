@@ -26,8 +26,8 @@ interface LearnedIo {
 
 const format = (value: number | null): string => (value === null ? '  -  ' : value.toFixed(3));
 
-const line = (label: string, figures: Figures): string =>
-  `${label.padEnd(10)} docs ${String(figures.documents).padStart(4)}  micro-F1 ${format(figures.microF1)}  no-topic FP ${format(figures.noTopicRate)}  Arabic micro-F1 ${format(figures.arabicMicroF1)}\n`;
+const line = (label: string, f: Figures): string =>
+  `${label.padEnd(8)} docs ${String(f.documents).padStart(4)}  tp ${f.tp} fp ${f.fp} fn ${f.fn}  P ${format(f.microPrecision)} R ${format(f.microRecall)}  micro-F1 ${format(f.microF1)}  no-topic FP ${format(f.noTopicRate)}  Arabic micro-F1 ${format(f.arabicMicroF1)}\n`;
 
 const parseCli = (argv: readonly string[]) =>
   parseArgs({
