@@ -75,8 +75,13 @@ const crossValidate = (
   fold: readonly number[],
   options: Omit<ModelOptions, 'trainedOn'>,
   extra: readonly LabelledView[] = [],
-): { learned: Figures; rules: Figures } => {
+): {
+  learned: Figures;
+  rules: Figures;
+  perFold: { fold: number; learned: Figures; rules: Figures }[];
+} => {
   const learned: TopicId[][] = documents.map(() => []);
+  const rulePredictions = documents.map((doc) => predictWithRules(doc, options.ruleThreshold));
   const folds = [...new Set(fold)].sort((a, b) => a - b);
   for (const f of folds) {
     const train = [...documents.filter((_, i) => fold[i] !== f), ...extra];
@@ -85,12 +90,15 @@ const crossValidate = (
       if (fold[i] === f) learned[i] = predictWithModel(model, doc);
     });
   }
+  const inFold = <T>(items: readonly T[], f: number) => items.filter((_, i) => fold[i] === f);
   return {
     learned: figuresOf(documents, learned),
-    rules: figuresOf(
-      documents,
-      documents.map((doc) => predictWithRules(doc, options.ruleThreshold)),
-    ),
+    rules: figuresOf(documents, rulePredictions),
+    perFold: folds.map((f) => ({
+      fold: f,
+      learned: figuresOf(inFold(documents, f), inFold(learned, f)),
+      rules: figuresOf(inFold(documents, f), inFold(rulePredictions, f)),
+    })),
   };
 };
 

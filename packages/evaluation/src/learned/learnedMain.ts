@@ -87,6 +87,11 @@ const learnedMain = async (argv: readonly string[], io: LearnedIo): Promise<numb
       io.stdout(`leave one folder out (${parts.length} folds)\n`);
       const leave = crossValidate(documents, byPart, options, extra);
       io.stdout(line('rules', leave.rules) + line('learned', leave.learned));
+      for (const { fold, rules, learned } of leave.perFold) {
+        io.stdout(
+          `  held-out folder ${dirs[fold]}\n${line('  rules', rules)}${line('  learned', learned)}`,
+        );
+      }
       io.stdout('5-fold by document, stratified by language\n');
       const five = crossValidate(documents, stratifiedFolds(documents, 5), options, extra);
       io.stdout(line('rules', five.rules) + line('learned', five.learned));
