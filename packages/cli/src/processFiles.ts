@@ -95,7 +95,11 @@ const LOCAL_BUCKET = 'local';
 
 /** The path of the file that first brought a content into the run. */
 const firstSourceOf = (store: InMemoryDocumentStore, contentHash: string): string | null =>
-  store.getDocument(contentHash)?.firstSource.key ?? null;
+  store.pickFromDocument(contentHash, (document) => document.firstSource.key) ?? null;
+
+/** A copy of recorded topics, for the output (the store hands out its own, uncopied). */
+const copyTopics = (topics: readonly TopicScore[]): TopicScore[] =>
+  topics.map((topic) => ({ ...topic, terms: [...topic.terms] }));
 
 /** The output line of one file: the decision, and what the store recorded for it. */
 const toFileResult = (
@@ -113,11 +117,19 @@ const toFileResult = (
     };
   }
   const { contentHash, nearDuplicateOf } = report;
-  const document = store.getDocument(contentHash);
-  const recorded = store.get(
+  // Fields are read from the held records, not from copies of them.
+  const document = store.pickFromDocument(contentHash, (stored) => ({
+    firstSource: stored.firstSource.key,
+    language: stored.language,
+    title: stored.title,
+    topics: copyTopics(stored.topics),
+    taxonomyVersion: stored.taxonomyVersion,
+  }));
+  const declaredHash = store.pickFrom(
     sourcePartitionKey({ bucket: LOCAL_BUCKET, key: source }),
     versionSortKey({}),
-  ) as SourceRecord | undefined;
+    (recorded) => (recorded as SourceRecord).declaredHash,
+  );
   const repeat =
     report.status === 'new'
       ? { status: IngestStatus.NEW, duplicateOf: null, similarity: null }
@@ -130,7 +142,7 @@ const toFileResult = (
         : // `duplicate`, or `already-recorded` for a path given twice.
           {
             status: IngestStatus.DUPLICATE,
-            duplicateOf: firstSourceOf(store, contentHash),
+            duplicateOf: document?.firstSource ?? null,
             similarity: 1,
           };
   return {
@@ -138,7 +150,7 @@ const toFileResult = (
     source,
     ...repeat,
     contentHash,
-    declaredHash: recorded?.declaredHash ?? null,
+    declaredHash: declaredHash ?? null,
     language: document?.language ?? null,
     title: document?.title ?? null,
     topics: document?.topics ?? [],
@@ -158,14 +170,16 @@ async function* processFiles(
   paths: string[],
   options: ProcessFilesOptions,
 ): AsyncGenerator<FileResult> {
-  const store = createInMemoryDocumentStore();
+  // The output needs no document's text: none is kept (see `keepTexts`).
+  const store = createInMemoryDocumentStore({ keepTexts: false });
   const deps: IngestDependencies = {
     reader: createFileObjectReader(),
     store,
     config: {
       maxObjectBytes: options.maxBytes,
-      // Nothing to save by moving texts out of memory: every document keeps its own.
-      inlineTextMaxBytes: Number.POSITIVE_INFINITY,
+      // Every text goes to the store's text side, which drops it: the run's
+      // memory then grows by the decisions' data only.
+      inlineTextMaxBytes: 0,
       taxonomy: options.taxonomy ?? COMPILED_TAXONOMY,
     },
     now: clock(),

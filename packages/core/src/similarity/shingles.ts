@@ -65,6 +65,82 @@ const grown = (words: Uint32Array): Uint32Array => {
   return larger;
 };
 
+// What each BMP unit becomes in `text.normalize('NFD').toLowerCase()`: the
+// unit it turns into when that is one unit, or SEVERAL (its form is then in
+// `severalUnits`), or NOT_FOLDED until first met, or WHOLE_TEXT for a unit
+// that cannot be folded on its own: a surrogate, and the capital sigma, whose
+// lower case depends on its neighbours (a final sigma). The classes of the
+// units a unit folds to are learned with it, so the scan reads them as they are.
+const NOT_FOLDED = -1;
+const SEVERAL = -2;
+const WHOLE_TEXT = -3;
+const foldedUnits = new Int32Array(0x10000).fill(NOT_FOLDED);
+const severalUnits = new Map<number, string>();
+for (let unit = 0; unit < 128; unit++) {
+  foldedUnits[unit] = unit >= 65 && unit <= 90 ? unit + 32 : unit;
+}
+foldedUnits.fill(WHOLE_TEXT, 0xd800, 0xe000);
+foldedUnits[0x3a3] = WHOLE_TEXT;
+
+const isSurrogate = (unit: number): boolean => unit >= 0xd800 && unit <= 0xdfff;
+
+const foldUnit = (unit: number): number => {
+  const form = String.fromCharCode(unit).normalize('NFD').toLowerCase();
+  let folded = form.length === 1 ? form.charCodeAt(0) : SEVERAL;
+  for (let k = 0; k < form.length; k++) {
+    const part = form.charCodeAt(k);
+    if (isSurrogate(part)) folded = WHOLE_TEXT;
+    else classify(part);
+  }
+  if (folded === SEVERAL) severalUnits.set(unit, form);
+  foldedUnits[unit] = folded;
+  return folded;
+};
+
+/**
+ * `wordHashes` one unit at a time, each folded on its own (`foldedUnits`):
+ * no decomposed and lowered copy of the text is built. The result is the
+ * same because NFD decomposes each character on its own and only reorders
+ * combining marks, which are skipped, and lower case maps each character on
+ * its own except a capital sigma. Returns -1, having written nothing that
+ * counts, for a text with a unit it cannot fold alone (`WHOLE_TEXT`).
+ */
+const wordHashesByUnit = (text: string): number => {
+  let words = wordBuffer;
+  let count = 0;
+  let hash = FNV_OFFSET_BASIS;
+  let inWord = false;
+  for (let i = 0; i < text.length; i++) {
+    const unit = text.charCodeAt(i);
+    let folded = foldedUnits[unit] as number;
+    if (folded === NOT_FOLDED) folded = foldUnit(unit);
+    if (folded === WHOLE_TEXT) return -1;
+    const form = folded === SEVERAL ? (severalUnits.get(unit) as string) : '';
+    const length = folded === SEVERAL ? form.length : 1;
+    for (let k = 0; k < length; k++) {
+      const part = folded === SEVERAL ? form.charCodeAt(k) : folded;
+      const kind = bmpClasses[part];
+      if (kind === CodeClass.WORD) {
+        hash = Math.imul(hash ^ part, FNV_PRIME);
+        inWord = true;
+      } else if (kind === CodeClass.SEPARATOR) {
+        if (inWord) {
+          if (count === words.length) words = grown(words);
+          words[count++] = hash;
+        }
+        hash = FNV_OFFSET_BASIS;
+        inWord = false;
+      }
+    }
+  }
+  if (inWord) {
+    if (count === words.length) words = grown(words);
+    words[count++] = hash;
+  }
+  wordBuffer = words;
+  return count;
+};
+
 /**
  * FNV-1a hashes of the words of `foldForMatching(text)`, scanning the text
  * once without building the folded string or the words: combining marks are
@@ -72,6 +148,8 @@ const grown = (words: Uint32Array): Uint32Array => {
  * them to `wordBuffer` and returns how many there are.
  */
 const wordHashes = (text: string): number => {
+  const byUnit = wordHashesByUnit(text);
+  if (byUnit >= 0) return byUnit;
   const lower = text.normalize('NFD').toLowerCase();
   let words = wordBuffer;
   let count = 0;

@@ -41,6 +41,15 @@ interface InMemoryDocumentStoreOptions {
    * @default none
    */
   beforeWrite?: (record: StoredRecord) => void;
+  /**
+   * Keep the texts given to `storeText` (`texts()` returns them). A run that
+   * only reports decisions (`ingest process`) passes `false` and sets the
+   * inline limit to zero, so that no document's text stays in memory: the
+   * decisions never read a stored text, and the texts were half of what the
+   * run kept per file, all of it traced by every full garbage collection.
+   * @default true
+   */
+  keepTexts?: boolean;
 }
 
 /** The in-memory store, with read access for callers that report on what it holds. */
@@ -49,6 +58,19 @@ interface InMemoryDocumentStore extends DocumentStore {
   get(pk: string, sk: string): StoredRecord | undefined;
   /** The document of a content, if stored. */
   getDocument(contentHash: string): DocumentRecord | undefined;
+  /**
+   * What `pick` takes from the stored document of a content, if stored,
+   * without copying the record: for a caller that needs a few fields of
+   * each document (`ingest process` reads five per file, and the copies of
+   * whole records were a sizeable share of its time). `pick` gets the held
+   * record: it must change nothing and copy any object it returns.
+   */
+  pickFromDocument<T>(
+    contentHash: string,
+    pick: (document: Readonly<DocumentRecord>) => T,
+  ): T | undefined;
+  /** Like `pickFromDocument`, for the record under `pk` and `sk`. */
+  pickFrom<T>(pk: string, sk: string, pick: (record: Readonly<StoredRecord>) => T): T | undefined;
   /** Copies of every record, in the order they were first written. */
   records(): StoredRecord[];
   /** The owner items of the near-duplicate bands, in claim order. */
@@ -78,6 +100,16 @@ type FlatFingerprint = {
  */
 const copyFingerprint = (fingerprint: StoredFingerprint): FlatFingerprint => ({ ...fingerprint });
 
+/** A band item without its fingerprint, with a compile error should a field ever hold an object. */
+type FlatBand = {
+  [K in keyof Omit<NearBandRecord, 'fingerprint'>]: NearBandRecord[K] extends object
+    ? never
+    : NearBandRecord[K];
+};
+
+/** `owner` is a rest copy already: its fields are strings and numbers. */
+const flatCopy = (owner: FlatBand): NearBandRecord => owner;
+
 const keyOf = (pk: string, sk: string) => `${pk}|${sk}`;
 
 /**
@@ -104,6 +136,7 @@ const createInMemoryDocumentStore = (
   options: InMemoryDocumentStoreOptions = {},
 ): InMemoryDocumentStore => {
   const textBucket = options.textBucketName ?? 'memory-texts';
+  const keepTexts = options.keepTexts ?? true;
   const items = new Map<string, StoredRecord>();
   // Each band with its place in the order of claims.
   const bands = new Map<string, HeldBand>();
@@ -223,7 +256,7 @@ const createInMemoryDocumentStore = (
       return lookup;
     },
     storeText: async (contentHash, text) => {
-      texts.set(contentHash, text);
+      if (keepTexts) texts.set(contentHash, text);
       return textLocation(contentHash);
     },
     textLocation,
@@ -234,7 +267,8 @@ const createInMemoryDocumentStore = (
       // never handed out without a copy.
       const held = new Map<StoredFingerprint, StoredFingerprint>();
       for (const { fingerprint, ...owner } of claimed) {
-        const band: NearBandRecord = copyOf(owner);
+        // Without its fingerprint a band item is flat: the rest spread is its copy.
+        const band: NearBandRecord = flatCopy(owner);
         if (fingerprint !== undefined) {
           band.fingerprint = held.get(fingerprint) ?? copyOf(fingerprint);
           held.set(fingerprint, band.fingerprint);
@@ -285,6 +319,14 @@ const createInMemoryDocumentStore = (
     getDocument: (contentHash) => {
       const document = documentOf(contentHash);
       return document === undefined ? undefined : copyOf(document);
+    },
+    pickFromDocument: (contentHash, pick) => {
+      const document = documentOf(contentHash);
+      return document === undefined ? undefined : pick(document);
+    },
+    pickFrom: (pk, sk, pick) => {
+      const record = read(pk, sk);
+      return record === undefined ? undefined : pick(record);
     },
     records: () => [...items.values()].map((record) => copyOf(record)),
     nearBands: () => [...bands.values()].map(({ band }) => copyOf(band)),

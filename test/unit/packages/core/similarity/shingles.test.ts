@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   foldForMatching,
@@ -51,6 +52,8 @@ describe('Function: shingleText', () => {
     'Perché la CITTÀ di Modena è cambiata: İstanbul, Straße, ﬁnance, ½ — e poi?',
     'emoji 😀 between words 𝐀𝐁𝐂 and 𝟙𝟚 digits, and 日本語 テキスト の 分割 を 試す',
     'a\u0301b\u0327c d e f g h i j k',
+    'ΟΔΟΣ ΚΑΙ ΠΟΛΗΣ: ο δρόμος της πόλης, ΣΟΦΙΑ ΣΤΗΝ ΑΘΗΝΑ',
+    'Ǆemal ǅ ǆ ΐ ﬃ ŉ \u0344 \u0958 한국어 문장 İİ',
   ])('reads the same words as the folded text (%s)', (text) => {
     // Act
     const direct = shingleText(text);
@@ -59,6 +62,23 @@ describe('Function: shingleText', () => {
     // Assess
     expect(direct.length).toBeGreaterThan(0);
     expect([...direct]).toEqual([...folded]);
+  });
+
+  it('reads the same words as the folded text, whatever the characters', () => {
+    // Prepare: texts of any code points (lone surrogates included) and of whole graphemes
+    const texts = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 120 }),
+      fc.string({ unit: 'grapheme', maxLength: 120 }),
+    );
+
+    // Act / Assess: each character folded on its own reads as the whole text folded
+    fc.assert(
+      fc.property(texts, (text) => {
+        const words = `${text} a b c d ${text}`;
+        expect([...shingleText(words, 1)]).toEqual([...shingleText(foldForMatching(words), 1)]);
+      }),
+      { numRuns: 3000 },
+    );
   });
 
   it('keeps each distinct shingle once', () => {

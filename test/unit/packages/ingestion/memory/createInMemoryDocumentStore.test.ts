@@ -112,4 +112,54 @@ describe('Function: createInMemoryDocumentStore', () => {
       expect(held.candidates).toHaveLength(1);
     });
   });
+
+  describe('reading fields without copies', () => {
+    it('picks fields of the held document and of a record, none of an absent one', async () => {
+      // Prepare
+      const [sample] = loadSamples();
+      if (sample === undefined) throw new Error('a sample needed');
+      const result = processDocument({ bytes: sample.bytes, key: 'a.txt' });
+      if (!result.ok) throw new Error(`fixture rejected: ${result.rejection.reason}`);
+      const doc = result.value;
+      const store = createInMemoryDocumentStore();
+      const items = buildDocumentItems(
+        doc,
+        { bucket: 'b', key: 'one.txt', size: 1 },
+        { inline: true },
+        'then',
+      );
+      await store.recordIngestion(items, 'then');
+
+      // Act
+      const title = store.pickFromDocument(doc.contentHash, (document) => document.title);
+      const kind = store.pickFrom(
+        sourcePartitionKey({ bucket: 'b', key: 'one.txt' }),
+        versionSortKey({}),
+        (record) => record.kind,
+      );
+      const absent = store.pickFromDocument('0'.repeat(64), (document) => document.title);
+
+      // Assess
+      expect(title).toBe(doc.title);
+      expect(kind).toBe('source');
+      expect(absent).toBeUndefined();
+    });
+  });
+
+  describe('option keepTexts', () => {
+    it.each([
+      [true, 1],
+      [false, 0],
+    ])('keepTexts %s keeps %i text, and gives the same location', async (keepTexts, kept) => {
+      // Prepare
+      const store = createInMemoryDocumentStore({ keepTexts });
+
+      // Act
+      const location = await store.storeText('a'.repeat(64), 'the text');
+
+      // Assess
+      expect(location).toEqual(store.textLocation('a'.repeat(64)));
+      expect(store.texts().size).toBe(kept);
+    });
+  });
 });
