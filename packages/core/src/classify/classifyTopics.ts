@@ -248,14 +248,42 @@ const createMatcher = (
     const variants = variantsOf.get(language)?.(word);
     return variants === undefined || variants.length === 0 ? [own] : [own, ...variants];
   };
+  // The keys of each position, per language, once per document: proximity
+  // windows overlap and phrases are tried from many starts, so the same
+  // position is asked for again and again (an array read instead of a stem
+  // cache lookup by string).
+  const keysByLanguage = new Map<string, (string | undefined)[]>();
+  const variantsByLanguage = new Map<string, (readonly string[] | undefined)[]>();
+  const slots = <T>(byLanguage: Map<string, (T | undefined)[]>, language: string) => {
+    let known = byLanguage.get(language);
+    if (known === undefined) {
+      known = new Array<T | undefined>(content.length);
+      byLanguage.set(language, known);
+    }
+    return known;
+  };
   // `''` is an overlong word (see `MAX_TOKEN_CHARS`): no key, no term, no cue.
   const key = (language: string, position: number): string => {
-    const word = (content[position] as Token).norm;
-    return word === '' ? '' : stemOf(language, word);
+    const known = slots(keysByLanguage, language);
+    let value = known[position];
+    if (value === undefined) {
+      const word = (content[position] as Token).norm;
+      value = word === '' ? '' : stemOf(language, word);
+      known[position] = value;
+    }
+    return value;
   };
   const variants = (language: string, position: number): readonly string[] => {
-    const word = (content[position] as Token).norm;
-    return word === '' ? NO_KEYS : (variantsOf.get(language)?.(word) ?? NO_KEYS);
+    const variantsOfLanguage = variantsOf.get(language);
+    if (variantsOfLanguage === undefined) return NO_KEYS;
+    const known = slots(variantsByLanguage, language);
+    let value = known[position];
+    if (value === undefined) {
+      const word = (content[position] as Token).norm;
+      value = word === '' ? NO_KEYS : variantsOfLanguage(word);
+      known[position] = value;
+    }
+    return value;
   };
   const entry = (position: number): WordEntry => {
     const word = (content[position] as Token).norm;

@@ -166,10 +166,6 @@ const ASTRAL_LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
 const ZWNJ = 0x200c;
 const ZWJ = 0x200d;
 const JOINERS = /[\u200C\u200D]/g;
-// Arabic `؟` and the Urdu full stop `۔` end sentences too.
-const SENTENCE_END: ReadonlySet<number> = new Set(
-  ['.', '!', '?', '…', '؟', '۔'].map((char) => char.codePointAt(0) as number),
-);
 const LIST_MARKER = /^(?:[•◦▪▫‣⁃●○■□♦◆►▸*·–—-]|\d{1,2}[.)]\s|[a-z][.)]\s)/u;
 
 /**
@@ -203,9 +199,20 @@ const FOLD_CACHE_LIMIT = 50_000;
 /** `foldText` of one word, remembered across documents (see `memoizeBounded`). */
 const foldWord = memoizeBounded(foldText, FOLD_CACHE_LIMIT);
 
+/**
+ * Whether a unit ends a sentence: `.`, `!`, `?`, `…`, and the Arabic `؟` and the
+ * Urdu full stop `۔`. Compared directly, since it runs on every character
+ * between two words and a set lookup per character cost more.
+ */
+const isSentenceEnd = (unit: number): boolean =>
+  unit === 0x2e ||
+  unit === 0x21 ||
+  unit === 0x3f ||
+  (unit > 0x7f && (unit === 0x2026 || unit === 0x61f || unit === 0x6d4));
+
 const endsSentence = (line: string, from: number, to: number): boolean => {
   for (let index = from; index < to; index++) {
-    if (SENTENCE_END.has(line.charCodeAt(index))) return true;
+    if (isSentenceEnd(line.charCodeAt(index))) return true;
   }
   return false;
 };

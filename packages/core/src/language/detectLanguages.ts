@@ -270,9 +270,11 @@ const readByFunctionWords = (
   let outside = 0;
   for (const line of lines) {
     const head = line.slice(0, settings.maxLineChars);
-    // Arabic, Persian and Urdu are told apart by the full reading of the whole text.
-    if (holdsArabic(head)) return false;
     const read = readFunctionWords(head);
+    // Arabic, Persian and Urdu are told apart by the full reading of the whole
+    // text. A head read through without a unit beyond Latin holds no Arabic:
+    // it is not scanned again.
+    if ((read === undefined || read.beyondLatin) && holdsArabic(head)) return false;
     if (read === undefined) outside++;
     evidence.push(read);
   }

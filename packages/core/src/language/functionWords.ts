@@ -58,6 +58,39 @@ const WEIGHTS: ReadonlyMap<string, Float64Array> = (() => {
 /** Longest function word: a longer word is not looked up. */
 const LONGEST = Math.max(...[...WEIGHTS.keys()].map((word) => word.length));
 
+/** Units a word read here can hold: `isLatinLetter` accepts none beyond. */
+const LATIN_UNITS = 0x250;
+
+/**
+ * For each first, and each last, unit of a function word, the lengths (bit
+ * `length`) of the function words that start, or end, with it. A word whose
+ * first or last letter and length match no function word is not cut out of the
+ * text and looked up: most words of a text are not function words.
+ */
+const [FIRST_UNIT_LENGTHS, LAST_UNIT_LENGTHS] = (() => {
+  const first = new Uint16Array(LATIN_UNITS);
+  const last = new Uint16Array(LATIN_UNITS);
+  for (const word of WEIGHTS.keys()) {
+    const head = word.charCodeAt(0);
+    const tail = word.charCodeAt(word.length - 1);
+    if (head >= LATIN_UNITS || tail >= LATIN_UNITS) continue;
+    first[head] = (first[head] as number) | (1 << word.length);
+    last[tail] = (last[tail] as number) | (1 << word.length);
+  }
+  return [first, last];
+})();
+
+/** Whether `lower[start, end)` may be a function word (see `FIRST_UNIT_LENGTHS`). */
+const mayBeFunctionWord = (lower: string, start: number, end: number): boolean => {
+  const length = end - start;
+  if (length > LONGEST) return false;
+  const bit = 1 << length;
+  return (
+    ((FIRST_UNIT_LENGTHS[lower.charCodeAt(start)] as number) & bit) !== 0 &&
+    ((LAST_UNIT_LENGTHS[lower.charCodeAt(end - 1)] as number) & bit) !== 0
+  );
+};
+
 /** What the function words of some text say. */
 interface FunctionWordEvidence {
   /** Weighted function words per language, in the order of `LANGUAGES`. */
@@ -66,6 +99,13 @@ interface FunctionWordEvidence {
   hits: Uint16Array;
   /** Words read. */
   words: number;
+  /**
+   * Whether the text read (lowercase) holds a unit at or beyond U+0250 that is
+   * neither a letter nor a mark (punctuation, a symbol, another script's digit).
+   * When it is `false`, the text holds nothing of the Arabic script, so the
+   * caller need not look for it again.
+   */
+  beyondLatin: boolean;
 }
 
 /** The thresholds of a verdict: see {@link nameLanguage}. */
@@ -100,6 +140,7 @@ const readFunctionWords = (
     scores: new Float64Array(LANGUAGES.length),
     hits: new Uint16Array(LANGUAGES.length),
     words: 0,
+    beyondLatin: false,
   },
 ): FunctionWordEvidence | undefined => {
   const lower = text.toLowerCase();
@@ -111,10 +152,13 @@ const readFunctionWords = (
       if (start < 0) start = i;
       continue;
     }
-    if (unit >= 0x250 && (unit >= 0xd800 || isLetterOrMark(unit))) return undefined;
+    if (unit >= LATIN_UNITS) {
+      if (unit >= 0xd800 || isLetterOrMark(unit)) return undefined;
+      into.beyondLatin = true;
+    }
     if (start < 0) continue;
     into.words++;
-    const row = i - start <= LONGEST ? WEIGHTS.get(lower.slice(start, i)) : undefined;
+    const row = mayBeFunctionWord(lower, start, i) ? WEIGHTS.get(lower.slice(start, i)) : undefined;
     start = -1;
     if (row === undefined) continue;
     for (let language = 0; language < row.length; language++) {
@@ -177,6 +221,7 @@ const sumEvidence = (all: readonly (FunctionWordEvidence | undefined)[]): Functi
     scores: new Float64Array(LANGUAGES.length),
     hits: new Uint16Array(LANGUAGES.length),
     words: 0,
+    beyondLatin: false,
   };
   for (const evidence of all) {
     if (evidence === undefined) continue;
@@ -185,6 +230,7 @@ const sumEvidence = (all: readonly (FunctionWordEvidence | undefined)[]): Functi
       (total.hits[language] as number) += evidence.hits[language] as number;
     }
     total.words += evidence.words;
+    total.beyondLatin ||= evidence.beyondLatin;
   }
   return total;
 };
