@@ -297,6 +297,34 @@ const wordEnd = (text: string, start: number): number => {
   }
 };
 
+/** What `asciiRun` found; one object, reused (the tokenizer is synchronous). */
+const lastRun = { end: -1, kind: 0 as number };
+
+/**
+ * The word starting at `start` when it is ASCII letters only: its end and its
+ * `AsciiCase`, found in one pass. `end` is -1 when the word holds anything
+ * else (an accented letter, a mark, a joiner): `wordEnd` and `foldToken` then
+ * read it. A run of ASCII letters followed by an ASCII non-letter, or by the
+ * end of the line, is the whole word `wordEnd` would find.
+ */
+const asciiRun = (text: string, start: number): { end: number; kind: number } => {
+  let kind: number = AsciiCase.LOWER;
+  let index = start;
+  for (; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit >= 0x61 && unit <= 0x7a) continue;
+    if (unit >= 0x41 && unit <= 0x5a) {
+      kind = AsciiCase.MIXED;
+      continue;
+    }
+    break;
+  }
+  const whole = index > start && (index === text.length || text.charCodeAt(index) < 0x80);
+  lastRun.end = whole ? index : -1;
+  lastRun.kind = kind;
+  return lastRun;
+};
+
 const isPossessiveS = (text: string, norm: string, start: number): boolean =>
   norm === 's' && start > 0 && APOSTROPHES.has(text.charCodeAt(start - 1));
 
@@ -317,12 +345,20 @@ const tokenizeLine = (
       continue;
     }
     const start = next;
-    const end = wordEnd(line, start);
+    const run = asciiRun(line, start);
+    const end = run.end >= 0 ? run.end : wordEnd(line, start);
     next = end;
     const surface = line.slice(start, end);
     if (seenWord && endsSentence(line, previousEnd, start)) sentence += 1;
     previousEnd = end;
-    const norm = surface.length > MAX_TOKEN_CHARS ? '' : foldToken(line, start, end, surface);
+    const norm =
+      surface.length > MAX_TOKEN_CHARS
+        ? ''
+        : run.end < 0
+          ? foldToken(line, start, end, surface)
+          : run.kind === AsciiCase.LOWER
+            ? surface
+            : surface.toLowerCase();
     if (isElision(line, norm, end)) continue;
     seenWord = true;
     out.push({

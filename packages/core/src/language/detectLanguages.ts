@@ -272,9 +272,9 @@ const readByFunctionWords = (
     const head = line.slice(0, settings.maxLineChars);
     const read = readFunctionWords(head);
     // Arabic, Persian and Urdu are told apart by the full reading of the whole
-    // text. A head read through without a unit beyond Latin holds no Arabic:
-    // it is not scanned again.
-    if ((read === undefined || read.beyondLatin) && holdsArabic(head)) return false;
+    // text. A head read through without a unit of the Arabic blocks holds no
+    // Arabic: it is not scanned again.
+    if ((read === undefined || read.arabicBlockUnits) && holdsArabic(head)) return false;
     if (read === undefined) outside++;
     evidence.push(read);
   }

@@ -100,12 +100,14 @@ interface FunctionWordEvidence {
   /** Words read. */
   words: number;
   /**
-   * Whether the text read (lowercase) holds a unit at or beyond U+0250 that is
-   * neither a letter nor a mark (punctuation, a symbol, another script's digit).
-   * When it is `false`, the text holds nothing of the Arabic script, so the
-   * caller need not look for it again.
+   * Whether the text read holds a unit of the Arabic blocks (U+0600–U+08FF)
+   * that is neither a letter nor a mark (an Arabic-Indic digit, a sign). With a
+   * letter or mark there, or a unit from U+D800, the result is `undefined`
+   * instead. So when it is `false` the text holds nothing of the Arabic script
+   * (lowercasing moves no unit into or out of those ranges), and the caller
+   * need not look for it again.
    */
-  beyondLatin: boolean;
+  arabicBlockUnits: boolean;
 }
 
 /** The thresholds of a verdict: see {@link nameLanguage}. */
@@ -140,7 +142,7 @@ const readFunctionWords = (
     scores: new Float64Array(LANGUAGES.length),
     hits: new Uint16Array(LANGUAGES.length),
     words: 0,
-    beyondLatin: false,
+    arabicBlockUnits: false,
   },
 ): FunctionWordEvidence | undefined => {
   const lower = text.toLowerCase();
@@ -154,7 +156,7 @@ const readFunctionWords = (
     }
     if (unit >= LATIN_UNITS) {
       if (unit >= 0xd800 || isLetterOrMark(unit)) return undefined;
-      into.beyondLatin = true;
+      if (unit >= 0x600 && unit <= 0x8ff) into.arabicBlockUnits = true;
     }
     if (start < 0) continue;
     into.words++;
@@ -221,7 +223,7 @@ const sumEvidence = (all: readonly (FunctionWordEvidence | undefined)[]): Functi
     scores: new Float64Array(LANGUAGES.length),
     hits: new Uint16Array(LANGUAGES.length),
     words: 0,
-    beyondLatin: false,
+    arabicBlockUnits: false,
   };
   for (const evidence of all) {
     if (evidence === undefined) continue;
@@ -230,7 +232,7 @@ const sumEvidence = (all: readonly (FunctionWordEvidence | undefined)[]): Functi
       (total.hits[language] as number) += evidence.hits[language] as number;
     }
     total.words += evidence.words;
-    total.beyondLatin ||= evidence.beyondLatin;
+    total.arabicBlockUnits ||= evidence.arabicBlockUnits;
   }
   return total;
 };
