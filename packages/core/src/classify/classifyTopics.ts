@@ -177,6 +177,8 @@ interface WordEntry {
   terms: readonly CompiledTerm[];
   /** The document-frame cue this word is, if any (see `documentFrame.ts`). */
   cue: CueKind | undefined;
+  /** Whether the word introduces charges (the taxonomy's `chargeCues`). */
+  charge: boolean;
 }
 
 interface Matcher {
@@ -191,7 +193,7 @@ interface Matcher {
 
 const NONE: readonly CompiledTerm[] = [];
 const NO_KEYS: readonly string[] = [];
-const NOTHING: WordEntry = { terms: NONE, cue: undefined };
+const NOTHING: WordEntry = { terms: NONE, cue: undefined, charge: false };
 
 /** A shared candidate cache holds at most this many words, then starts afresh. */
 const CANDIDATE_CACHE_LIMIT = 20_000;
@@ -303,10 +305,11 @@ const createMatcher = (
       }
     }
     const cue = cues.get(word);
+    const charge = taxonomy.chargeCues.has(word);
     const value =
-      found.length === 0 && cue === undefined
+      found.length === 0 && cue === undefined && !charge
         ? NOTHING
-        : { terms: found.length === 0 ? NONE : found, cue };
+        : { terms: found.length === 0 ? NONE : found, cue, charge };
     memo.set(word, value);
     return value;
   };
@@ -368,13 +371,15 @@ const isBetter = (candidate: CompiledTerm, best: CompiledTerm | undefined) =>
   (candidate.keys.length === best.keys.length && candidate.weight > best.weight);
 
 /**
- * Finds the best term of each topic starting at every content word, and the
- * distinct frame cues of the document (`cues`, filled); linear in words.
+ * Finds the best term of each topic starting at every content word, the
+ * distinct frame cues of the document (`cues`, filled) and the sentences
+ * holding a charge cue (`charges`, filled); linear in words.
  */
 const findHits = (
   matcher: Matcher,
   segments: readonly { isTitle: boolean; isListItem: boolean }[],
   cues: Map<string, CueKind>,
+  charges: Set<number>,
   topicIds: readonly string[],
 ): Hit[] => {
   const listBlocks = segments.map(() => -1);
@@ -387,8 +392,9 @@ const findHits = (
   const hits: Hit[] = [];
   const best = new Map<string, CompiledTerm>();
   matcher.content.forEach((token, position) => {
-    const { terms: candidates, cue } = matcher.entry(position);
+    const { terms: candidates, cue, charge } = matcher.entry(position);
     if (cue !== undefined) cues.set(token.norm, cue);
+    if (charge) charges.add(token.sentence);
     if (candidates.length === 0) return;
     best.clear();
     for (const term of candidates) {
@@ -452,15 +458,6 @@ const topicsBy = (
   return topics;
 };
 
-/** Sentences holding a word that introduces charges (`accused`, `indiciados`...). */
-const chargeSentences = (content: readonly Token[], cues: ReadonlySet<string>): Set<number> => {
-  const sentences = new Set<number>();
-  for (const token of content) {
-    if (cues.has(token.norm)) sentences.add(token.sentence);
-  }
-  return sentences;
-};
-
 /**
  * The weight factor of each hit for enumerations: 1 outside them; inside a
  * sentence or a bulleted list naming many topics, `ENUMERATION_WEIGHT`, a
@@ -503,15 +500,30 @@ interface TopicEvidence {
   terms: { label: string; contribution: number; first: number; weak: boolean }[];
 }
 
+/** The indexes in `hits` of each topic's hits, in increasing order. */
+const hitsByTopic = (hits: readonly Hit[]): Map<string, number[]> => {
+  const byTopic = new Map<string, number[]>();
+  hits.forEach((hit, index) => {
+    const own = byTopic.get(hit.term.topic);
+    if (own === undefined) byTopic.set(hit.term.topic, [index]);
+    else own.push(index);
+  });
+  return byTopic;
+};
+
+const NO_HITS: readonly number[] = [];
+
+/** The evidence of one topic from its hits (`indexes` in `hits`, see `hitsByTopic`). */
 const scoreTopic = (
   hits: readonly Hit[],
   factors: readonly number[],
-  topic: string,
+  indexes: readonly number[],
 ): TopicEvidence => {
+  if (indexes.length === 0) return { evidence: 0, terms: [] };
   const weightsByLabel = new Map<string, { weights: number[]; first: number; weak: boolean }>();
   const lines = new Set<number>();
-  hits.forEach((hit, index) => {
-    if (hit.term.topic !== topic) return;
+  for (const index of indexes) {
+    const hit = hits[index] as Hit;
     let weight = hit.term.weight;
     if (hit.isTitle) weight *= ScoringConstants.TITLE_WEIGHT;
     const factor = factors[index] ?? 1;
@@ -524,7 +536,7 @@ const scoreTopic = (
     };
     entry.weights.push(weight);
     weightsByLabel.set(hit.label, entry);
-  });
+  }
   const terms = [...weightsByLabel].map(([label, { weights, first, weak }]) => ({
     label,
     first,
@@ -620,17 +632,16 @@ const classifyTopicsWith = (
     memo,
   );
   const cues = new Map<string, CueKind>();
-  const hits = findHits(matcher, segments, cues, taxonomy.topics);
-  const factors = enumerationFactors(
-    hits,
-    chargeSentences(matcher.content, taxonomy.chargeCues),
-    taxonomy.enumerationFrames,
-  );
+  // Sentences holding a word that introduces charges (`accused`, `indiciados`...).
+  const charges = new Set<number>();
+  const hits = findHits(matcher, segments, cues, charges, taxonomy.topics);
+  const factors = enumerationFactors(hits, charges, taxonomy.enumerationFrames);
   const raw = {} as Record<string, number>;
   const explained = {} as Record<string, TopicEvidence['terms']>;
   let any = false;
+  const byTopic = hitsByTopic(hits);
   for (const id of taxonomy.topics) {
-    const { evidence, terms } = scoreTopic(hits, factors, id);
+    const { evidence, terms } = scoreTopic(hits, factors, byTopic.get(id) ?? NO_HITS);
     raw[id] = evidence;
     explained[id] = terms;
     if (evidence > 0) any = true;
