@@ -91,12 +91,18 @@ const mayBeFunctionWord = (lower: string, start: number, end: number): boolean =
   );
 };
 
+/**
+ * A plain array of zeros, one per language: evidence is made for every line
+ * read, and a typed array costs several times more to allocate.
+ */
+const zeros = (): number[] => new Array<number>(LANGUAGES.length).fill(0);
+
 /** What the function words of some text say. */
 interface FunctionWordEvidence {
   /** Weighted function words per language, in the order of `LANGUAGES`. */
-  scores: Float64Array;
+  scores: number[];
   /** Function words of each language (unweighted), same order. */
-  hits: Uint16Array;
+  hits: number[];
   /** Words read. */
   words: number;
   /**
@@ -139,8 +145,8 @@ const isLatinLetter = (unit: number): boolean =>
 const readFunctionWords = (
   text: string,
   into: FunctionWordEvidence = {
-    scores: new Float64Array(LANGUAGES.length),
-    hits: new Uint16Array(LANGUAGES.length),
+    scores: zeros(),
+    hits: zeros(),
     words: 0,
     arabicBlockUnits: false,
   },
@@ -220,8 +226,8 @@ const favours = (evidence: FunctionWordEvidence, language: string): boolean => {
 /** The evidence of several texts together; texts without evidence are skipped. */
 const sumEvidence = (all: readonly (FunctionWordEvidence | undefined)[]): FunctionWordEvidence => {
   const total: FunctionWordEvidence = {
-    scores: new Float64Array(LANGUAGES.length),
-    hits: new Uint16Array(LANGUAGES.length),
+    scores: zeros(),
+    hits: zeros(),
     words: 0,
     arabicBlockUnits: false,
   };
