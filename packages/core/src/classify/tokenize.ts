@@ -147,6 +147,25 @@ const STOPWORDS: ReadonlySet<string> = new Set([
 const LONGEST_STOPWORD = Math.max(...[...STOPWORDS].map((word) => word.length));
 
 /**
+ * For each first unit of a stop word, the lengths (bit `length`) of the stop
+ * words starting with it: a short word that starts otherwise is not looked up.
+ */
+const STOPWORD_FIRST_UNITS = (() => {
+  const lengths = new Uint8Array(0x10000);
+  for (const word of STOPWORDS) {
+    const first = word.charCodeAt(0);
+    lengths[first] = (lengths[first] as number) | (1 << word.length);
+  }
+  return lengths;
+})();
+
+/** Whether a folded word is in `STOPWORDS`, with the set looked up only when it may be. */
+const isStopword = (norm: string): boolean =>
+  norm.length <= LONGEST_STOPWORD &&
+  ((STOPWORD_FIRST_UNITS[norm.charCodeAt(0)] as number) & (1 << norm.length)) !== 0 &&
+  STOPWORDS.has(norm);
+
+/**
  * Longest word, in UTF-16 units, that is folded, stemmed and matched. The longest
  * taxonomy words and real long words (German compounds such as
  * `Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz`, 63) stay
@@ -158,9 +177,17 @@ const LONGEST_STOPWORD = Math.max(...[...STOPWORDS].map((word) => word.length));
  */
 const MAX_TOKEN_CHARS = 64;
 
-const APOSTROPHES: ReadonlySet<number> = new Set(
-  ["'", '’', 'ʼ', '‘', '`', '´'].map((char) => char.codePointAt(0) as number),
-);
+/**
+ * Whether a unit is an apostrophe: `'`, `’`, `ʼ`, `‘`, `` ` `` or `´`. Compared
+ * directly: it is asked after every word.
+ */
+const isApostrophe = (unit: number): boolean =>
+  unit === 0x27 ||
+  unit === 0x2019 ||
+  unit === 0x60 ||
+  unit === 0xb4 ||
+  unit === 0x2bc ||
+  unit === 0x2018;
 const ASCII_LOWER = /^[a-z]*$/;
 const ASTRAL_LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
 const ZWNJ = 0x200c;
@@ -220,7 +247,7 @@ const endsSentence = (line: string, from: number, to: number): boolean => {
 // The apostrophe is looked at first: most words are not followed by one.
 const isElision = (text: string, norm: string, end: number): boolean =>
   end + 1 < text.length &&
-  APOSTROPHES.has(text.charCodeAt(end)) &&
+  isApostrophe(text.charCodeAt(end)) &&
   ELISIONS.has(norm) &&
   // A lone surrogate unit after the apostrophe is not read as a letter.
   isBmpLetter(text.charCodeAt(end + 1));
@@ -326,7 +353,7 @@ const asciiRun = (text: string, start: number): { end: number; kind: number } =>
 };
 
 const isPossessiveS = (text: string, norm: string, start: number): boolean =>
-  norm === 's' && start > 0 && APOSTROPHES.has(text.charCodeAt(start - 1));
+  norm === 's' && start > 0 && isApostrophe(text.charCodeAt(start - 1));
 
 /** Appends the words of one line to `out`; returns the sentence index after the line. */
 const tokenizeLine = (
@@ -368,10 +395,7 @@ const tokenizeLine = (
       offset: start,
       segment,
       sentence,
-      stop:
-        norm.length === 1 ||
-        (norm.length <= LONGEST_STOPWORD && STOPWORDS.has(norm)) ||
-        isPossessiveS(line, norm, start),
+      stop: norm.length === 1 || isStopword(norm) || isPossessiveS(line, norm, start),
     });
   }
   return seenWord ? sentence + 1 : sentence;
