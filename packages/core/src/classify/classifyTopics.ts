@@ -177,6 +177,8 @@ interface WordEntry {
   terms: readonly CompiledTerm[];
   /** The document-frame cue this word is, if any (see `documentFrame.ts`). */
   cue: CueKind | undefined;
+  /** Whether the word introduces charges (the taxonomy's `chargeCues`). */
+  charge: boolean;
 }
 
 interface Matcher {
@@ -191,7 +193,7 @@ interface Matcher {
 
 const NONE: readonly CompiledTerm[] = [];
 const NO_KEYS: readonly string[] = [];
-const NOTHING: WordEntry = { terms: NONE, cue: undefined };
+const NOTHING: WordEntry = { terms: NONE, cue: undefined, charge: false };
 
 /** A shared candidate cache holds at most this many words, then starts afresh. */
 const CANDIDATE_CACHE_LIMIT = 20_000;
@@ -248,14 +250,42 @@ const createMatcher = (
     const variants = variantsOf.get(language)?.(word);
     return variants === undefined || variants.length === 0 ? [own] : [own, ...variants];
   };
+  // The keys of each position, per language, once per document: proximity
+  // windows overlap and phrases are tried from many starts, so the same
+  // position is asked for again and again (an array read instead of a stem
+  // cache lookup by string).
+  const keysByLanguage = new Map<string, (string | undefined)[]>();
+  const variantsByLanguage = new Map<string, (readonly string[] | undefined)[]>();
+  const slots = <T>(byLanguage: Map<string, (T | undefined)[]>, language: string) => {
+    let known = byLanguage.get(language);
+    if (known === undefined) {
+      known = new Array<T | undefined>(content.length);
+      byLanguage.set(language, known);
+    }
+    return known;
+  };
   // `''` is an overlong word (see `MAX_TOKEN_CHARS`): no key, no term, no cue.
   const key = (language: string, position: number): string => {
-    const word = (content[position] as Token).norm;
-    return word === '' ? '' : stemOf(language, word);
+    const known = slots(keysByLanguage, language);
+    let value = known[position];
+    if (value === undefined) {
+      const word = (content[position] as Token).norm;
+      value = word === '' ? '' : stemOf(language, word);
+      known[position] = value;
+    }
+    return value;
   };
   const variants = (language: string, position: number): readonly string[] => {
-    const word = (content[position] as Token).norm;
-    return word === '' ? NO_KEYS : (variantsOf.get(language)?.(word) ?? NO_KEYS);
+    const variantsOfLanguage = variantsOf.get(language);
+    if (variantsOfLanguage === undefined) return NO_KEYS;
+    const known = slots(variantsByLanguage, language);
+    let value = known[position];
+    if (value === undefined) {
+      const word = (content[position] as Token).norm;
+      value = word === '' ? NO_KEYS : variantsOfLanguage(word);
+      known[position] = value;
+    }
+    return value;
   };
   const entry = (position: number): WordEntry => {
     const word = (content[position] as Token).norm;
@@ -275,10 +305,11 @@ const createMatcher = (
       }
     }
     const cue = cues.get(word);
+    const charge = taxonomy.chargeCues.has(word);
     const value =
-      found.length === 0 && cue === undefined
+      found.length === 0 && cue === undefined && !charge
         ? NOTHING
-        : { terms: found.length === 0 ? NONE : found, cue };
+        : { terms: found.length === 0 ? NONE : found, cue, charge };
     memo.set(word, value);
     return value;
   };
@@ -340,13 +371,15 @@ const isBetter = (candidate: CompiledTerm, best: CompiledTerm | undefined) =>
   (candidate.keys.length === best.keys.length && candidate.weight > best.weight);
 
 /**
- * Finds the best term of each topic starting at every content word, and the
- * distinct frame cues of the document (`cues`, filled); linear in words.
+ * Finds the best term of each topic starting at every content word, the
+ * distinct frame cues of the document (`cues`, filled) and the sentences
+ * holding a charge cue (`charges`, filled); linear in words.
  */
 const findHits = (
   matcher: Matcher,
   segments: readonly { isTitle: boolean; isListItem: boolean }[],
   cues: Map<string, CueKind>,
+  charges: Set<number>,
   topicIds: readonly string[],
 ): Hit[] => {
   const listBlocks = segments.map(() => -1);
@@ -359,8 +392,9 @@ const findHits = (
   const hits: Hit[] = [];
   const best = new Map<string, CompiledTerm>();
   matcher.content.forEach((token, position) => {
-    const { terms: candidates, cue } = matcher.entry(position);
+    const { terms: candidates, cue, charge } = matcher.entry(position);
     if (cue !== undefined) cues.set(token.norm, cue);
+    if (charge) charges.add(token.sentence);
     if (candidates.length === 0) return;
     best.clear();
     for (const term of candidates) {
@@ -424,15 +458,6 @@ const topicsBy = (
   return topics;
 };
 
-/** Sentences holding a word that introduces charges (`accused`, `indiciados`...). */
-const chargeSentences = (content: readonly Token[], cues: ReadonlySet<string>): Set<number> => {
-  const sentences = new Set<number>();
-  for (const token of content) {
-    if (cues.has(token.norm)) sentences.add(token.sentence);
-  }
-  return sentences;
-};
-
 /**
  * The weight factor of each hit for enumerations: 1 outside them; inside a
  * sentence or a bulleted list naming many topics, `ENUMERATION_WEIGHT`, a
@@ -475,15 +500,30 @@ interface TopicEvidence {
   terms: { label: string; contribution: number; first: number; weak: boolean }[];
 }
 
+/** The indexes in `hits` of each topic's hits, in increasing order. */
+const hitsByTopic = (hits: readonly Hit[]): Map<string, number[]> => {
+  const byTopic = new Map<string, number[]>();
+  hits.forEach((hit, index) => {
+    const own = byTopic.get(hit.term.topic);
+    if (own === undefined) byTopic.set(hit.term.topic, [index]);
+    else own.push(index);
+  });
+  return byTopic;
+};
+
+const NO_HITS: readonly number[] = [];
+
+/** The evidence of one topic from its hits (`indexes` in `hits`, see `hitsByTopic`). */
 const scoreTopic = (
   hits: readonly Hit[],
   factors: readonly number[],
-  topic: string,
+  indexes: readonly number[],
 ): TopicEvidence => {
+  if (indexes.length === 0) return { evidence: 0, terms: [] };
   const weightsByLabel = new Map<string, { weights: number[]; first: number; weak: boolean }>();
   const lines = new Set<number>();
-  hits.forEach((hit, index) => {
-    if (hit.term.topic !== topic) return;
+  for (const index of indexes) {
+    const hit = hits[index] as Hit;
     let weight = hit.term.weight;
     if (hit.isTitle) weight *= ScoringConstants.TITLE_WEIGHT;
     const factor = factors[index] ?? 1;
@@ -496,7 +536,7 @@ const scoreTopic = (
     };
     entry.weights.push(weight);
     weightsByLabel.set(hit.label, entry);
-  });
+  }
   const terms = [...weightsByLabel].map(([label, { weights, first, weak }]) => ({
     label,
     first,
@@ -592,17 +632,16 @@ const classifyTopicsWith = (
     memo,
   );
   const cues = new Map<string, CueKind>();
-  const hits = findHits(matcher, segments, cues, taxonomy.topics);
-  const factors = enumerationFactors(
-    hits,
-    chargeSentences(matcher.content, taxonomy.chargeCues),
-    taxonomy.enumerationFrames,
-  );
+  // Sentences holding a word that introduces charges (`accused`, `indiciados`...).
+  const charges = new Set<number>();
+  const hits = findHits(matcher, segments, cues, charges, taxonomy.topics);
+  const factors = enumerationFactors(hits, charges, taxonomy.enumerationFrames);
   const raw = {} as Record<string, number>;
   const explained = {} as Record<string, TopicEvidence['terms']>;
   let any = false;
+  const byTopic = hitsByTopic(hits);
   for (const id of taxonomy.topics) {
-    const { evidence, terms } = scoreTopic(hits, factors, id);
+    const { evidence, terms } = scoreTopic(hits, factors, byTopic.get(id) ?? NO_HITS);
     raw[id] = evidence;
     explained[id] = terms;
     if (evidence > 0) any = true;

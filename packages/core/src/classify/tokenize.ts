@@ -147,6 +147,25 @@ const STOPWORDS: ReadonlySet<string> = new Set([
 const LONGEST_STOPWORD = Math.max(...[...STOPWORDS].map((word) => word.length));
 
 /**
+ * For each first unit of a stop word, the lengths (bit `length`) of the stop
+ * words starting with it: a short word that starts otherwise is not looked up.
+ */
+const STOPWORD_FIRST_UNITS = (() => {
+  const lengths = new Uint8Array(0x10000);
+  for (const word of STOPWORDS) {
+    const first = word.charCodeAt(0);
+    lengths[first] = (lengths[first] as number) | (1 << word.length);
+  }
+  return lengths;
+})();
+
+/** Whether a folded word is in `STOPWORDS`, with the set looked up only when it may be. */
+const isStopword = (norm: string): boolean =>
+  norm.length <= LONGEST_STOPWORD &&
+  ((STOPWORD_FIRST_UNITS[norm.charCodeAt(0)] as number) & (1 << norm.length)) !== 0 &&
+  STOPWORDS.has(norm);
+
+/**
  * Longest word, in UTF-16 units, that is folded, stemmed and matched. The longest
  * taxonomy words and real long words (German compounds such as
  * `Rindfleischetikettierungsüberwachungsaufgabenübertragungsgesetz`, 63) stay
@@ -158,18 +177,22 @@ const LONGEST_STOPWORD = Math.max(...[...STOPWORDS].map((word) => word.length));
  */
 const MAX_TOKEN_CHARS = 64;
 
-const APOSTROPHES: ReadonlySet<number> = new Set(
-  ["'", '’', 'ʼ', '‘', '`', '´'].map((char) => char.codePointAt(0) as number),
-);
+/**
+ * Whether a unit is an apostrophe: `'`, `’`, `ʼ`, `‘`, `` ` `` or `´`. Compared
+ * directly: it is asked after every word.
+ */
+const isApostrophe = (unit: number): boolean =>
+  unit === 0x27 ||
+  unit === 0x2019 ||
+  unit === 0x60 ||
+  unit === 0xb4 ||
+  unit === 0x2bc ||
+  unit === 0x2018;
 const ASCII_LOWER = /^[a-z]*$/;
 const ASTRAL_LETTER_OR_MARK = /^[\p{L}\p{M}]$/u;
 const ZWNJ = 0x200c;
 const ZWJ = 0x200d;
 const JOINERS = /[\u200C\u200D]/g;
-// Arabic `؟` and the Urdu full stop `۔` end sentences too.
-const SENTENCE_END: ReadonlySet<number> = new Set(
-  ['.', '!', '?', '…', '؟', '۔'].map((char) => char.codePointAt(0) as number),
-);
 const LIST_MARKER = /^(?:[•◦▪▫‣⁃●○■□♦◆►▸*·–—-]|\d{1,2}[.)]\s|[a-z][.)]\s)/u;
 
 /**
@@ -203,9 +226,20 @@ const FOLD_CACHE_LIMIT = 50_000;
 /** `foldText` of one word, remembered across documents (see `memoizeBounded`). */
 const foldWord = memoizeBounded(foldText, FOLD_CACHE_LIMIT);
 
+/**
+ * Whether a unit ends a sentence: `.`, `!`, `?`, `…`, and the Arabic `؟` and the
+ * Urdu full stop `۔`. Compared directly, since it runs on every character
+ * between two words and a set lookup per character cost more.
+ */
+const isSentenceEnd = (unit: number): boolean =>
+  unit === 0x2e ||
+  unit === 0x21 ||
+  unit === 0x3f ||
+  (unit > 0x7f && (unit === 0x2026 || unit === 0x61f || unit === 0x6d4));
+
 const endsSentence = (line: string, from: number, to: number): boolean => {
   for (let index = from; index < to; index++) {
-    if (SENTENCE_END.has(line.charCodeAt(index))) return true;
+    if (isSentenceEnd(line.charCodeAt(index))) return true;
   }
   return false;
 };
@@ -213,7 +247,7 @@ const endsSentence = (line: string, from: number, to: number): boolean => {
 // The apostrophe is looked at first: most words are not followed by one.
 const isElision = (text: string, norm: string, end: number): boolean =>
   end + 1 < text.length &&
-  APOSTROPHES.has(text.charCodeAt(end)) &&
+  isApostrophe(text.charCodeAt(end)) &&
   ELISIONS.has(norm) &&
   // A lone surrogate unit after the apostrophe is not read as a letter.
   isBmpLetter(text.charCodeAt(end + 1));
@@ -290,8 +324,36 @@ const wordEnd = (text: string, start: number): number => {
   }
 };
 
+/** What `asciiRun` found; one object, reused (the tokenizer is synchronous). */
+const lastRun = { end: -1, kind: 0 as number };
+
+/**
+ * The word starting at `start` when it is ASCII letters only: its end and its
+ * `AsciiCase`, found in one pass. `end` is -1 when the word holds anything
+ * else (an accented letter, a mark, a joiner): `wordEnd` and `foldToken` then
+ * read it. A run of ASCII letters followed by an ASCII non-letter, or by the
+ * end of the line, is the whole word `wordEnd` would find.
+ */
+const asciiRun = (text: string, start: number): { end: number; kind: number } => {
+  let kind: number = AsciiCase.LOWER;
+  let index = start;
+  for (; index < text.length; index++) {
+    const unit = text.charCodeAt(index);
+    if (unit >= 0x61 && unit <= 0x7a) continue;
+    if (unit >= 0x41 && unit <= 0x5a) {
+      kind = AsciiCase.MIXED;
+      continue;
+    }
+    break;
+  }
+  const whole = index > start && (index === text.length || text.charCodeAt(index) < 0x80);
+  lastRun.end = whole ? index : -1;
+  lastRun.kind = kind;
+  return lastRun;
+};
+
 const isPossessiveS = (text: string, norm: string, start: number): boolean =>
-  norm === 's' && start > 0 && APOSTROPHES.has(text.charCodeAt(start - 1));
+  norm === 's' && start > 0 && isApostrophe(text.charCodeAt(start - 1));
 
 /** Appends the words of one line to `out`; returns the sentence index after the line. */
 const tokenizeLine = (
@@ -310,12 +372,20 @@ const tokenizeLine = (
       continue;
     }
     const start = next;
-    const end = wordEnd(line, start);
+    const run = asciiRun(line, start);
+    const end = run.end >= 0 ? run.end : wordEnd(line, start);
     next = end;
     const surface = line.slice(start, end);
     if (seenWord && endsSentence(line, previousEnd, start)) sentence += 1;
     previousEnd = end;
-    const norm = surface.length > MAX_TOKEN_CHARS ? '' : foldToken(line, start, end, surface);
+    const norm =
+      surface.length > MAX_TOKEN_CHARS
+        ? ''
+        : run.end < 0
+          ? foldToken(line, start, end, surface)
+          : run.kind === AsciiCase.LOWER
+            ? surface
+            : surface.toLowerCase();
     if (isElision(line, norm, end)) continue;
     seenWord = true;
     out.push({
@@ -325,10 +395,7 @@ const tokenizeLine = (
       offset: start,
       segment,
       sentence,
-      stop:
-        norm.length === 1 ||
-        (norm.length <= LONGEST_STOPWORD && STOPWORDS.has(norm)) ||
-        isPossessiveS(line, norm, start),
+      stop: norm.length === 1 || isStopword(norm) || isPossessiveS(line, norm, start),
     });
   }
   return seenWord ? sentence + 1 : sentence;

@@ -58,14 +58,62 @@ const WEIGHTS: ReadonlyMap<string, Float64Array> = (() => {
 /** Longest function word: a longer word is not looked up. */
 const LONGEST = Math.max(...[...WEIGHTS.keys()].map((word) => word.length));
 
+/** Units a word read here can hold: `isLatinLetter` accepts none beyond. */
+const LATIN_UNITS = 0x250;
+
+/**
+ * For each first, and each last, unit of a function word, the lengths (bit
+ * `length`) of the function words that start, or end, with it. A word whose
+ * first or last letter and length match no function word is not cut out of the
+ * text and looked up: most words of a text are not function words.
+ */
+const [FIRST_UNIT_LENGTHS, LAST_UNIT_LENGTHS] = (() => {
+  const first = new Uint16Array(LATIN_UNITS);
+  const last = new Uint16Array(LATIN_UNITS);
+  for (const word of WEIGHTS.keys()) {
+    const head = word.charCodeAt(0);
+    const tail = word.charCodeAt(word.length - 1);
+    if (head >= LATIN_UNITS || tail >= LATIN_UNITS) continue;
+    first[head] = (first[head] as number) | (1 << word.length);
+    last[tail] = (last[tail] as number) | (1 << word.length);
+  }
+  return [first, last];
+})();
+
+/** Whether `lower[start, end)` may be a function word (see `FIRST_UNIT_LENGTHS`). */
+const mayBeFunctionWord = (lower: string, start: number, end: number): boolean => {
+  const length = end - start;
+  if (length > LONGEST) return false;
+  const bit = 1 << length;
+  return (
+    ((FIRST_UNIT_LENGTHS[lower.charCodeAt(start)] as number) & bit) !== 0 &&
+    ((LAST_UNIT_LENGTHS[lower.charCodeAt(end - 1)] as number) & bit) !== 0
+  );
+};
+
+/**
+ * A plain array of zeros, one per language: evidence is made for every line
+ * read, and a typed array costs several times more to allocate.
+ */
+const zeros = (): number[] => new Array<number>(LANGUAGES.length).fill(0);
+
 /** What the function words of some text say. */
 interface FunctionWordEvidence {
   /** Weighted function words per language, in the order of `LANGUAGES`. */
-  scores: Float64Array;
+  scores: number[];
   /** Function words of each language (unweighted), same order. */
-  hits: Uint16Array;
+  hits: number[];
   /** Words read. */
   words: number;
+  /**
+   * Whether the text read holds a unit of the Arabic blocks (U+0600–U+08FF)
+   * that is neither a letter nor a mark (an Arabic-Indic digit, a sign). With a
+   * letter or mark there, or a unit from U+D800, the result is `undefined`
+   * instead. So when it is `false` the text holds nothing of the Arabic script
+   * (lowercasing moves no unit into or out of those ranges), and the caller
+   * need not look for it again.
+   */
+  arabicBlockUnits: boolean;
 }
 
 /** The thresholds of a verdict: see {@link nameLanguage}. */
@@ -97,9 +145,10 @@ const isLatinLetter = (unit: number): boolean =>
 const readFunctionWords = (
   text: string,
   into: FunctionWordEvidence = {
-    scores: new Float64Array(LANGUAGES.length),
-    hits: new Uint16Array(LANGUAGES.length),
+    scores: zeros(),
+    hits: zeros(),
     words: 0,
+    arabicBlockUnits: false,
   },
 ): FunctionWordEvidence | undefined => {
   const lower = text.toLowerCase();
@@ -111,10 +160,13 @@ const readFunctionWords = (
       if (start < 0) start = i;
       continue;
     }
-    if (unit >= 0x250 && (unit >= 0xd800 || isLetterOrMark(unit))) return undefined;
+    if (unit >= LATIN_UNITS) {
+      if (unit >= 0xd800 || isLetterOrMark(unit)) return undefined;
+      if (unit >= 0x600 && unit <= 0x8ff) into.arabicBlockUnits = true;
+    }
     if (start < 0) continue;
     into.words++;
-    const row = i - start <= LONGEST ? WEIGHTS.get(lower.slice(start, i)) : undefined;
+    const row = mayBeFunctionWord(lower, start, i) ? WEIGHTS.get(lower.slice(start, i)) : undefined;
     start = -1;
     if (row === undefined) continue;
     for (let language = 0; language < row.length; language++) {
@@ -174,9 +226,10 @@ const favours = (evidence: FunctionWordEvidence, language: string): boolean => {
 /** The evidence of several texts together; texts without evidence are skipped. */
 const sumEvidence = (all: readonly (FunctionWordEvidence | undefined)[]): FunctionWordEvidence => {
   const total: FunctionWordEvidence = {
-    scores: new Float64Array(LANGUAGES.length),
-    hits: new Uint16Array(LANGUAGES.length),
+    scores: zeros(),
+    hits: zeros(),
     words: 0,
+    arabicBlockUnits: false,
   };
   for (const evidence of all) {
     if (evidence === undefined) continue;
@@ -185,6 +238,7 @@ const sumEvidence = (all: readonly (FunctionWordEvidence | undefined)[]): Functi
       (total.hits[language] as number) += evidence.hits[language] as number;
     }
     total.words += evidence.words;
+    total.arabicBlockUnits ||= evidence.arabicBlockUnits;
   }
   return total;
 };
