@@ -80,6 +80,39 @@ const [FIRST_UNIT_LENGTHS, LAST_UNIT_LENGTHS] = (() => {
   return [first, last];
 })();
 
+/** A hash of the units `text[start, end)` (31-polynomial, 32-bit). */
+const unitHash = (text: string, start: number, end: number): number => {
+  let hash = 0;
+  for (let index = start; index < end; index++) {
+    hash = (Math.imul(hash, 31) + text.charCodeAt(index)) | 0;
+  }
+  return hash;
+};
+
+/**
+ * The function words and their weights by `unitHash`: a word read is looked up
+ * by a number and compared in place, instead of being cut out of the line as a
+ * new string and hashed again by a `Map` of strings.
+ */
+const BY_HASH: ReadonlyMap<number, readonly { word: string; row: Float64Array }[]> = (() => {
+  const byHash = new Map<number, { word: string; row: Float64Array }[]>();
+  for (const [word, row] of WEIGHTS) {
+    const hash = unitHash(word, 0, word.length);
+    byHash.set(hash, [...(byHash.get(hash) ?? []), { word, row }]);
+  }
+  return byHash;
+})();
+
+/** The weights of `lower[start, end)` when it is a function word (`WEIGHTS.get` of it). */
+const weightsAt = (lower: string, start: number, end: number): Float64Array | undefined => {
+  const entries = BY_HASH.get(unitHash(lower, start, end));
+  if (entries === undefined) return undefined;
+  for (const { word, row } of entries) {
+    if (word.length === end - start && lower.startsWith(word, start)) return row;
+  }
+  return undefined;
+};
+
 /** Whether `lower[start, end)` may be a function word (see `FIRST_UNIT_LENGTHS`). */
 const mayBeFunctionWord = (lower: string, start: number, end: number): boolean => {
   const length = end - start;
@@ -166,7 +199,7 @@ const readFunctionWords = (
     }
     if (start < 0) continue;
     into.words++;
-    const row = mayBeFunctionWord(lower, start, i) ? WEIGHTS.get(lower.slice(start, i)) : undefined;
+    const row = mayBeFunctionWord(lower, start, i) ? weightsAt(lower, start, i) : undefined;
     start = -1;
     if (row === undefined) continue;
     for (let language = 0; language < row.length; language++) {
