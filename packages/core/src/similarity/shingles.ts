@@ -115,10 +115,25 @@ const wordHashesByUnit = (text: string): number => {
     let folded = foldedUnits[unit] as number;
     if (folded === NOT_FOLDED) folded = foldUnit(unit);
     if (folded === WHOLE_TEXT) return -1;
-    const form = folded === SEVERAL ? (severalUnits.get(unit) as string) : '';
-    const length = folded === SEVERAL ? form.length : 1;
-    for (let k = 0; k < length; k++) {
-      const part = folded === SEVERAL ? form.charCodeAt(k) : folded;
+    // Nearly every unit folds to one unit: read it without a form string.
+    if (folded >= 0) {
+      const kind = bmpClasses[folded];
+      if (kind === CodeClass.WORD) {
+        hash = Math.imul(hash ^ folded, FNV_PRIME);
+        inWord = true;
+      } else if (kind === CodeClass.SEPARATOR) {
+        if (inWord) {
+          if (count === words.length) words = grown(words);
+          words[count++] = hash;
+        }
+        hash = FNV_OFFSET_BASIS;
+        inWord = false;
+      }
+      continue;
+    }
+    const form = severalUnits.get(unit) as string;
+    for (let k = 0; k < form.length; k++) {
+      const part = form.charCodeAt(k);
       const kind = bmpClasses[part];
       if (kind === CodeClass.WORD) {
         hash = Math.imul(hash ^ part, FNV_PRIME);
