@@ -79,10 +79,9 @@ interface InMemoryDocumentStore extends DocumentStore {
   texts(): Map<string, string>;
 }
 
-/** A claimed band, its owner at hand (one memory read less per lookup), and how many bands were claimed before it. */
+/** A claimed band, and how many bands were claimed before it. */
 interface HeldBand {
   band: NearBandRecord;
-  owner: string;
   order: number;
 }
 
@@ -204,6 +203,15 @@ const createInMemoryDocumentStore = (
   };
 
   // The same single-item steps as the DynamoDB store, each atomic.
+  const pickFrom: InMemoryDocumentStore['pickFrom'] = (pk, sk, pick) => {
+    const record = read(pk, sk);
+    return record === undefined ? undefined : pick(record);
+  };
+  const pickFromDocument: InMemoryDocumentStore['pickFromDocument'] = (contentHash, pick) => {
+    const document = documentOf(contentHash);
+    return document === undefined ? undefined : pick(document);
+  };
+
   const writes: IngestionWrites = {
     createDocument: async (document) => {
       const stored = documentOf(document.contentHash);
@@ -238,8 +246,11 @@ const createInMemoryDocumentStore = (
         const held = bands.get(pk);
         if (held === undefined) lookup.unclaimedBands.add(pk);
         // An owner without a fingerprint cannot be compared (as in the deployed store).
-        else if (held.owner !== content.contentHash && held.band.fingerprint !== undefined) {
-          owners.set(held.owner, held);
+        else if (
+          held.band.contentHash !== content.contentHash &&
+          held.band.fingerprint !== undefined
+        ) {
+          owners.set(held.band.contentHash, held);
         }
       }
       // Oldest claim first: on equal similarity the decisions keep the first
@@ -273,7 +284,7 @@ const createInMemoryDocumentStore = (
           band.fingerprint = held.get(fingerprint) ?? copyOf(fingerprint);
           held.set(fingerprint, band.fingerprint);
         }
-        bands.set(band.pk, { band, owner: band.contentHash, order: bands.size });
+        bands.set(band.pk, { band, order: bands.size });
       }
       return { lost: [] };
     },
@@ -312,22 +323,10 @@ const createInMemoryDocumentStore = (
       document.updatedAt = now;
       return true;
     },
-    get: (pk, sk) => {
-      const record = read(pk, sk);
-      return record === undefined ? undefined : copyOf(record);
-    },
-    getDocument: (contentHash) => {
-      const document = documentOf(contentHash);
-      return document === undefined ? undefined : copyOf(document);
-    },
-    pickFromDocument: (contentHash, pick) => {
-      const document = documentOf(contentHash);
-      return document === undefined ? undefined : pick(document);
-    },
-    pickFrom: (pk, sk, pick) => {
-      const record = read(pk, sk);
-      return record === undefined ? undefined : pick(record);
-    },
+    get: (pk, sk) => pickFrom(pk, sk, copyOf),
+    getDocument: (contentHash) => pickFromDocument(contentHash, copyOf),
+    pickFromDocument,
+    pickFrom,
     records: () => [...items.values()].map((record) => copyOf(record)),
     nearBands: () => [...bands.values()].map(({ band }) => copyOf(band)),
     texts: () => new Map(texts),
