@@ -109,6 +109,11 @@ export type {
   TaxonomyLanguageTerms,
   TaxonomyTermRuleInput,
 } from './taxonomyFile.ts';
-export { TaxonomyFileSchema, TaxonomyTopicIdSchema, TERM_WEIGHTS } from './taxonomyFile.ts';
+export {
+  TaxonomyFileSchema,
+  TaxonomyTopicIdSchema,
+  TERM_WEIGHTS,
+  taxonomyReferenceProblems,
+} from './taxonomyFile.ts';
 export type { TopicRecord } from './topicRecord.ts';
 export { TopicRecordSchema } from './topicRecord.ts';

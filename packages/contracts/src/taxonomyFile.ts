@@ -119,5 +119,26 @@ type TaxonomyTermRuleInput = z.infer<typeof TaxonomyTermRuleSchema>;
 type TaxonomyLanguageTerms = z.infer<typeof TaxonomyLanguageTermsSchema>;
 type TaxonomyFrameCues = z.infer<typeof FrameCuesSchema>;
 
+/**
+ * What the schema cannot check, one sentence per problem in file order: each
+ * topic id listed once, siblings among the topics. The core refuses a file
+ * with any; the CDK constructs refuse it at synth.
+ *
+ * @example
+ * const problems = taxonomyReferenceProblems(TaxonomyFileSchema.parse(data));
+ */
+const taxonomyReferenceProblems = (file: TaxonomyFile): string[] => {
+  const ids = new Set<string>();
+  const problems: string[] = [];
+  for (const { id } of file.topics) {
+    if (ids.has(id)) problems.push(`topic "${id}" is listed twice`);
+    ids.add(id);
+  }
+  for (const id of (file.siblings ?? []).flat()) {
+    if (!ids.has(id)) problems.push(`sibling "${id}" is not a topic`);
+  }
+  return problems;
+};
+
 export type { TaxonomyFile, TaxonomyFrameCues, TaxonomyLanguageTerms, TaxonomyTermRuleInput };
-export { TaxonomyFileSchema, TaxonomyTopicIdSchema, TERM_WEIGHTS };
+export { TaxonomyFileSchema, TaxonomyTopicIdSchema, TERM_WEIGHTS, taxonomyReferenceProblems };

@@ -3,7 +3,7 @@ import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type TaxonomyFile, TaxonomyFileSchema } from '@doc-ingest/contracts';
+import { TaxonomyFileSchema, taxonomyReferenceProblems } from '@doc-ingest/contracts';
 import { parse as parseYaml } from 'yaml';
 
 /** Name of the taxonomy file inside the ingest function's code. */
@@ -22,23 +22,6 @@ const builtInTaxonomyFile = (): string => {
   );
   if (existsSync(inRepository)) return inRepository;
   return fileURLToPath(new URL('../../dist/taxonomies/crime-and-security.json', import.meta.url));
-};
-
-/**
- * The references a schema cannot check, as the core's `validateTaxonomy`
- * checks them: each topic id once, siblings among the topics.
- */
-const referenceProblems = (taxonomy: TaxonomyFile): string[] => {
-  const ids = new Set<string>();
-  const problems: string[] = [];
-  for (const { id } of taxonomy.topics) {
-    if (ids.has(id)) problems.push(`topic "${id}" is listed twice`);
-    ids.add(id);
-  }
-  for (const id of (taxonomy.siblings ?? []).flat()) {
-    if (!ids.has(id)) problems.push(`sibling "${id}" is not a topic`);
-  }
-  return problems;
 };
 
 /** A taxonomy file ready to ship in a function's code. */
@@ -70,7 +53,7 @@ const bundledTaxonomy = (file: string): BundledTaxonomy => {
   // compiles it at cold start and refuses a file that does not compile.
   const parsed = TaxonomyFileSchema.safeParse(data);
   const problems = parsed.success
-    ? referenceProblems(parsed.data)
+    ? taxonomyReferenceProblems(parsed.data)
     : parsed.error.issues.map((issue) => `${issue.path.join('.')}: ${issue.message}`);
   if (!parsed.success || problems.length > 0) {
     throw new Error(`invalid taxonomy: ${problems.join('; ')} (${file})`);

@@ -4,6 +4,7 @@ import {
   type TaxonomyLanguageTerms,
   type TaxonomyTermRuleInput,
   TERM_WEIGHTS,
+  taxonomyReferenceProblems,
 } from '@doc-ingest/contracts';
 import { type CompiledFrameCues, compileCues } from './documentFrame.ts';
 import { resolveWordList, WordListReferenceError } from './resolveWordList.ts';
@@ -150,18 +151,10 @@ const toRules = (
   ];
 };
 
-/** Checks what the schema cannot: unique ids, known siblings and word lists. */
+/** Checks what the schema cannot: unique ids and known siblings (word lists: at compile). */
 const checkReferences = (file: TaxonomyFile): void => {
-  const ids = new Set<string>();
-  for (const topic of file.topics) {
-    if (ids.has(topic.id)) throw new TaxonomyInvalidError(`topic "${topic.id}" is listed twice`);
-    ids.add(topic.id);
-  }
-  for (const pair of file.siblings ?? []) {
-    for (const id of pair) {
-      if (!ids.has(id)) throw new TaxonomyInvalidError(`sibling "${id}" is not a topic`);
-    }
-  }
+  const [first] = taxonomyReferenceProblems(file);
+  if (first !== undefined) throw new TaxonomyInvalidError(first);
 };
 
 /**

@@ -1,4 +1,8 @@
-import { contractJsonSchemas, TaxonomyFileSchema } from '@doc-ingest/contracts';
+import {
+  contractJsonSchemas,
+  TaxonomyFileSchema,
+  taxonomyReferenceProblems,
+} from '@doc-ingest/contracts';
 import { describe, expect, it } from 'vitest';
 
 describe('Schema: TaxonomyFileSchema', () => {
@@ -37,5 +41,33 @@ describe('Schema: TaxonomyFileSchema', () => {
 
     // Assess
     expect(schema.required).toEqual(['version', 'topics']);
+  });
+});
+
+describe('Function: taxonomyReferenceProblems', () => {
+  const topic = (id: string) => ({ id, terms: { en: [id] } });
+
+  it('finds nothing in a file whose topics are unique and whose siblings are topics', () => {
+    // Act
+    const problems = taxonomyReferenceProblems({
+      version: '1',
+      topics: [topic('rain'), topic('snow')],
+      siblings: [['rain', 'snow']],
+    });
+
+    // Assess
+    expect(problems).toEqual([]);
+  });
+
+  it('names every duplicate topic and unknown sibling, in file order', () => {
+    // Act
+    const problems = taxonomyReferenceProblems({
+      version: '1',
+      topics: [topic('rain'), topic('snow'), topic('rain')],
+      siblings: [['rain', 'hail']],
+    });
+
+    // Assess
+    expect(problems).toEqual(['topic "rain" is listed twice', 'sibling "hail" is not a topic']);
   });
 });
