@@ -4,9 +4,19 @@
  */
 
 export type { ClassifyInput, ClassifyOptions, WithTaxonomy } from './classify/classifyTopics.ts';
-export { classifyTopicsWith, DEFAULT_THRESHOLD } from './classify/classifyTopics.ts';
+export {
+  classifyTopicsWith,
+  DEFAULT_THRESHOLD,
+  readForLearning,
+} from './classify/classifyTopics.ts';
 export { compareTaxonomyVersions } from './classify/compareTaxonomyVersions.ts';
 export { compileOnFirstUse } from './classify/compileOnFirstUse.ts';
+export type { LearnedInput, LearnedScores } from './classify/learned/applyLearnedLayer.ts';
+export { applyLearnedLayer } from './classify/learned/applyLearnedLayer.ts';
+export type { CompiledLearnedLayer } from './classify/learned/compileLearnedLayer.ts';
+export { compileLearnedLayer } from './classify/learned/compileLearnedLayer.ts';
+export type { RuleEvidence } from './classify/learned/ruleFeatures.ts';
+export { ruleFeatures } from './classify/learned/ruleFeatures.ts';
 export type { CompiledTaxonomy } from './classify/compileTaxonomy.ts';
 export {
   compileTaxonomy,

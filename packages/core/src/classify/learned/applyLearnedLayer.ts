@@ -1,0 +1,63 @@
+import type { CompiledLearnedLayer } from './compileLearnedLayer.ts';
+import { type RuleEvidence, ruleFeatures } from './ruleFeatures.ts';
+
+/** A document as a learned layer reads it. */
+interface LearnedInput extends RuleEvidence {
+  /** Distinct word stems of the document, each with a word it stems (see `documentStems`). */
+  stems: ReadonlyMap<string, string>;
+}
+
+/** Per topic (taxonomy order): the probability, or `undefined` where the layer has no model. */
+interface LearnedScores {
+  probabilities: readonly (number | undefined)[];
+  /**
+   * The document's words whose stems raised a topic's probability, strongest
+   * first: what explains a topic the rules did not match.
+   */
+  supportingWords: (topic: number, max: number) => string[];
+}
+
+const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
+
+/**
+ * Scores a document with a learned layer: per topic, a logistic regression over
+ * its rule features and the presence of each of the document's word stems (each
+ * weighs 1/sqrt(number of distinct stems), so that a long text does not outweigh
+ * a short one). Deterministic; one map lookup per distinct stem.
+ */
+const applyLearnedLayer = (layer: CompiledLearnedLayer, input: LearnedInput): LearnedScores => {
+  const topicCount = layer.topics.length;
+  const wordSums = new Float64Array(topicCount);
+  const present: [word: string, weights: Float64Array][] = [];
+  const scale = 1 / Math.sqrt(Math.max(input.stems.size, 1));
+  for (const [stem, word] of input.stems) {
+    const row = layer.words.get(stem);
+    if (row === undefined) continue;
+    present.push([word, row]);
+    for (let topic = 0; topic < topicCount; topic++) {
+      wordSums[topic] = (wordSums[topic] as number) + (row[topic] as number) * scale;
+    }
+  }
+  const probabilities = layer.topics.map((weights, topic) => {
+    if (weights === undefined) return undefined;
+    const features = ruleFeatures(input, topic, layer.ruleThreshold, layer.languages);
+    let z = weights.bias + (wordSums[topic] as number);
+    for (let i = 0; i < features.length; i++) {
+      z += (weights.rule[i] ?? 0) * (features[i] as number);
+    }
+    return sigmoid(z);
+  });
+  const supportingWords = (topic: number, max: number): string[] =>
+    present
+      .filter(([, row]) => (row[topic] as number) > 0)
+      .sort(
+        ([a, rowA], [b, rowB]) =>
+          (rowB[topic] as number) - (rowA[topic] as number) || (a < b ? -1 : 1),
+      )
+      .slice(0, max)
+      .map(([word]) => word);
+  return { probabilities, supportingWords };
+};
+
+export type { LearnedInput, LearnedScores };
+export { applyLearnedLayer, sigmoid };

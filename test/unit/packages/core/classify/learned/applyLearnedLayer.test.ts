@@ -1,0 +1,86 @@
+import { describe, expect, it } from 'vitest';
+import { applyLearnedLayer } from '../../../../../../packages/core/src/classify/learned/applyLearnedLayer.ts';
+import { compileLearnedLayer } from '../../../../../../packages/core/src/classify/learned/compileLearnedLayer.ts';
+
+const TOPICS = ['drugs', 'fraud'];
+// 6 + 1 language + 2 topics rule features; only the score's weight is set.
+const ruleWeights = (score: number) => [score, 0, 0, 0, 0, 0, 0, 0, 0];
+
+const layer = compileLearnedLayer(
+  {
+    version: 1,
+    threshold: 0.5,
+    ruleThreshold: 0.45,
+    languages: ['en'],
+    topics: {
+      drugs: { bias: -1, rule: ruleWeights(2), words: { cocain: 4, football: -4 } },
+      fraud: { bias: -2, rule: ruleWeights(0), words: { scam: 8, phish: 6, cocain: -1 } },
+    },
+  },
+  TOPICS,
+);
+
+const input = (stems: Record<string, string>, scores = [0, 0]) => ({
+  scores,
+  termCounts: [0, 0],
+  language: 'en',
+  stems: new Map(Object.entries(stems)),
+});
+
+describe('Function: applyLearnedLayer', () => {
+  it('adds each present stem at 1/sqrt(distinct stems) to the rule part', () => {
+    // Prepare
+    const document = input({ cocain: 'cocaine', seiz: 'seized', port: 'port', ship: 'ship' });
+
+    // Act
+    const { probabilities } = applyLearnedLayer(layer, document);
+
+    // Assess: drugs z = -1 + 4/2, fraud z = -2 - 1/2
+    expect(probabilities[0]).toBeCloseTo(1 / (1 + Math.exp(-1)));
+    expect(probabilities[1]).toBeCloseTo(1 / (1 + Math.exp(2.5)));
+  });
+
+  it('reads the rule score through its weight', () => {
+    // Prepare
+    const withRule = input({ port: 'port' }, [0.9, 0]);
+    const without = input({ port: 'port' }, [0, 0]);
+
+    // Act
+    const raised = applyLearnedLayer(layer, withRule).probabilities[0] as number;
+    const plain = applyLearnedLayer(layer, without).probabilities[0] as number;
+
+    // Assess
+    expect(raised).toBeCloseTo(1 / (1 + Math.exp(-(-1 + 2 * 0.9))));
+    expect(raised).toBeGreaterThan(plain);
+  });
+
+  it('explains a topic by the written words of its positive stems, strongest first', () => {
+    // Prepare
+    const document = input({ phish: 'phishing', scam: 'scams', cocain: 'cocaine', port: 'port' });
+
+    // Act
+    const scores = applyLearnedLayer(layer, document);
+
+    // Assess
+    expect(scores.supportingWords(1, 5)).toEqual(['scams', 'phishing']);
+    expect(scores.supportingWords(1, 1)).toEqual(['scams']);
+    expect(scores.supportingWords(0, 5)).toEqual(['cocaine']);
+  });
+
+  it('leaves a topic without a model undefined, so that its rule score stands', () => {
+    // Prepare
+    const partial = compileLearnedLayer(
+      {
+        ...{ version: 1 as const, threshold: 0.5, ruleThreshold: 0.45, languages: ['en'] },
+        topics: {},
+      },
+      TOPICS,
+    );
+
+    // Act
+    const { probabilities } = applyLearnedLayer(partial, input({ cocain: 'cocaine' }));
+
+    // Assess
+    expect(probabilities).toEqual([undefined, undefined]);
+  });
+});
