@@ -12,7 +12,7 @@ export {
 export { compareTaxonomyVersions } from './classify/compareTaxonomyVersions.ts';
 export { compileOnFirstUse } from './classify/compileOnFirstUse.ts';
 export type { LearnedInput, LearnedScores } from './classify/learned/applyLearnedLayer.ts';
-export { applyLearnedLayer } from './classify/learned/applyLearnedLayer.ts';
+export { applyLearnedLayer, wordScale } from './classify/learned/applyLearnedLayer.ts';
 export type { CompiledLearnedLayer } from './classify/learned/compileLearnedLayer.ts';
 export { compileLearnedLayer } from './classify/learned/compileLearnedLayer.ts';
 export type { RuleEvidence } from './classify/learned/ruleFeatures.ts';

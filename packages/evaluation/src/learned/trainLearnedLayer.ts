@@ -1,5 +1,5 @@
 import type { TaxonomyLearnedLayer } from '@doc-ingest/contracts';
-import { type CompiledTaxonomy, ruleFeatures } from '@doc-ingest/core';
+import { type CompiledTaxonomy, ruleFeatures, wordScale } from '@doc-ingest/core';
 import type { LearningView } from './learningViews.ts';
 
 /** How a learned layer is trained. */
@@ -63,7 +63,7 @@ interface Example {
 /**
  * Fits one topic's logistic regression by AdaGrad on the log-loss with an L2
  * penalty, over its rule features and the presence of each stem (weighing
- * 1/sqrt(distinct stems), as `applyLearnedLayer` reads them). Starts from zero
+ * `wordScale`, as `applyLearnedLayer` reads them). Starts from zero
  * and shuffles with a fixed seed per epoch: deterministic.
  */
 const fitTopic = (
@@ -135,7 +135,7 @@ const trainLearnedLayer = (
       .map((view) => ({
         rule: ruleFeatures(view, index, settings.ruleThreshold, settings.languages),
         stems: [...view.stems.keys()],
-        scale: 1 / Math.sqrt(Math.max(view.stems.size, 1)),
+        scale: wordScale(view.stems.size),
         positive: view.expected.includes(topic as never),
       }));
     const seed = 12345 + index;

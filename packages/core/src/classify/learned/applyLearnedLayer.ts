@@ -20,16 +20,28 @@ interface LearnedScores {
 const sigmoid = (z: number): number => 1 / (1 + Math.exp(-z));
 
 /**
+ * Fewest distinct stems a document's words are weighed as if it had. Without a
+ * floor, each word of a 30-word brief would weigh twice what it weighs in a
+ * 200-word article (1/sqrt of the count), and a few words would decide a topic.
+ */
+const MIN_WEIGHED_STEMS = 100;
+
+/** What one present stem weighs in a document of `distinctStems` stems. */
+const wordScale = (distinctStems: number): number =>
+  1 / Math.sqrt(Math.max(distinctStems, MIN_WEIGHED_STEMS));
+
+/**
  * Scores a document with a learned layer: per topic, a logistic regression over
  * its rule features and the presence of each of the document's word stems (each
- * weighs 1/sqrt(number of distinct stems), so that a long text does not outweigh
- * a short one). Deterministic; one map lookup per distinct stem.
+ * weighs `wordScale`: 1/sqrt(number of distinct stems, at least
+ * `MIN_WEIGHED_STEMS`), so that neither a long text nor a very short one is read
+ * by its words alone). Deterministic; one map lookup per distinct stem.
  */
 const applyLearnedLayer = (layer: CompiledLearnedLayer, input: LearnedInput): LearnedScores => {
   const topicCount = layer.topics.length;
   const wordSums = new Float64Array(topicCount);
   const present: [word: string, weights: Float64Array][] = [];
-  const scale = 1 / Math.sqrt(Math.max(input.stems.size, 1));
+  const scale = wordScale(input.stems.size);
   for (const [stem, word] of input.stems) {
     const row = layer.words.get(stem);
     if (row === undefined) continue;
@@ -60,4 +72,4 @@ const applyLearnedLayer = (layer: CompiledLearnedLayer, input: LearnedInput): Le
 };
 
 export type { LearnedInput, LearnedScores };
-export { applyLearnedLayer, sigmoid };
+export { applyLearnedLayer, MIN_WEIGHED_STEMS, sigmoid, wordScale };

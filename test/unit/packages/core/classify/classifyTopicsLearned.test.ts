@@ -25,7 +25,7 @@ const withLayer = loadTaxonomy({
     languages: ['en'],
     topics: {
       drug_trafficking: { bias: -2, rule: rule(6), words: {} },
-      cybercrime: { bias: -2, rule: rule(6), words: { hacker: 12, extort: 6 } },
+      cybercrime: { bias: -2, rule: rule(6), words: { hacker: 30, extort: 15 } },
     },
   },
 });

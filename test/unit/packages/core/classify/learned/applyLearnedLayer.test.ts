@@ -1,5 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { applyLearnedLayer } from '../../../../../../packages/core/src/classify/learned/applyLearnedLayer.ts';
+import {
+  applyLearnedLayer,
+  MIN_WEIGHED_STEMS,
+  wordScale,
+} from '../../../../../../packages/core/src/classify/learned/applyLearnedLayer.ts';
 import { compileLearnedLayer } from '../../../../../../packages/core/src/classify/learned/compileLearnedLayer.ts';
 
 const TOPICS = ['drugs', 'fraud'];
@@ -29,15 +33,28 @@ const input = (stems: Record<string, string>, scores = [0, 0]) => ({
 
 describe('Function: applyLearnedLayer', () => {
   it('adds each present stem at 1/sqrt(distinct stems) to the rule part', () => {
-    // Prepare
-    const document = input({ cocain: 'cocaine', seiz: 'seized', port: 'port', ship: 'ship' });
+    // Prepare: 400 distinct stems, one of them known
+    const stems: Record<string, string> = { cocain: 'cocaine' };
+    for (let i = 0; i < 399; i++) stems[`w${i}`] = `w${i}`;
 
     // Act
-    const { probabilities } = applyLearnedLayer(layer, document);
+    const { probabilities } = applyLearnedLayer(layer, input(stems));
 
-    // Assess: drugs z = -1 + 4/2, fraud z = -2 - 1/2
-    expect(probabilities[0]).toBeCloseTo(1 / (1 + Math.exp(-1)));
-    expect(probabilities[1]).toBeCloseTo(1 / (1 + Math.exp(2.5)));
+    // Assess: drugs z = -1 + 4/20, fraud z = -2 - 1/20
+    expect(probabilities[0]).toBeCloseTo(1 / (1 + Math.exp(0.8)));
+    expect(probabilities[1]).toBeCloseTo(1 / (1 + Math.exp(2.05)));
+  });
+
+  it('weighs the words of a short text as if it had MIN_WEIGHED_STEMS stems', () => {
+    // Prepare
+    const brief = input({ cocain: 'cocaine', seiz: 'seized' });
+
+    // Act
+    const { probabilities } = applyLearnedLayer(layer, brief);
+
+    // Assess
+    expect(wordScale(2)).toBe(1 / Math.sqrt(MIN_WEIGHED_STEMS));
+    expect(probabilities[0]).toBeCloseTo(1 / (1 + Math.exp(-(-1 + 4 * wordScale(2)))));
   });
 
   it('reads the rule score through its weight', () => {
