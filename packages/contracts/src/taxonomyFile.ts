@@ -152,7 +152,7 @@ type TaxonomyLearnedLayer = z.infer<typeof LearnedLayerSchema>;
 /**
  * Names of a learned layer's rule features for one topic, in weight order: its rule
  * score, the score's log-odds, whether it passes `ruleThreshold`, log(1 + matched
- * terms), the strongest other topic, how many others pass, the language one-hot,
+ * terms), log(1 + matched terms above the weak tier), the strongest other topic, how many others pass, the language one-hot,
  * then every other topic's score (the topic's own slot is 0).
  */
 const learnedRuleFeatureNames = (
@@ -163,6 +163,7 @@ const learnedRuleFeatureNames = (
   'logitScore',
   'aboveThreshold',
   'terms',
+  'strongTerms',
   'maxOtherScore',
   'otherTopicsAbove',
   ...languages.map((language) => `lang:${language}`),

@@ -569,6 +569,21 @@ const toScore = (evidence: number): number =>
 const baseLanguage = (language: string): string =>
   language.trim().toLowerCase().split(/[-_]/)[0] ?? '';
 
+/** What a learned layer reads of a document (see `readForLearning`). */
+interface LearningReading extends RuleEvidence {
+  stems: Map<string, string>;
+  /** Whether a learned layer scores this document (`layerApplies`); if not, the rule scores stand. */
+  layerApplies: boolean;
+}
+
+/**
+ * Whether a learned layer scores a document: not one the rules read as a review,
+ * product news or a lawful use of crime words (their frame decision stands: such a
+ * text gets no topic however its words read), and not one without a content word.
+ */
+const layerApplies = (frame: DocumentFrameKind, stems: ReadonlyMap<string, string>): boolean =>
+  frame === 'news' && stems.size > 0;
+
 /** What the rules found in a document, before any learned layer. */
 interface RuleReading extends RuleEvidence {
   /** Rule score of each topic, by id (rounded to 3 decimals). */
@@ -577,6 +592,8 @@ interface RuleReading extends RuleEvidence {
   explained: Record<string, TopicEvidence['terms']>;
   /** The document's distinct stems (what a learned layer reads), computed on demand. */
   stems: () => Map<string, string>;
+  /** The document's frame (`news` unless the rules damped it as a review, product news or lawful use). */
+  frame: DocumentFrameKind;
 }
 
 const readWithRules = (input: ClassifyInput, taxonomy: CompiledTaxonomy): RuleReading => {
@@ -643,8 +660,12 @@ const readWithRules = (input: ClassifyInput, taxonomy: CompiledTaxonomy): RuleRe
     explained,
     scores: taxonomy.topics.map((id) => byId[id] ?? 0),
     termCounts: taxonomy.topics.map((id) => explained[id]?.length ?? 0),
+    strongTermCounts: taxonomy.topics.map(
+      (id) => explained[id]?.filter((term) => !term.weak).length ?? 0,
+    ),
     language: documentLanguage as string,
     stems: () => documentStems(matcher.content, stemAt),
+    frame,
   };
 };
 
@@ -661,13 +682,16 @@ const readWithRules = (input: ClassifyInput, taxonomy: CompiledTaxonomy): RuleRe
 const readForLearning = (
   input: ClassifyInput,
   options: { taxonomy: CompiledTaxonomy },
-): RuleEvidence & { stems: Map<string, string> } => {
+): LearningReading => {
   const reading = readWithRules(input, options.taxonomy);
+  const stems = reading.stems();
   return {
     scores: reading.scores,
     termCounts: reading.termCounts,
+    strongTermCounts: reading.strongTermCounts,
     language: reading.language,
-    stems: reading.stems(),
+    stems,
+    layerApplies: layerApplies(reading.frame, stems),
   };
 };
 
@@ -690,7 +714,9 @@ const MAX_LEARNED_WORDS = 5;
  * With a learned layer in the taxonomy (`learned`), each topic's score is the
  * layer's probability, read from the rule scores and the document's word stems
  * (see `applyLearnedLayer`); the rules' terms still explain a topic they matched,
- * and the words that raised its probability explain one they did not.
+ * and the words that raised its probability explain one they did not. The layer
+ * leaves alone a document the rules read as a review, product news or lawful use,
+ * and one without content words (`layerApplies`).
  * `scores` keep the final values; `terms` the words that explain. Deterministic
  * and linear in the length of the text.
  *
@@ -712,10 +738,11 @@ const classifyTopicsWith = (
   const maxTerms = options.maxTerms ?? 8;
   const reading = readWithRules(input, taxonomy);
   const scores = reading.byId;
+  const stems = layer === undefined ? undefined : reading.stems();
   const learned =
-    layer === undefined
+    layer === undefined || stems === undefined || !layerApplies(reading.frame, stems)
       ? undefined
-      : applyLearnedLayer(layer, { ...reading, stems: reading.stems() });
+      : applyLearnedLayer(layer, { ...reading, stems });
   const topics: TopicScore[] = [];
   taxonomy.topics.forEach((id, index) => {
     const probability = learned?.probabilities[index];
@@ -739,5 +766,5 @@ const classifyTopicsWith = (
   return { taxonomyVersion: taxonomy.version, topics, scores };
 };
 
-export type { ClassifyInput, ClassifyOptions, WithTaxonomy };
+export type { ClassifyInput, ClassifyOptions, LearningReading, WithTaxonomy };
 export { adjustEvidence, classifyTopicsWith, DEFAULT_THRESHOLD, readForLearning, ScoringConstants };

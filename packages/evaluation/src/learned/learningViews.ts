@@ -19,13 +19,15 @@ interface LearningView extends RuleEvidence {
   optional: readonly TopicId[];
   /** Distinct stems, each with a word it stems. */
   stems: ReadonlyMap<string, string>;
+  /** Whether a learned layer scores it (a review, product news or lawful use is left to the rules). */
+  layerApplies: boolean;
 }
 
 /**
  * Reads every labelled file of a folder through the pipeline (decoding,
  * normalization, language) and the rules of `taxonomy`, keeping what a learned
  * layer reads (`readForLearning`). A file the pipeline rejects reads as a
- * document with no evidence and no words: the layer learns it has no topic.
+ * document with no evidence and no words, which no layer scores.
  */
 const loadLearningViews = async (
   dir: string,
@@ -52,8 +54,10 @@ const loadLearningViews = async (
         ...base,
         scores: taxonomy.topics.map(() => 0),
         termCounts: taxonomy.topics.map(() => 0),
+        strongTermCounts: taxonomy.topics.map(() => 0),
         language: 'und',
         stems: new Map(),
+        layerApplies: false,
       });
       continue;
     }

@@ -5,7 +5,7 @@ import type { LearningView } from './learningViews.ts';
 /**
  * The topics `classifyTopicsWith` lists for a document with this layer: each
  * topic's probability rounded as scores are, or its rule score where the layer
- * has no model, at or above `threshold` (the layer's by default).
+ * has no model or does not apply, at or above `threshold` (the layer's by default).
  */
 const predictWithLayer = (
   layer: CompiledLearnedLayer,
@@ -13,6 +13,7 @@ const predictWithLayer = (
   view: LearningView,
   threshold = layer.threshold,
 ): TopicId[] => {
+  if (!view.layerApplies) return predictWithRules(topics, view, threshold);
   const { probabilities } = applyLearnedLayer(layer, view);
   return topics.flatMap((id, index) => {
     const probability = probabilities[index];

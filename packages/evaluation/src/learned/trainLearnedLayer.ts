@@ -113,8 +113,9 @@ const fitTopic = (
 
 /**
  * Trains a learned layer for `taxonomy` on labelled documents: one logistic
- * regression per topic. A document where the topic is optional is left out of
- * that topic's examples (the scorer ignores it both ways). Only the
+ * regression per topic, on the documents a layer scores (`layerApplies`). A
+ * document where the topic is optional is left out of that topic's examples (the
+ * scorer ignores it both ways). Only the
  * `maxWordsPerTopic` strongest words of each topic are kept (and weights
  * rounded), to keep the taxonomy file small.
  *
@@ -131,7 +132,7 @@ const trainLearnedLayer = (
   const topics: TaxonomyLearnedLayer['topics'] = {};
   taxonomy.topics.forEach((topic, index) => {
     const examples: Example[] = views
-      .filter((view) => !view.optional.includes(topic as never))
+      .filter((view) => view.layerApplies && !view.optional.includes(topic as never))
       .map((view) => ({
         rule: ruleFeatures(view, index, settings.ruleThreshold, settings.languages),
         stems: [...view.stems.keys()],

@@ -75,8 +75,8 @@ describe('Function: taxonomyReferenceProblems', () => {
 
 describe('Learned layer of a taxonomy file', () => {
   const topic = (id: string) => ({ id, terms: { en: [id] } });
-  // 6 + 1 language + 2 topics
-  const rule = [1, 0, 0, 0, 0, 0, 0, 0, 0];
+  // 7 + 1 language + 2 topics
+  const rule = [1, 0, 0, 0, 0, 0, 0, 0, 0, 0];
   const learned = (topics: Record<string, { bias: number; rule: number[]; words: object }>) => ({
     version: 1 as const,
     threshold: 0.5,
@@ -116,7 +116,7 @@ describe('Learned layer of a taxonomy file', () => {
     // Assess
     expect(problems).toEqual([
       'learned topic "hail" is not a topic',
-      'learned topic "snow" has 2 rule weights, not 9',
+      'learned topic "snow" has 2 rule weights, not 10',
     ]);
   });
 

@@ -5,8 +5,8 @@ import {
   readForLearning,
 } from '../../../../../packages/core/src/index.ts';
 
-// 6 + 1 language + 2 topics rule features; weight on the rule score only.
-const rule = (weight: number) => [weight, 0, 0, 0, 0, 0, 0, 0, 0];
+// 7 + 1 language + 2 topics rule features; weight on the rule score only.
+const rule = (weight: number) => [weight, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
 const rules = {
   version: '1',
@@ -80,6 +80,71 @@ describe('Function: classifyTopicsWith, with a learned layer', () => {
   });
 });
 
+describe('Function: classifyTopicsWith, where the learned layer does not apply', () => {
+  // A layer that would list cybercrime for any document with a content word.
+  const eager = loadTaxonomy({
+    ...rules,
+    frameCues: {
+      fiction: { en: ['novel', 'thriller', 'episode'] },
+      commercial: { en: [] },
+      enforcement: { en: ['arrested', 'police'] },
+    },
+    learned: {
+      version: 1,
+      threshold: 0.5,
+      ruleThreshold: 0.45,
+      languages: ['en'],
+      topics: {
+        drug_trafficking: { bias: -5, rule: rule(0), words: {} },
+        cybercrime: { bias: 5, rule: rule(0), words: {} },
+      },
+    },
+  });
+
+  it('leaves a text the rules read as fiction to the rules', () => {
+    // Prepare
+    const review = input(
+      'A thriller about ransomware',
+      'The novel follows a ransomware gang; each episode ends with a ransomware attack.',
+    );
+
+    // Act
+    const result = classifyTopicsWith(review, { taxonomy: eager });
+    const plain = classifyTopicsWith(review, {
+      taxonomy: loadTaxonomy({
+        ...rules,
+        frameCues: {
+          fiction: { en: ['novel', 'thriller', 'episode'] },
+          commercial: { en: [] },
+          enforcement: { en: ['arrested', 'police'] },
+        },
+      }),
+    });
+
+    // Assess
+    expect(result.topics).toEqual([]);
+    expect(result.scores).toEqual(plain.scores);
+    expect(readForLearning(review, { taxonomy: eager }).layerApplies).toBe(false);
+  });
+
+  it('leaves a document without content words at zero', () => {
+    // Act
+    const result = classifyTopicsWith(input('', ''), { taxonomy: eager });
+
+    // Assess
+    expect(result.topics).toEqual([]);
+    expect(Object.values(result.scores).every((score) => score === 0)).toBe(true);
+  });
+
+  it('scores a news text with content words', () => {
+    // Act
+    const result = classifyTopicsWith(input('Weather', 'Rain is expected.'), { taxonomy: eager });
+
+    // Assess
+    expect(result.topics.map((topic) => topic.id)).toEqual(['cybercrime']);
+  });
+});
+
 describe('Function: readForLearning', () => {
   it('reads rule scores, term counts, language and stems in the taxonomy order', () => {
     // Act
@@ -91,6 +156,7 @@ describe('Function: readForLearning', () => {
     expect(view.scores[0]).toBe(0);
     expect(view.scores[1]).toBeGreaterThan(0.45);
     expect(view.termCounts).toEqual([0, 1]);
+    expect(view.strongTermCounts).toEqual([0, 1]);
     expect(view.language).toBe('en');
     expect(view.stems.get('ransomwar')).toBe('ransomware');
     expect(view.stems.get('bank')).toBe('banks');

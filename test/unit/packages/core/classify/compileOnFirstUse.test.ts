@@ -27,7 +27,7 @@ describe('Function: compileOnFirstUse', () => {
   });
 
   it('defers every field, the learned layer included', () => {
-    // Prepare: 6 + 1 language + 1 topic rule weights
+    // Prepare: 7 + 1 language + 1 topic rule weights
     const withLayer = {
       ...FOG,
       learned: {
@@ -35,7 +35,7 @@ describe('Function: compileOnFirstUse', () => {
         threshold: 0.5,
         ruleThreshold: 0.45,
         languages: ['en'],
-        topics: { fog: { bias: -1, rule: [1, 0, 0, 0, 0, 0, 0, 0], words: { mist: 2 } } },
+        topics: { fog: { bias: -1, rule: [1, 0, 0, 0, 0, 0, 0, 0, 0], words: { mist: 2 } } },
       },
     };
 

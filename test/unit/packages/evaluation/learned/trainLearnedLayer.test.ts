@@ -19,8 +19,10 @@ const view = (name: string, words: string[], expected: LearningView['expected'])
   optional: [],
   scores: [0, 0],
   termCounts: [0, 0],
+  strongTermCounts: [0, 0],
   language: 'en',
   stems: new Map(words.map((word) => [word, word])),
+  layerApplies: true,
 });
 
 const views: LearningView[] = [];
@@ -76,5 +78,19 @@ describe('Function: trainLearnedLayer', () => {
 
     // Assess
     expect(layer.topics.cybercrime?.words.ransom).toBeUndefined();
+  });
+
+  it('learns nothing from a document no layer scores (a review, product news, lawful use)', () => {
+    // Prepare
+    const withReview = [
+      ...views,
+      { ...view('r', ['thriller'], ['cybercrime']), layerApplies: false },
+    ];
+
+    // Act
+    const layer = trainLearnedLayer(withReview, taxonomy, { epochs: 5 });
+
+    // Assess
+    expect(layer.topics.cybercrime?.words.thriller).toBeUndefined();
   });
 });

@@ -7,8 +7,8 @@ import {
 import { compileLearnedLayer } from '../../../../../../packages/core/src/classify/learned/compileLearnedLayer.ts';
 
 const TOPICS = ['drugs', 'fraud'];
-// 6 + 1 language + 2 topics rule features; only the score's weight is set.
-const ruleWeights = (score: number) => [score, 0, 0, 0, 0, 0, 0, 0, 0];
+// 7 + 1 language + 2 topics rule features; only the score's weight is set.
+const ruleWeights = (score: number) => [score, 0, 0, 0, 0, 0, 0, 0, 0, 0];
 
 const layer = compileLearnedLayer(
   {
@@ -27,6 +27,7 @@ const layer = compileLearnedLayer(
 const input = (stems: Record<string, string>, scores = [0, 0]) => ({
   scores,
   termCounts: [0, 0],
+  strongTermCounts: [0, 0],
   language: 'en',
   stems: new Map(Object.entries(stems)),
 });

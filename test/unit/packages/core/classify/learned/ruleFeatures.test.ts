@@ -3,7 +3,12 @@ import { learnedRuleFeatureNames } from '../../../../../../packages/contracts/sr
 import { ruleFeatures } from '../../../../../../packages/core/src/classify/learned/ruleFeatures.ts';
 
 describe('Function: ruleFeatures', () => {
-  const evidence = { scores: [0.6, 0.2, 0.5], termCounts: [3, 1, 0], language: 'fr' };
+  const evidence = {
+    scores: [0.6, 0.2, 0.5],
+    termCounts: [3, 1, 0],
+    strongTermCounts: [1, 0, 0],
+    language: 'fr',
+  };
 
   it('reads one topic against the others, in the order the contract names them', () => {
     // Prepare
@@ -19,6 +24,7 @@ describe('Function: ruleFeatures', () => {
     expect(named.logitScore).toBeCloseTo(Math.log(0.6 / 0.4) / 5);
     expect(named.aboveThreshold).toBe(1);
     expect(named.terms).toBeCloseTo(Math.log(4));
+    expect(named.strongTerms).toBeCloseTo(Math.log(2));
     expect(named.maxOtherScore).toBe(0.5);
     expect(named.otherTopicsAbove).toBeCloseTo(1 / 3);
     expect([named['lang:ar'], named['lang:fr']]).toEqual([0, 1]);
@@ -27,7 +33,12 @@ describe('Function: ruleFeatures', () => {
 
   it('keeps scores of 0 and 1 finite and sets no language for one without a slot', () => {
     // Prepare
-    const extremes = { scores: [0, 1], termCounts: [0, 9], language: 'fa' };
+    const extremes = {
+      scores: [0, 1],
+      termCounts: [0, 9],
+      strongTermCounts: [0, 9],
+      language: 'fa',
+    };
 
     // Act
     const none = ruleFeatures(extremes, 0, 0.45, ['ar', 'fr']);
@@ -37,6 +48,6 @@ describe('Function: ruleFeatures', () => {
     expect([...none, ...full].every(Number.isFinite)).toBe(true);
     expect(none[1]).toBeLessThan(-1.5);
     expect(full[1]).toBeGreaterThan(1.5);
-    expect([none[6], none[7]]).toEqual([0, 0]);
+    expect([none[7], none[8]]).toEqual([0, 0]);
   });
 });
