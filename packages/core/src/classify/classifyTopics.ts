@@ -182,6 +182,14 @@ interface WordEntry {
   charge: boolean;
 }
 
+/** The keys of a document's content words in one language. */
+interface KeyReader {
+  /** The matching key of the content word at `position`. */
+  key: (position: number) => string;
+  /** Its other keys (Arabic clitics, see `getStemVariants`); empty in most languages. */
+  variants: (position: number) => readonly string[];
+}
+
 interface Matcher {
   /** The content words of the document (function words left out), in order. */
   content: readonly Word[];
@@ -189,10 +197,8 @@ interface Matcher {
   lines: readonly number[];
   /** The sentence of each content word. */
   sentences: readonly number[];
-  /** The matching key of the content word at `position` in `language`. */
-  key: (language: string, position: number) => string;
-  /** Its other keys (Arabic clitics, see `getStemVariants`); empty in most languages. */
-  variants: (language: string, position: number) => readonly string[];
+  /** The keys of the content words in `language` (a taxonomy language). */
+  keysIn: (language: string) => KeyReader;
   /** The terms and the frame cue of the content word at `position`. */
   entry: (position: number) => WordEntry;
 }
@@ -259,34 +265,43 @@ const createMatcher = (
   // The stem of a word in a language is kept with the word (shared across
   // documents): proximity windows overlap and phrases are tried from many
   // starts, so the same word is asked for again and again (a field read
-  // instead of a stem cache lookup by string).
+  // instead of a stem cache lookup by string). A term reads the keys of its
+  // language through one reader, found once per term, not once per word.
   // `''` is an overlong word (see `MAX_TOKEN_CHARS`): no key, no term, no cue.
-  const key = (language: string, position: number): string => {
-    const word = content[position] as Word;
+  const readerFor = (language: string): KeyReader => {
     const slot = languageSlot(language);
-    let value = word.stems[slot];
-    if (value === undefined) {
-      value = word.norm === '' ? '' : stemOf(language, word.norm);
-      word.stems[slot] = value;
-    }
-    return value;
-  };
-  const variantsByLanguage = new Map<string, (readonly string[] | undefined)[]>();
-  const variants = (language: string, position: number): readonly string[] => {
+    const stem = stemmers.get(language) as StemFunction;
+    const key = (position: number): string => {
+      const word = content[position] as Word;
+      let value = word.stems[slot];
+      if (value === undefined) {
+        value = word.norm === '' ? '' : stem(word.norm);
+        word.stems[slot] = value;
+      }
+      return value;
+    };
     const variantsOfLanguage = variantsOf.get(language);
-    if (variantsOfLanguage === undefined) return NO_KEYS;
-    let known = variantsByLanguage.get(language);
-    if (known === undefined) {
-      known = new Array<readonly string[] | undefined>(content.length);
-      variantsByLanguage.set(language, known);
+    if (variantsOfLanguage === undefined) return { key, variants: () => NO_KEYS };
+    const known = new Array<readonly string[] | undefined>(content.length);
+    const variants = (position: number): readonly string[] => {
+      let value = known[position];
+      if (value === undefined) {
+        const word = (content[position] as Word).norm;
+        value = word === '' ? NO_KEYS : variantsOfLanguage(word);
+        known[position] = value;
+      }
+      return value;
+    };
+    return { key, variants };
+  };
+  const readers = new Map<string, KeyReader>();
+  const keysIn = (language: string): KeyReader => {
+    let reader = readers.get(language);
+    if (reader === undefined) {
+      reader = readerFor(language);
+      readers.set(language, reader);
     }
-    let value = known[position];
-    if (value === undefined) {
-      const word = (content[position] as Word).norm;
-      value = word === '' ? NO_KEYS : variantsOfLanguage(word);
-      known[position] = value;
-    }
-    return value;
+    return reader;
   };
   // What a word is, under this taxonomy and policy, is also kept with the
   // word, for the last `memo` that asked (nearly always the only one).
@@ -322,26 +337,27 @@ const createMatcher = (
     memo.set(word, value);
     return value;
   };
-  return { content, lines: read.lines, sentences: read.sentences, key, variants, entry };
+  return { content, lines: read.lines, sentences: read.sentences, keysIn, entry };
 };
 
 const keyMatches = (
   matcher: Matcher,
-  language: string,
+  keys: KeyReader,
   position: number,
   expected: string,
 ): boolean =>
   expected.startsWith(EXACT_PREFIX)
     ? matcher.content[position]?.norm === expected.slice(EXACT_PREFIX.length)
-    : matcher.key(language, position) === expected ||
-      matcher.variants(language, position).includes(expected);
+    : keys.key(position) === expected || keys.variants(position).includes(expected);
 
 const matchLength = (matcher: Matcher, term: CompiledTerm, start: number): boolean => {
+  if (term.keys.length === 1) return true;
   const segment = matcher.lines[start];
+  const keys = matcher.keysIn(term.language);
   for (let offset = 1; offset < term.keys.length; offset++) {
     const position = start + offset;
     if (matcher.lines[position] !== segment) return false;
-    if (!keyMatches(matcher, term.language, position, term.keys[offset] as string)) return false;
+    if (!keyMatches(matcher, keys, position, term.keys[offset] as string)) return false;
   }
   return true;
 };
@@ -360,11 +376,12 @@ const contextAllows = (matcher: Matcher, term: CompiledTerm, start: number): boo
   const to = Math.min(matcher.content.length - 1, end + term.window);
   let nearFound = term.near === undefined;
   let alsoNearFound = term.alsoNear === undefined;
+  const keys = matcher.keysIn(term.language);
   for (let position = from; position <= to; position++) {
     if (position >= start && position <= end) continue;
     if (matcher.lines[position] !== segment) continue;
-    const stem = matcher.key(term.language, position);
-    const others = matcher.variants(term.language, position);
+    const stem = keys.key(position);
+    const others = keys.variants(position);
     if (term.notNear !== undefined && hasAnyKey(term.notNear, stem, others)) return false;
     if (term.near !== undefined && hasAnyKey(term.near, stem, others)) nearFound = true;
     if (term.alsoNear !== undefined && hasAnyKey(term.alsoNear, stem, others)) {
