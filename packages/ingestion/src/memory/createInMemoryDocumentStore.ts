@@ -25,6 +25,7 @@ import type {
   IngestionOutcome,
   SourceOfKey,
 } from '../store/types.ts';
+import { createBandIndex } from './bandIndex.ts';
 
 /** A record the in-memory store keeps, as the deployed store would write it. */
 type StoredRecord = DocumentRecord | SourceRecord | TopicRecord | RejectionRecord;
@@ -50,6 +51,16 @@ interface InMemoryDocumentStoreOptions {
    * @default true
    */
   keepTexts?: boolean;
+  /**
+   * Copy each record written, so that nothing the caller does to its objects
+   * afterwards changes what the store holds. A caller that hands its records
+   * over and never touches them again (`ingest process`: `ingestObject`
+   * builds new records for each object) passes `false`, and the store keeps
+   * the very objects it is given: the copies were a sizeable share of the
+   * run's time and of its garbage. What the store hands out is copied either way.
+   * @default true
+   */
+  copyWrites?: boolean;
 }
 
 /** The in-memory store, with read access for callers that report on what it holds. */
@@ -77,12 +88,6 @@ interface InMemoryDocumentStore extends DocumentStore {
   nearBands(): NearBandRecord[];
   /** The texts stored out of line, by content hash. */
   texts(): Map<string, string>;
-}
-
-/** A claimed band, and how many bands were claimed before it. */
-interface HeldBand {
-  band: NearBandRecord;
-  order: number;
 }
 
 /** `StoredFingerprint` with a compile error should a field ever hold an object. */
@@ -136,9 +141,20 @@ const createInMemoryDocumentStore = (
 ): InMemoryDocumentStore => {
   const textBucket = options.textBucketName ?? 'memory-texts';
   const keepTexts = options.keepTexts ?? true;
+  const copyWrites = options.copyWrites ?? true;
   const items = new Map<string, StoredRecord>();
-  // Each band with its place in the order of claims.
-  const bands = new Map<string, HeldBand>();
+  // The documents again, by content hash: the decisions read a content's
+  // document several times per object, and a lookup by the hash they hold
+  // builds no key.
+  const documents = new Map<string, DocumentRecord>();
+  // The claimed bands in claim order; the index gives a band's place in it.
+  const heldBands: NearBandRecord[] = [];
+  const bandIndex = createBandIndex();
+  // By place in the claim order: a number per owning content, or -1 for a
+  // band without a fingerprint (it cannot be compared), so that a lookup
+  // tells its own bands and its candidates apart without reading the bands.
+  const bandOwners: number[] = [];
+  const ownerNumbers = new Map<string, number>();
   const texts = new Map<string, string>();
   // An index that keeps each lookup independent of the store's size, as the
   // deployed store's keys do: item keys of the sources of an object key.
@@ -146,36 +162,49 @@ const createInMemoryDocumentStore = (
 
   const read = <T extends StoredRecord>(pk: string, sk: string) =>
     items.get(keyOf(pk, sk)) as T | undefined;
-  const write = (record: StoredRecord) => {
+  /** Writes a record under its item key (`keyOf`, when the caller has built it already). */
+  const write = (record: StoredRecord, key = keyOf(record.pk, record.sk)) => {
     options.beforeWrite?.(record);
-    const key = keyOf(record.pk, record.sk);
-    if (record.kind === 'source' && !items.has(key)) {
-      const keys = sourceItemKeys.get(record.pk);
-      if (keys === undefined) sourceItemKeys.set(record.pk, [key]);
+    const stored = copyWrites ? copyOf(record) : record;
+    if (stored.kind === 'source' && !items.has(key)) {
+      const keys = sourceItemKeys.get(stored.pk);
+      if (keys === undefined) sourceItemKeys.set(stored.pk, [key]);
       else keys.push(key);
     }
-    items.set(key, copyOf(record));
+    items.set(key, stored);
+    if (
+      stored.kind === 'document' &&
+      stored.sk === DOCUMENT_SORT_KEY &&
+      stored.pk === documentPartitionKey(stored.contentHash)
+    ) {
+      documents.set(stored.contentHash, stored);
+    }
   };
-  const exists = (record: { pk: string; sk: string }) => items.has(keyOf(record.pk, record.sk));
-  const documentOf = (contentHash: string) =>
-    read<DocumentRecord>(documentPartitionKey(contentHash), DOCUMENT_SORT_KEY);
+  const documentOf = (contentHash: string) => documents.get(contentHash);
+  const ownerNumber = (contentHash: string) => {
+    const known = ownerNumbers.get(contentHash);
+    if (known !== undefined) return known;
+    ownerNumbers.set(contentHash, ownerNumbers.size);
+    return ownerNumbers.size - 1;
+  };
   const textLocation = (contentHash: string): ObjectRef => ({
     bucket: textBucket,
     key: documentTextKey(contentHash),
   });
 
   const addDuplicateSource = async (
-    items: IngestionItems,
+    ingestion: IngestionItems,
     now: string,
   ): Promise<IngestionOutcome> => {
-    if (exists(items.duplicateSource)) return 'already-recorded';
-    const document = documentOf(items.document.contentHash);
+    const key = keyOf(ingestion.duplicateSource.pk, ingestion.duplicateSource.sk);
+    if (items.has(key)) return 'already-recorded';
+    const document = documentOf(ingestion.document.contentHash);
     if (document === undefined) {
       throw new StoreConflictError(
-        `document ${items.document.contentHash} disappeared while adding a source`,
+        `document ${ingestion.document.contentHash} disappeared while adding a source`,
       );
     }
-    write(items.duplicateSource);
+    write(ingestion.duplicateSource, key);
     // A document from before schema 1.3 has no liveSourceCount: all its sources were live.
     document.liveSourceCount = (document.liveSourceCount ?? document.sourceCount) + 1;
     document.sourceCount += 1;
@@ -220,8 +249,9 @@ const createInMemoryDocumentStore = (
       return undefined;
     },
     createItem: async (item) => {
-      if (exists(item)) return false;
-      write(item);
+      const key = keyOf(item.pk, item.sk);
+      if (items.has(key)) return false;
+      write(item, key);
       return true;
     },
     addDuplicateSource,
@@ -240,29 +270,34 @@ const createInMemoryDocumentStore = (
           ...(first.success ? { firstSource: { ...first.data } } : {}),
         };
       }
-      const owners = new Map<string, HeldBand>();
+      const self = ownerNumbers.get(content.contentHash) ?? -1;
+      // Each owner once, at the place of its first band, with its last band's order.
+      const owners: number[] = [];
+      const orders: number[] = [];
       for (const bandKey of content.bandKeys) {
-        const pk = nearBandPartitionKey(content.fingerprintVersion, bandKey);
-        const held = bands.get(pk);
-        if (held === undefined) lookup.unclaimedBands.add(pk);
-        // An owner without a fingerprint cannot be compared (as in the deployed store).
-        else if (
-          held.band.contentHash !== content.contentHash &&
-          held.band.fingerprint !== undefined
-        ) {
-          owners.set(held.band.contentHash, held);
+        const order = bandIndex.find(content.fingerprintVersion, bandKey);
+        if (order === -1) {
+          lookup.unclaimedBands.add(nearBandPartitionKey(content.fingerprintVersion, bandKey));
+          continue;
         }
+        const owner = bandOwners[order] as number;
+        // An owner without a fingerprint cannot be compared (as in the deployed store).
+        if (owner === -1 || owner === self) continue;
+        const seen = owners.indexOf(owner);
+        if (seen === -1) {
+          owners.push(owner);
+          orders.push(order);
+        } else orders[seen] = order;
       }
       // Oldest claim first: on equal similarity the decisions keep the first
       // candidate, so the earliest canonical document wins, as in the run order.
-      const oldestFirst = [...owners.values()].sort((a, b) => a.order - b.order);
-      for (const { band } of oldestFirst) {
-        if (band.fingerprint !== undefined) {
-          lookup.candidates.push({
-            contentHash: band.contentHash,
-            fingerprint: copyFingerprint(band.fingerprint),
-          });
-        }
+      orders.sort((a, b) => a - b);
+      for (const order of orders) {
+        const band = heldBands[order] as NearBandRecord & { fingerprint: StoredFingerprint };
+        lookup.candidates.push({
+          contentHash: band.contentHash,
+          fingerprint: copyFingerprint(band.fingerprint),
+        });
       }
       return lookup;
     },
@@ -272,7 +307,9 @@ const createInMemoryDocumentStore = (
     },
     textLocation,
     claimNearBands: async (claimed) => {
-      const lost = claimed.filter((band) => bands.has(band.pk)).map((band) => band.pk);
+      const lost = claimed
+        .filter((band) => bandIndex.findPartition(band.pk) !== -1)
+        .map((band) => band.pk);
       if (lost.length > 0) return { lost };
       // The bands of a claim carry one fingerprint: held once, as it is
       // never handed out without a copy.
@@ -284,7 +321,12 @@ const createInMemoryDocumentStore = (
           band.fingerprint = held.get(fingerprint) ?? copyOf(fingerprint);
           held.set(fingerprint, band.fingerprint);
         }
-        bands.set(band.pk, { band, order: bands.size });
+        // A band named twice in one claim is held once, as a map would hold it.
+        const again = bandIndex.findPartition(band.pk);
+        const order = again === -1 ? heldBands.length : again;
+        bandIndex.set(band.pk, order);
+        heldBands[order] = band;
+        bandOwners[order] = band.fingerprint === undefined ? -1 : ownerNumber(band.contentHash);
       }
       return { lost: [] };
     },
@@ -328,7 +370,7 @@ const createInMemoryDocumentStore = (
     pickFromDocument,
     pickFrom,
     records: () => [...items.values()].map((record) => copyOf(record)),
-    nearBands: () => [...bands.values()].map(({ band }) => copyOf(band)),
+    nearBands: () => heldBands.map((band) => copyOf(band)),
     texts: () => new Map(texts),
   };
 };
