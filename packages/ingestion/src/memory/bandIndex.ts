@@ -4,8 +4,11 @@ interface BandIndex {
   find(version: string, bandKey: string): number;
   /** The number held under a band's partition key (`NEAR#<version>#<band key>`), or -1. */
   findPartition(pk: string): number;
-  /** Holds `value` (0 or more) under a band's partition key; replaces what it held. */
-  set(pk: string, value: number): void;
+  /**
+   * Holds `value` (0 or more) under a band's partition key unless it holds
+   * one there already: returns that one, or -1 when it took `value`.
+   */
+  add(pk: string, value: number): number;
   /** How many keys it holds. */
   readonly size: number;
 }
@@ -50,7 +53,7 @@ const hexWord = (text: string, start: number): number => {
  *
  * @example
  * const index = createBandIndex();
- * index.set('NEAR#w5-m128-b8r2-v3#b00:9c1f0e2a77d3b410', 0);
+ * index.add('NEAR#w5-m128-b8r2-v3#b00:9c1f0e2a77d3b410', 0); // -1: it was free
  * index.find('w5-m128-b8r2-v3', 'b00:9c1f0e2a77d3b410'); // 0
  */
 const createBandIndex = (): BandIndex => {
@@ -141,26 +144,28 @@ const createBandIndex = (): BandIndex => {
       if (at !== undefined && parseKey(pk, at.start, at.version)) return lookUp();
       return others.get(pk) ?? -1;
     },
-    set: (pk, value) => {
+    add: (pk, value) => {
       const at = bandKeyStart(pk);
       if (at === undefined || !parseKey(pk, at.start, at.version)) {
+        const known = others.get(pk);
+        if (known !== undefined) return known;
         others.set(pk, value);
-        return;
+        return -1;
       }
       let slot = slotOf();
-      if (slots[slot + 2] === 0) {
-        held++;
-        if (held * 2 > slots.length / SLOT) {
-          const key = [high, low, tag] as const;
-          grow();
-          [high, low, tag] = key;
-          slot = slotOf();
-        }
+      if (slots[slot + 2] !== 0) return slots[slot + 3] as number;
+      held++;
+      if (held * 2 > slots.length / SLOT) {
+        const key = [high, low, tag] as const;
+        grow();
+        [high, low, tag] = key;
+        slot = slotOf();
       }
       slots[slot] = high;
       slots[slot + 1] = low;
       slots[slot + 2] = tag;
       slots[slot + 3] = value;
+      return -1;
     },
     get size() {
       return held + others.size;

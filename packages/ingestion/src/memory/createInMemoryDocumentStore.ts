@@ -314,17 +314,20 @@ const createInMemoryDocumentStore = (
       // The bands of a claim carry one fingerprint: held once, as it is
       // never handed out without a copy.
       const held = new Map<StoredFingerprint, StoredFingerprint>();
-      for (const { fingerprint, ...owner } of claimed) {
-        // Without its fingerprint a band item is flat: the rest spread is its copy.
-        const band: NearBandRecord = flatCopy(owner);
-        if (fingerprint !== undefined) {
-          band.fingerprint = held.get(fingerprint) ?? copyOf(fingerprint);
-          held.set(fingerprint, band.fingerprint);
+      for (const claim of claimed) {
+        let band = claim;
+        if (copyWrites) {
+          const { fingerprint, ...owner } = claim;
+          // Without its fingerprint a band item is flat: the rest spread is its copy.
+          band = flatCopy(owner);
+          if (fingerprint !== undefined) {
+            band.fingerprint = held.get(fingerprint) ?? copyOf(fingerprint);
+            held.set(fingerprint, band.fingerprint);
+          }
         }
         // A band named twice in one claim is held once, as a map would hold it.
-        const again = bandIndex.findPartition(band.pk);
+        const again = bandIndex.add(band.pk, heldBands.length);
         const order = again === -1 ? heldBands.length : again;
-        bandIndex.set(band.pk, order);
         heldBands[order] = band;
         bandOwners[order] = band.fingerprint === undefined ? -1 : ownerNumber(band.contentHash);
       }

@@ -16,7 +16,7 @@ describe('Function: createBandIndex', () => {
     const index = createBandIndex();
     const keys = bandKeys(Uint32Array.from({ length: 128 }, (_, i) => i * 2_654_435_761));
     keys.forEach((key, order) => {
-      index.set(nearBandPartitionKey(VERSION, key), order);
+      index.add(nearBandPartitionKey(VERSION, key), order);
     });
 
     // Act
@@ -34,7 +34,7 @@ describe('Function: createBandIndex', () => {
     // Prepare
     const index = createBandIndex();
     const key = bandKeyOf(3, 0xdeadbeef, 0x0000ffff);
-    index.set(nearBandPartitionKey(VERSION, key), 1);
+    index.add(nearBandPartitionKey(VERSION, key), 1);
 
     // Act
     const found = [
@@ -60,7 +60,7 @@ describe('Function: createBandIndex', () => {
   ])('holds a key of another form too: %s', (_, key) => {
     // Prepare
     const index = createBandIndex();
-    index.set(nearBandPartitionKey(VERSION, key), 7);
+    index.add(nearBandPartitionKey(VERSION, key), 7);
 
     // Act
     const found = index.find(VERSION, key);
@@ -74,7 +74,7 @@ describe('Function: createBandIndex', () => {
   it('keeps a partition key that is not a band partition key apart', () => {
     // Prepare
     const index = createBandIndex();
-    index.set('DOC#b01:deadbeef00000001', 2);
+    index.add('DOC#b01:deadbeef00000001', 2);
 
     // Act
     const found = index.findPartition('DOC#b01:deadbeef00000001');
@@ -84,17 +84,19 @@ describe('Function: createBandIndex', () => {
     expect([found, asBand]).toEqual([2, -1]);
   });
 
-  it('replaces the value of a key set again', () => {
+  it.each([
+    ['a band key', nearBandPartitionKey(VERSION, bandKeyOf(0, 1, 2))],
+    ['another key', 'NEAR#other'],
+  ])('keeps the first value of %s added again, and tells it', (_, pk) => {
     // Prepare
     const index = createBandIndex();
-    const pk = nearBandPartitionKey(VERSION, bandKeyOf(0, 1, 2));
-    index.set(pk, 1);
+    const first = index.add(pk, 1);
 
     // Act
-    index.set(pk, 5);
+    const again = index.add(pk, 5);
 
     // Assess
-    expect(index.findPartition(pk)).toBe(5);
+    expect([first, again, index.findPartition(pk)]).toEqual([-1, 1, 1]);
     expect(index.size).toBe(1);
   });
 
@@ -116,8 +118,8 @@ describe('Function: createBandIndex', () => {
           const half = Math.ceil(triples.length / 2);
           triples.slice(0, half).forEach(([band, high, low], value) => {
             const pk = nearBandPartitionKey(VERSION, bandKeyOf(band, high, low));
-            index.set(pk, value);
-            reference.set(pk, value);
+            expect(index.add(pk, value)).toBe(reference.get(pk) ?? -1);
+            if (!reference.has(pk)) reference.set(pk, value);
           });
 
           // Act
