@@ -82,7 +82,7 @@ interface InMemoryDocumentStore extends DocumentStore {
   ): T | undefined;
   /** Like `pickFromDocument`, for the record under `pk` and `sk`. */
   pickFrom<T>(pk: string, sk: string, pick: (record: Readonly<StoredRecord>) => T): T | undefined;
-  /** Copies of every record, in the order they were first written. */
+  /** Copies of every record, by partition key in the order each was first written. */
   records(): StoredRecord[];
   /** The owner items of the near-duplicate bands, in claim order. */
   nearBands(): NearBandRecord[];
@@ -114,7 +114,11 @@ type FlatBand = {
 /** `owner` is a rest copy already: its fields are strings and numbers. */
 const flatCopy = (owner: FlatBand): NearBandRecord => owner;
 
-const keyOf = (pk: string, sk: string) => `${pk}|${sk}`;
+/** The items under one partition key, in the order first written (a handful: a document and its topics, a source's versions). */
+interface Partition {
+  sortKeys: string[];
+  records: StoredRecord[];
+}
 
 /**
  * A {@link DocumentStore} held in maps: the one `ingest process` decides
@@ -142,7 +146,9 @@ const createInMemoryDocumentStore = (
   const textBucket = options.textBucketName ?? 'memory-texts';
   const keepTexts = options.keepTexts ?? true;
   const copyWrites = options.copyWrites ?? true;
-  const items = new Map<string, StoredRecord>();
+  // Items by partition key, then sort key: a lookup hashes the partition key
+  // the record holds, instead of a key string built for each read and write.
+  const partitions = new Map<string, Partition>();
   // The documents again, by content hash: the decisions read a content's
   // document several times per object, and a lookup by the hash they hold
   // builds no key.
@@ -156,22 +162,27 @@ const createInMemoryDocumentStore = (
   const bandOwners: number[] = [];
   const ownerNumbers = new Map<string, number>();
   const texts = new Map<string, string>();
-  // An index that keeps each lookup independent of the store's size, as the
-  // deployed store's keys do: item keys of the sources of an object key.
-  const sourceItemKeys = new Map<string, string[]>();
 
-  const read = <T extends StoredRecord>(pk: string, sk: string) =>
-    items.get(keyOf(pk, sk)) as T | undefined;
-  /** Writes a record under its item key (`keyOf`, when the caller has built it already). */
-  const write = (record: StoredRecord, key = keyOf(record.pk, record.sk)) => {
+  const read = <T extends StoredRecord>(pk: string, sk: string): T | undefined => {
+    const partition = partitions.get(pk);
+    if (partition === undefined) return undefined;
+    const at = partition.sortKeys.indexOf(sk);
+    return at === -1 ? undefined : (partition.records[at] as T);
+  };
+  const exists = (record: { pk: string; sk: string }) => read(record.pk, record.sk) !== undefined;
+  const write = (record: StoredRecord) => {
     options.beforeWrite?.(record);
     const stored = copyWrites ? copyOf(record) : record;
-    if (stored.kind === 'source' && !items.has(key)) {
-      const keys = sourceItemKeys.get(stored.pk);
-      if (keys === undefined) sourceItemKeys.set(stored.pk, [key]);
-      else keys.push(key);
+    const partition = partitions.get(stored.pk);
+    if (partition === undefined) {
+      partitions.set(stored.pk, { sortKeys: [stored.sk], records: [stored] });
+    } else {
+      const at = partition.sortKeys.indexOf(stored.sk);
+      if (at === -1) {
+        partition.sortKeys.push(stored.sk);
+        partition.records.push(stored);
+      } else partition.records[at] = stored;
     }
-    items.set(key, stored);
     if (
       stored.kind === 'document' &&
       stored.sk === DOCUMENT_SORT_KEY &&
@@ -181,6 +192,7 @@ const createInMemoryDocumentStore = (
     }
   };
   const documentOf = (contentHash: string) => documents.get(contentHash);
+  /** The number of the content owning a band, given when it first claims one. */
   const ownerNumber = (contentHash: string) => {
     const known = ownerNumbers.get(contentHash);
     if (known !== undefined) return known;
@@ -196,15 +208,14 @@ const createInMemoryDocumentStore = (
     ingestion: IngestionItems,
     now: string,
   ): Promise<IngestionOutcome> => {
-    const key = keyOf(ingestion.duplicateSource.pk, ingestion.duplicateSource.sk);
-    if (items.has(key)) return 'already-recorded';
+    if (exists(ingestion.duplicateSource)) return 'already-recorded';
     const document = documentOf(ingestion.document.contentHash);
     if (document === undefined) {
       throw new StoreConflictError(
         `document ${ingestion.document.contentHash} disappeared while adding a source`,
       );
     }
-    write(ingestion.duplicateSource, key);
+    write(ingestion.duplicateSource);
     // A document from before schema 1.3 has no liveSourceCount: all its sources were live.
     document.liveSourceCount = (document.liveSourceCount ?? document.sourceCount) + 1;
     document.sourceCount += 1;
@@ -215,8 +226,8 @@ const createInMemoryDocumentStore = (
 
   const findSourcesOfKey = (ref: Pick<ObjectRef, 'bucket' | 'key'>): SourceOfKey[] => {
     const pk = sourcePartitionKey(ref);
-    return (sourceItemKeys.get(pk) ?? [])
-      .map((key) => items.get(key) as SourceRecord)
+    return (partitions.get(pk)?.records ?? [])
+      .filter((record): record is SourceRecord => record.kind === 'source')
       .sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0))
       .map((source) => {
         const found: SourceOfKey = {
@@ -249,9 +260,8 @@ const createInMemoryDocumentStore = (
       return undefined;
     },
     createItem: async (item) => {
-      const key = keyOf(item.pk, item.sk);
-      if (items.has(key)) return false;
-      write(item, key);
+      if (exists(item)) return false;
+      write(item);
       return true;
     },
     addDuplicateSource,
@@ -372,7 +382,10 @@ const createInMemoryDocumentStore = (
     getDocument: (contentHash) => pickFromDocument(contentHash, copyOf),
     pickFromDocument,
     pickFrom,
-    records: () => [...items.values()].map((record) => copyOf(record)),
+    records: () =>
+      [...partitions.values()].flatMap((partition) =>
+        partition.records.map((record) => copyOf(record)),
+      ),
     nearBands: () => heldBands.map((band) => copyOf(band)),
     texts: () => new Map(texts),
   };
