@@ -153,8 +153,14 @@ async function* processFiles(
   paths: string[],
   options: ProcessFilesOptions,
 ): AsyncGenerator<FileResult> {
-  // The output needs no document's text: none is kept (see `keepTexts`).
-  const store = createInMemoryDocumentStore({ keepTexts: false, copyWrites: false });
+  // The run's store keeps what the decisions and the output read: no texts
+  // (`keepTexts`), no topic items; the records `ingestObject` builds for
+  // each file are handed over, not copied.
+  const store = createInMemoryDocumentStore({
+    keepTexts: false,
+    copyWrites: false,
+    keepTopicItems: false,
+  });
   const deps: IngestDependencies = {
     reader: createFileObjectReader(),
     store,

@@ -61,6 +61,16 @@ interface InMemoryDocumentStoreOptions {
    * @default true
    */
   copyWrites?: boolean;
+  /**
+   * Keep the topic-membership items (`kind: topic`) written with each
+   * document. A run that only reports decisions (`ingest process`) passes
+   * `false`: no decision reads them (their creates are never conditions of
+   * another write), and they were a third of the records the run kept, all
+   * of them copied and traced by the garbage collector. `records()` then
+   * holds none.
+   * @default true
+   */
+  keepTopicItems?: boolean;
 }
 
 /** The in-memory store, with read access for callers that report on what it holds. */
@@ -146,6 +156,7 @@ const createInMemoryDocumentStore = (
   const textBucket = options.textBucketName ?? 'memory-texts';
   const keepTexts = options.keepTexts ?? true;
   const copyWrites = options.copyWrites ?? true;
+  const keepTopicItems = options.keepTopicItems ?? true;
   // Items by partition key, then sort key: a lookup hashes the partition key
   // the record holds, instead of a key string built for each read and write.
   const partitions = new Map<string, Partition>();
@@ -260,6 +271,7 @@ const createInMemoryDocumentStore = (
       return undefined;
     },
     createItem: async (item) => {
+      if (item.kind === 'topic' && !keepTopicItems) return true;
       if (exists(item)) return false;
       write(item);
       return true;

@@ -168,6 +168,47 @@ describe('Function: createInMemoryDocumentStore', () => {
     });
   });
 
+  describe('option keepTopicItems', () => {
+    it.each([
+      [true, 'holds'],
+      [false, 'drops'],
+    ])(
+      'keepTopicItems %s %s the topic items, and records the same decisions',
+      async (keepTopicItems) => {
+        // Prepare: a sample with topics, recorded twice under two keys
+        const withTopics = loadSamples()
+          .map((sample) => processDocument({ bytes: sample.bytes, key: 'a.txt' }))
+          .find((result) => result.ok && result.value.topics.length > 0);
+        if (withTopics === undefined || !withTopics.ok)
+          throw new Error('a sample with topics needed');
+        const doc = withTopics.value;
+        const store = createInMemoryDocumentStore({ keepTopicItems });
+        const itemsAt = (key: string) =>
+          buildDocumentItems(doc, { bucket: 'b', key, size: 1 }, { inline: true }, 'then');
+
+        // Act
+        const outcomes = [
+          await store.recordIngestion(itemsAt('one.txt'), 'then'),
+          await store.recordIngestion(itemsAt('one.txt'), 'then'),
+          await store.recordIngestion(itemsAt('two.txt'), 'then'),
+        ];
+
+        // Assess
+        expect(outcomes).toEqual(['new', 'already-recorded', 'duplicate']);
+        const kinds = store.records().map((record) => record.kind);
+        expect(kinds.filter((kind) => kind === 'topic')).toHaveLength(
+          keepTopicItems ? doc.topics.length : 0,
+        );
+        expect(kinds.filter((kind) => kind !== 'topic').sort()).toEqual([
+          'document',
+          'source',
+          'source',
+        ]);
+        expect(store.getDocument(doc.contentHash)?.topics).toEqual(doc.topics);
+      },
+    );
+  });
+
   describe('option copyWrites', () => {
     const [sample] = loadSamples();
     if (sample === undefined) throw new Error('a sample needed');
