@@ -18,6 +18,7 @@ import {
 } from '@doc-ingest/ingestion';
 import { isUnreadable, type OnUnreadable } from './collectFiles.ts';
 import { createFileObjectReader } from './fileObjectReader.ts';
+import { isoClock } from './isoClock.ts';
 
 /** One line of `ingest process` output. Absent values are `null`, so every line has every field. */
 interface FileResult {
@@ -71,24 +72,6 @@ interface ProcessFilesOptions {
 
 /** The longest stretch of work between two turns of the event loop. */
 const MAX_MS_BETWEEN_TURNS = 10;
-
-/**
- * The current time as an ISO string, formatted once per millisecond: the
- * decisions ask twice per file, and formatting cost more than the store's
- * lookups.
- */
-const clock = (): (() => string) => {
-  let formattedAt = Number.NaN;
-  let formatted = '';
-  return () => {
-    const now = Date.now();
-    if (now !== formattedAt) {
-      formattedAt = now;
-      formatted = new Date(now).toISOString();
-    }
-    return formatted;
-  };
-};
 
 /** The bucket local files are recorded under in the run's store; the key is the path. */
 const LOCAL_BUCKET = 'local';
@@ -170,8 +153,14 @@ async function* processFiles(
   paths: string[],
   options: ProcessFilesOptions,
 ): AsyncGenerator<FileResult> {
-  // The output needs no document's text: none is kept (see `keepTexts`).
-  const store = createInMemoryDocumentStore({ keepTexts: false });
+  // The run's store keeps what the decisions and the output read: no texts
+  // (`keepTexts`), no topic items; the records `ingestObject` builds for
+  // each file are handed over, not copied.
+  const store = createInMemoryDocumentStore({
+    keepTexts: false,
+    copyWrites: false,
+    keepTopicItems: false,
+  });
   const deps: IngestDependencies = {
     reader: createFileObjectReader(),
     store,
@@ -182,7 +171,7 @@ async function* processFiles(
       inlineTextMaxBytes: 0,
       taxonomy: options.taxonomy ?? COMPILED_TAXONOMY,
     },
-    now: clock(),
+    now: isoClock(),
   };
   const onUnreadable = options.onUnreadable ?? (() => {});
   let lastTurn = Number.NEGATIVE_INFINITY;

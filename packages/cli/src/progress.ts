@@ -1,5 +1,11 @@
-import cliProgress from 'cli-progress';
+import { createRequire } from 'node:module';
 import type { CliStream } from './io.ts';
+
+// Loaded only to draw a bar: a run whose stderr is not a terminal (a pipe,
+// a log, the benchmark) starts without it and the half-dozen modules it
+// brings, 15 ms of every start.
+const loadCliProgress = (): typeof import('cli-progress') =>
+  createRequire(import.meta.url)('cli-progress');
 
 /** Progress of a long command, drawn on stderr only when stderr is a terminal. */
 interface Progress {
@@ -40,7 +46,7 @@ const formatCounts = (counts: Record<string, number>): string =>
 const createProgress = (stream: CliStream, options: ProgressOptions): Progress => {
   if (stream.isTTY !== true) return NO_PROGRESS;
   const known = options.total !== undefined;
-  const bar = new cliProgress.SingleBar({
+  const bar = new (loadCliProgress().SingleBar)({
     stream: stream as NodeJS.WriteStream,
     format: known
       ? `${options.label} {bar} {percentage}% | {value}/{total} ${options.unit} | {counts} | ETA {eta_formatted}`

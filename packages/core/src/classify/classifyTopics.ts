@@ -12,7 +12,8 @@ import { documentStems } from './learned/documentStems.ts';
 import type { RuleEvidence } from './learned/ruleFeatures.ts';
 import { getStemmer, getStemVariants, type StemFunction } from './stem.ts';
 import { TermWeight } from './termWeight.ts';
-import { type Token, tokenizeDocument } from './tokenize.ts';
+import { type DocumentWords, readContentWords } from './tokenize.ts';
+import { languageSlot, type Word } from './word.ts';
 
 /**
  * Default score a topic needs to be reported: 0.45, between the most weak terms
@@ -184,12 +185,23 @@ interface WordEntry {
   charge: boolean;
 }
 
-interface Matcher {
-  content: Token[];
-  /** The matching key of the content word at `position` in `language`. */
-  key: (language: string, position: number) => string;
+/** The keys of a document's content words in one language. */
+interface KeyReader {
+  /** The matching key of the content word at `position`. */
+  key: (position: number) => string;
   /** Its other keys (Arabic clitics, see `getStemVariants`); empty in most languages. */
-  variants: (language: string, position: number) => readonly string[];
+  variants: (position: number) => readonly string[];
+}
+
+interface Matcher {
+  /** The content words of the document (function words left out), in order. */
+  content: readonly Word[];
+  /** The line (segment) of each content word. */
+  lines: readonly number[];
+  /** The sentence of each content word. */
+  sentences: readonly number[];
+  /** The keys of the content words in `language` (a taxonomy language). */
+  keysIn: (language: string) => KeyReader;
   /** The terms and the frame cue of the content word at `position`. */
   entry: (position: number) => WordEntry;
 }
@@ -228,14 +240,14 @@ const candidateCache = (taxonomy: CompiledTaxonomy, policy: string): Map<string,
  * tells whether a term found for a word counts (cross-language filtering).
  */
 const createMatcher = (
-  tokens: readonly Token[],
+  read: DocumentWords,
   taxonomy: CompiledTaxonomy,
   languages: readonly string[],
   allowed: (term: CompiledTerm, word: string) => boolean,
   cues: ReadonlyMap<string, CueKind>,
   memo: Map<string, WordEntry>,
 ): Matcher => {
-  const content = tokens.filter((token) => !token.stop);
+  const content = read.words;
   const stemmers = new Map<string, StemFunction>();
   for (const language of taxonomy.languages) {
     stemmers.set(language, getStemmer(language));
@@ -253,48 +265,60 @@ const createMatcher = (
     const variants = variantsOf.get(language)?.(word);
     return variants === undefined || variants.length === 0 ? [own] : [own, ...variants];
   };
-  // The keys of each position, per language, once per document: proximity
-  // windows overlap and phrases are tried from many starts, so the same
-  // position is asked for again and again (an array read instead of a stem
-  // cache lookup by string).
-  const keysByLanguage = new Map<string, (string | undefined)[]>();
-  const variantsByLanguage = new Map<string, (readonly string[] | undefined)[]>();
-  const slots = <T>(byLanguage: Map<string, (T | undefined)[]>, language: string) => {
-    let known = byLanguage.get(language);
-    if (known === undefined) {
-      known = new Array<T | undefined>(content.length);
-      byLanguage.set(language, known);
-    }
-    return known;
-  };
+  // The stem of a word in a language is kept with the word (shared across
+  // documents): proximity windows overlap and phrases are tried from many
+  // starts, so the same word is asked for again and again (a field read
+  // instead of a stem cache lookup by string). A term reads the keys of its
+  // language through one reader, found once per term, not once per word.
   // `''` is an overlong word (see `MAX_TOKEN_CHARS`): no key, no term, no cue.
-  const key = (language: string, position: number): string => {
-    const known = slots(keysByLanguage, language);
-    let value = known[position];
-    if (value === undefined) {
-      const word = (content[position] as Token).norm;
-      value = word === '' ? '' : stemOf(language, word);
-      known[position] = value;
-    }
-    return value;
-  };
-  const variants = (language: string, position: number): readonly string[] => {
+  const readerFor = (language: string): KeyReader => {
+    const slot = languageSlot(language);
+    const stem = stemmers.get(language) as StemFunction;
+    const key = (position: number): string => {
+      const word = content[position] as Word;
+      let value = word.stems[slot];
+      if (value === undefined) {
+        value = word.norm === '' ? '' : stem(word.norm);
+        word.stems[slot] = value;
+      }
+      return value;
+    };
     const variantsOfLanguage = variantsOf.get(language);
-    if (variantsOfLanguage === undefined) return NO_KEYS;
-    const known = slots(variantsByLanguage, language);
-    let value = known[position];
-    if (value === undefined) {
-      const word = (content[position] as Token).norm;
-      value = word === '' ? NO_KEYS : variantsOfLanguage(word);
-      known[position] = value;
+    if (variantsOfLanguage === undefined) return { key, variants: () => NO_KEYS };
+    const known = new Array<readonly string[] | undefined>(content.length);
+    const variants = (position: number): readonly string[] => {
+      let value = known[position];
+      if (value === undefined) {
+        const word = (content[position] as Word).norm;
+        value = word === '' ? NO_KEYS : variantsOfLanguage(word);
+        known[position] = value;
+      }
+      return value;
+    };
+    return { key, variants };
+  };
+  const readers = new Map<string, KeyReader>();
+  const keysIn = (language: string): KeyReader => {
+    let reader = readers.get(language);
+    if (reader === undefined) {
+      reader = readerFor(language);
+      readers.set(language, reader);
     }
+    return reader;
+  };
+  // What a word is, under this taxonomy and policy, is also kept with the
+  // word, for the last `memo` that asked (nearly always the only one).
+  const entry = (position: number): WordEntry => {
+    const token = content[position] as Word;
+    if (token.entryOf === memo) return token.entry as WordEntry;
+    const word = token.norm;
+    if (word === '') return NOTHING;
+    const value = memo.get(word) ?? findEntry(word);
+    token.entryOf = memo;
+    token.entry = value;
     return value;
   };
-  const entry = (position: number): WordEntry => {
-    const word = (content[position] as Token).norm;
-    if (word === '') return NOTHING;
-    const known = memo.get(word);
-    if (known !== undefined) return known;
+  const findEntry = (word: string): WordEntry => {
     const found: CompiledTerm[] = [];
     for (const language of languages) {
       const byKey = taxonomy.index.get(language);
@@ -316,26 +340,27 @@ const createMatcher = (
     memo.set(word, value);
     return value;
   };
-  return { content, key, variants, entry };
+  return { content, lines: read.lines, sentences: read.sentences, keysIn, entry };
 };
 
 const keyMatches = (
   matcher: Matcher,
-  language: string,
+  keys: KeyReader,
   position: number,
   expected: string,
 ): boolean =>
   expected.startsWith(EXACT_PREFIX)
     ? matcher.content[position]?.norm === expected.slice(EXACT_PREFIX.length)
-    : matcher.key(language, position) === expected ||
-      matcher.variants(language, position).includes(expected);
+    : keys.key(position) === expected || keys.variants(position).includes(expected);
 
 const matchLength = (matcher: Matcher, term: CompiledTerm, start: number): boolean => {
-  const segment = matcher.content[start]?.segment;
+  if (term.keys.length === 1) return true;
+  const segment = matcher.lines[start];
+  const keys = matcher.keysIn(term.language);
   for (let offset = 1; offset < term.keys.length; offset++) {
     const position = start + offset;
-    if (matcher.content[position]?.segment !== segment) return false;
-    if (!keyMatches(matcher, term.language, position, term.keys[offset] as string)) return false;
+    if (matcher.lines[position] !== segment) return false;
+    if (!keyMatches(matcher, keys, position, term.keys[offset] as string)) return false;
   }
   return true;
 };
@@ -349,16 +374,17 @@ const contextAllows = (matcher: Matcher, term: CompiledTerm, start: number): boo
     return true;
   }
   const end = start + term.keys.length - 1;
-  const segment = matcher.content[start]?.segment;
+  const segment = matcher.lines[start];
   const from = Math.max(0, start - term.window);
   const to = Math.min(matcher.content.length - 1, end + term.window);
   let nearFound = term.near === undefined;
   let alsoNearFound = term.alsoNear === undefined;
+  const keys = matcher.keysIn(term.language);
   for (let position = from; position <= to; position++) {
     if (position >= start && position <= end) continue;
-    if (matcher.content[position]?.segment !== segment) continue;
-    const stem = matcher.key(term.language, position);
-    const others = matcher.variants(term.language, position);
+    if (matcher.lines[position] !== segment) continue;
+    const stem = keys.key(position);
+    const others = keys.variants(position);
     if (term.notNear !== undefined && hasAnyKey(term.notNear, stem, others)) return false;
     if (term.near !== undefined && hasAnyKey(term.near, stem, others)) nearFound = true;
     if (term.alsoNear !== undefined && hasAnyKey(term.alsoNear, stem, others)) {
@@ -394,10 +420,11 @@ const findHits = (
   const coveredUntil = new Map<string, number>();
   const hits: Hit[] = [];
   const best = new Map<string, CompiledTerm>();
-  matcher.content.forEach((token, position) => {
+  matcher.content.forEach((word, position) => {
     const { terms: candidates, cue, charge } = matcher.entry(position);
-    if (cue !== undefined) cues.set(token.norm, cue);
-    if (charge) charges.add(token.sentence);
+    if (cue !== undefined) cues.set(word.norm, cue);
+    const sentence = matcher.sentences[position] as number;
+    if (charge) charges.add(sentence);
     if (candidates.length === 0) return;
     best.clear();
     for (const term of candidates) {
@@ -429,15 +456,17 @@ const findHits = (
         continue;
       }
       coveredUntil.set(topic, position + term.keys.length - 1);
-      const segment = segments[token.segment];
+      const line = matcher.lines[position] as number;
+      const segment = segments[line];
+      if (term.keys.length === 1) word.lower ??= word.surface.toLowerCase();
       hits.push({
         term,
-        label: term.keys.length === 1 ? token.surface.toLowerCase() : term.label,
-        segment: token.segment,
-        sentence: token.sentence,
+        label: term.keys.length === 1 ? (word.lower as string) : term.label,
+        segment: line,
+        sentence,
         isTitle: segment?.isTitle ?? false,
         isListItem: segment?.isListItem ?? false,
-        listBlock: listBlocks[token.segment] ?? -1,
+        listBlock: listBlocks[line] ?? -1,
       });
     }
   });
@@ -598,14 +627,10 @@ interface RuleReading extends RuleEvidence {
 
 const readWithRules = (input: ClassifyInput, taxonomy: CompiledTaxonomy): RuleReading => {
   const documentLanguage = baseLanguage(input.language);
-  const { tokens, segments: lines } = tokenizeDocument(input);
-  // Title tokens come first.
-  let titleWords = 0;
-  while (titleWords < tokens.length && lines[(tokens[titleWords] as Token).segment]?.isTitle) {
-    titleWords += 1;
-  }
+  const read = readContentWords(input);
+  const lines = read.segments;
   const segments =
-    titleWords > ScoringConstants.MAX_TITLE_WORDS
+    read.titleWords > ScoringConstants.MAX_TITLE_WORDS
       ? lines.map((line) => ({ ...line, isTitle: false }))
       : lines;
   const native = taxonomy.languages.includes(documentLanguage as string);
@@ -624,7 +649,7 @@ const readWithRules = (input: ClassifyInput, taxonomy: CompiledTaxonomy): RuleRe
   const policy = native ? documentLanguage : '*';
   const memo = candidateCache(taxonomy, policy);
   const matcher = createMatcher(
-    tokens,
+    read,
     taxonomy,
     languages,
     allowed,
@@ -653,8 +678,8 @@ const readWithRules = (input: ClassifyInput, taxonomy: CompiledTaxonomy): RuleRe
   for (const id of taxonomy.topics) byId[id] = toScore(evidence[id] ?? 0);
   // A language without a stemmer in the taxonomy is read by its folded words.
   const stemAt = native
-    ? (position: number) => matcher.key(documentLanguage as string, position)
-    : (position: number) => (matcher.content[position] as Token).norm;
+    ? matcher.keysIn(documentLanguage as string).key
+    : (position: number) => (matcher.content[position] as Word).norm;
   return {
     byId,
     explained,

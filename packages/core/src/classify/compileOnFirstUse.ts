@@ -30,20 +30,28 @@ const DEFERRED_FIELDS = Object.keys(DEFERRED) as (keyof typeof DEFERRED)[];
  * const taxonomy = compileOnFirstUse(validateTaxonomy(JSON.parse(text)));
  */
 const compileOnFirstUse = (file: TaxonomyFile): CompiledTaxonomy => {
-  let compiled: CompiledTaxonomy | undefined;
-  const compiledNow = (): CompiledTaxonomy => {
-    compiled ??= compileTaxonomy(file);
+  const taxonomy = { version: file.version } as CompiledTaxonomy;
+  const compileNow = (): CompiledTaxonomy => {
+    const compiled = compileTaxonomy(file);
+    // From now on each field is a plain value: the classifier reads them many
+    // times per document, and a read is then a load instead of a call.
+    Object.defineProperties(
+      taxonomy,
+      Object.fromEntries(
+        DEFERRED_FIELDS.map((field) => [field, { enumerable: true, value: compiled[field] }]),
+      ),
+    );
     return compiled;
   };
   return Object.defineProperties(
-    { version: file.version },
+    taxonomy,
     Object.fromEntries(
       DEFERRED_FIELDS.map((field) => [
         field,
-        { enumerable: true, get: () => compiledNow()[field] },
+        { enumerable: true, configurable: true, get: () => compileNow()[field] },
       ]),
     ),
-  ) as CompiledTaxonomy;
+  );
 };
 
 export { compileOnFirstUse };

@@ -1,6 +1,6 @@
 import { isLetter, isLetterOrMark } from '../language/countLetters.ts';
 import { normalizeArabic } from './arabicNormalize.ts';
-import { memoizeBounded } from './memoizeBounded.ts';
+import { createWord, type Word } from './word.ts';
 
 /** One word of a text, with where it stands. */
 interface Token {
@@ -220,12 +220,6 @@ const foldText = (text: string): string =>
           .replace(/đ/g, 'd'),
       );
 
-/** The shared fold cache holds at most this many distinct words, then starts afresh. */
-const FOLD_CACHE_LIMIT = 50_000;
-
-/** `foldText` of one word, remembered across documents (see `memoizeBounded`). */
-const foldWord = memoizeBounded(foldText, FOLD_CACHE_LIMIT);
-
 /**
  * Whether a unit ends a sentence: `.`, `!`, `?`, `…`, and the Arabic `؟` and the
  * Urdu full stop `۔`. Compared directly, since it runs on every character
@@ -244,11 +238,10 @@ const endsSentence = (line: string, from: number, to: number): boolean => {
   return false;
 };
 
-// The apostrophe is looked at first: most words are not followed by one.
-const isElision = (text: string, norm: string, end: number): boolean =>
+/** Whether an elision word (see `Word.elision`) ending at `end` is elided: an apostrophe and a letter follow. */
+const isElided = (text: string, end: number): boolean =>
   end + 1 < text.length &&
   isApostrophe(text.charCodeAt(end)) &&
-  ELISIONS.has(norm) &&
   // A lone surrogate unit after the apostrophe is not read as a letter.
   isBmpLetter(text.charCodeAt(end + 1));
 
@@ -268,12 +261,49 @@ const asciiCase = (text: string, start: number, end: number): number => {
 /**
  * `foldText` of a word: a lowercase ASCII word is its own folded form and an
  * ASCII word with capitals its lowercase (folding has nothing else to do to
- * ASCII letters), without a cache lookup; other words go through the cache.
+ * ASCII letters).
  */
-const foldToken = (text: string, start: number, end: number, surface: string): string => {
-  const kind = asciiCase(text, start, end);
+const foldWord = (surface: string): string => {
+  const kind = asciiCase(surface, 0, surface.length);
   if (kind === AsciiCase.LOWER) return surface;
-  return kind === AsciiCase.MIXED ? surface.toLowerCase() : foldWord(surface);
+  return kind === AsciiCase.MIXED ? surface.toLowerCase() : foldText(surface);
+};
+
+/** The word table holds at most this many distinct spellings, then starts afresh. */
+const WORD_TABLE_LIMIT = 50_000;
+
+const describeWord = (surface: string): Word => {
+  const norm = foldWord(surface);
+  return createWord(surface, norm, norm.length === 1 || isStopword(norm), ELISIONS.has(norm));
+};
+
+const wordTable = new Map<string, Word>();
+
+/**
+ * The one `Word` of a spelling, remembered across documents; past
+ * `WORD_TABLE_LIMIT` spellings the table starts afresh. A remembered spelling
+ * is a string of its own: a slice of a line would keep the whole text it was
+ * read from alive as long as the table holds it.
+ */
+const knownWord = (surface: string): Word => {
+  const known = wordTable.get(surface);
+  if (known !== undefined) return known;
+  if (wordTable.size >= WORD_TABLE_LIMIT) wordTable.clear();
+  const own = ` ${surface}`.slice(1);
+  const word = describeWord(own);
+  wordTable.set(own, word);
+  return word;
+};
+
+/**
+ * The word `text[start, end)`. A word longer than `MAX_TOKEN_CHARS` matches
+ * nothing and is not remembered: its `norm` is `''`.
+ */
+const wordAt = (text: string, start: number, end: number): Word => {
+  const surface = text.slice(start, end);
+  return surface.length > MAX_TOKEN_CHARS
+    ? createWord(surface, '', false, false)
+    : knownWord(surface);
 };
 
 const isAsciiLetter = (unit: number): boolean =>
@@ -324,43 +354,48 @@ const wordEnd = (text: string, start: number): number => {
   }
 };
 
-/** What `asciiRun` found; one object, reused (the tokenizer is synchronous). */
-const lastRun = { end: -1, kind: 0 as number };
-
 /**
- * The word starting at `start` when it is ASCII letters only: its end and its
- * `AsciiCase`, found in one pass. `end` is -1 when the word holds anything
- * else (an accented letter, a mark, a joiner): `wordEnd` and `foldToken` then
- * read it. A run of ASCII letters followed by an ASCII non-letter, or by the
- * end of the line, is the whole word `wordEnd` would find.
+ * The end of the word starting at `start` when it is ASCII letters only, else
+ * -1 (an accented letter, a mark, a joiner follows: `wordEnd` reads it). A run
+ * of ASCII letters followed by an ASCII non-letter, or by the end of the line,
+ * is the whole word `wordEnd` would find.
  */
-const asciiRun = (text: string, start: number): { end: number; kind: number } => {
-  let kind: number = AsciiCase.LOWER;
+const asciiRun = (text: string, start: number): number => {
   let index = start;
   for (; index < text.length; index++) {
     const unit = text.charCodeAt(index);
-    if (unit >= 0x61 && unit <= 0x7a) continue;
-    if (unit >= 0x41 && unit <= 0x5a) {
-      kind = AsciiCase.MIXED;
-      continue;
-    }
+    if ((unit >= 0x61 && unit <= 0x7a) || (unit >= 0x41 && unit <= 0x5a)) continue;
     break;
   }
-  const whole = index > start && (index === text.length || text.charCodeAt(index) < 0x80);
-  lastRun.end = whole ? index : -1;
-  lastRun.kind = kind;
-  return lastRun;
+  return index > start && (index === text.length || text.charCodeAt(index) < 0x80) ? index : -1;
 };
 
-const isPossessiveS = (text: string, norm: string, start: number): boolean =>
-  norm === 's' && start > 0 && isApostrophe(text.charCodeAt(start - 1));
+/** The words of a text in reading order, as parallel arrays (one item per word). */
+interface DocumentWords {
+  words: Word[];
+  /** Index of the line (segment) holding each word; see `segments`. */
+  lines: number[];
+  /** Index of the sentence holding each word, counted over the whole text. */
+  sentences: number[];
+  /** Character offset of each word in its trimmed line; empty when read for `content` only. */
+  offsets: number[];
+  segments: Segment[];
+  /** Words read from title lines, function words included. */
+  titleWords: number;
+}
 
-/** Appends the words of one line to `out`; returns the sentence index after the line. */
-const tokenizeLine = (
+/**
+ * Appends the words of one line to `out` (only those that are not function
+ * words, without offsets, when `content`); returns the sentence index after
+ * the line and counts the words read, function words included, in `read.count`.
+ */
+const readLine = (
   line: string,
   segment: number,
   firstSentence: number,
-  out: Token[],
+  out: DocumentWords,
+  content: boolean,
+  read: { count: number },
 ): number => {
   let sentence = firstSentence;
   let previousEnd = 0;
@@ -373,51 +408,78 @@ const tokenizeLine = (
     }
     const start = next;
     const run = asciiRun(line, start);
-    const end = run.end >= 0 ? run.end : wordEnd(line, start);
+    const end = run >= 0 ? run : wordEnd(line, start);
     next = end;
-    const surface = line.slice(start, end);
     if (seenWord && endsSentence(line, previousEnd, start)) sentence += 1;
     previousEnd = end;
-    const norm =
-      surface.length > MAX_TOKEN_CHARS
-        ? ''
-        : run.end < 0
-          ? foldToken(line, start, end, surface)
-          : run.kind === AsciiCase.LOWER
-            ? surface
-            : surface.toLowerCase();
-    if (isElision(line, norm, end)) continue;
+    const word = wordAt(line, start, end);
+    if (word.elision && isElided(line, end)) continue;
     seenWord = true;
-    out.push({
-      norm,
-      surface,
-      index: out.length,
-      offset: start,
-      segment,
-      sentence,
-      stop: norm.length === 1 || isStopword(norm) || isPossessiveS(line, norm, start),
-    });
+    read.count++;
+    if (content && word.stop) continue;
+    out.words.push(word);
+    out.lines.push(segment);
+    out.sentences.push(sentence);
+    if (!content) out.offsets.push(start);
   }
   return seenWord ? sentence + 1 : sentence;
 };
 
-const tokenizeLines = (lines: readonly { text: string; isTitle: boolean }[]): TokenizedText => {
-  const tokens: Token[] = [];
-  const segments: Segment[] = [];
+const readLines = (
+  lines: readonly { text: string; isTitle: boolean }[],
+  content: boolean,
+): DocumentWords => {
+  const out: DocumentWords = {
+    words: [],
+    lines: [],
+    sentences: [],
+    offsets: [],
+    segments: [],
+    titleWords: 0,
+  };
+  const read = { count: 0 };
   let sentence = 0;
   for (const line of lines) {
     const trimmed = line.text.trim();
     if (trimmed.length === 0) continue;
-    const index = segments.length;
-    segments.push({
+    const index = out.segments.length;
+    out.segments.push({
       index,
       isTitle: line.isTitle,
       isListItem: LIST_MARKER.test(trimmed),
     });
-    sentence = tokenizeLine(trimmed, index, sentence, tokens);
+    const before = read.count;
+    sentence = readLine(trimmed, index, sentence, out, content, read);
+    if (line.isTitle) out.titleWords += read.count - before;
   }
-  return { tokens, segments };
+  return out;
 };
+
+/** The lines of a document whose title is given apart, the title's flagged `isTitle`. */
+const documentLines = (input: { title: string; body: string }) => [
+  ...input.title.split('\n').map((line) => ({ text: line, isTitle: true })),
+  ...input.body.split('\n').map((line) => ({ text: line, isTitle: false })),
+];
+
+/** The `Token` objects of words read with their function words and offsets. */
+const toTokens = ({
+  words,
+  lines,
+  sentences,
+  offsets,
+  segments,
+}: DocumentWords): TokenizedText => ({
+  tokens: words.map((word, index) => ({
+    norm: word.norm,
+    surface: word.surface,
+    index,
+    offset: offsets[index] as number,
+    segment: lines[index] as number,
+    sentence: sentences[index] as number,
+    stop: word.stop,
+  })),
+  segments,
+});
 
 /**
  * Splits a text into folded word tokens, one segment per non-empty line. Words are
@@ -430,7 +492,12 @@ const tokenizeLines = (lines: readonly { text: string; isTitle: boolean }[]): To
  * tokens.map((t) => t.norm); // ['arrestation', 'un', 'passeur']
  */
 const tokenize = (text: string): TokenizedText =>
-  tokenizeLines(text.split('\n').map((line) => ({ text: line, isTitle: false })));
+  toTokens(
+    readLines(
+      text.split('\n').map((line) => ({ text: line, isTitle: false })),
+      false,
+    ),
+  );
 
 /**
  * Tokenizes a document whose title is given apart: the title's lines become
@@ -441,10 +508,19 @@ const tokenize = (text: string): TokenizedText =>
  * segments[tokens[0].segment].isTitle; // true
  */
 const tokenizeDocument = (input: { title: string; body: string }): TokenizedText =>
-  tokenizeLines([
-    ...input.title.split('\n').map((line) => ({ text: line, isTitle: true })),
-    ...input.body.split('\n').map((line) => ({ text: line, isTitle: false })),
-  ]);
+  toTokens(readLines(documentLines(input), false));
 
-export type { Segment, Token, TokenizedText };
-export { foldText, MAX_TOKEN_CHARS, tokenize, tokenizeDocument };
+/**
+ * The content words of a document (function words left out) as `tokenizeDocument`
+ * reads them, without a `Token` object per word: what the classifier matches.
+ * Each `Word` is shared by every document that writes it.
+ *
+ * @example
+ * const { words, titleWords } = readContentWords({ title: 'Cyberattaque', body: 'La police.' });
+ * words.map((word) => word.norm); // ['cyberattaque', 'police']
+ */
+const readContentWords = (input: { title: string; body: string }): DocumentWords =>
+  readLines(documentLines(input), true);
+
+export type { DocumentWords, Segment, Token, TokenizedText };
+export { foldText, MAX_TOKEN_CHARS, readContentWords, tokenize, tokenizeDocument };

@@ -248,10 +248,31 @@ const readAgainstAll = (
   return mainScore >= 1 - margin ? main : best(ranking);
 };
 
-/** Letters a line's verdict stands for: the whole line, not only the part that was read. */
-const lineWeight = (line: string, settings: Required<DetectLanguagesOptions>): number => {
-  const sample = line.slice(0, settings.lineChars);
-  return (countLetters(sample) * line.length) / sample.length;
+/** A line read on its own, with the letters its verdict stands for. */
+interface SampledLine {
+  text: string;
+  /** Letters of the whole line, estimated from its start (`lineChars`): not only the part that was read. */
+  weight: number;
+}
+
+/**
+ * The lines of `candidates` with at least `minLineLetters` letters in their
+ * first `lineChars` characters, each with its weight; the letters are counted
+ * once for both.
+ */
+const sampleLines = (
+  candidates: readonly string[],
+  settings: Required<DetectLanguagesOptions>,
+): SampledLine[] => {
+  const lines: SampledLine[] = [];
+  for (const text of candidates) {
+    const sample = text.slice(0, settings.lineChars);
+    const letters = countLetters(sample);
+    if (letters >= settings.minLineLetters) {
+      lines.push({ text, weight: (letters * text.length) / sample.length });
+    }
+  }
+  return lines;
 };
 
 /**
@@ -263,13 +284,13 @@ const lineWeight = (line: string, settings: Required<DetectLanguagesOptions>): n
  * added nothing, when the function words leave the main language uncertain.
  */
 const readByFunctionWords = (
-  lines: readonly string[],
+  lines: readonly SampledLine[],
   settings: Required<DetectLanguagesOptions>,
   add: (code: string, count: number) => void,
 ): boolean => {
   const evidence: (FunctionWordEvidence | undefined)[] = [];
   let outside = 0;
-  for (const line of lines) {
+  for (const { text: line } of lines) {
     const head = line.slice(0, settings.maxLineChars);
     const read = readFunctionWords(head);
     // Arabic, Persian and Urdu are told apart by the full reading of the whole
@@ -285,10 +306,7 @@ const readByFunctionWords = (
   if (main === undefined) return false;
   lines.forEach((line, n) => {
     const read = evidence[n];
-    add(
-      lines.length === 1 ? main : lineVerdict(line, read, main, settings),
-      lineWeight(line, settings),
-    );
+    add(lines.length === 1 ? main : lineVerdict(line.text, read, main, settings), line.weight);
   });
   return true;
 };
@@ -335,12 +353,13 @@ const detectLanguages = (text: string, options: DetectLanguagesOptions = {}): La
   const settings = { ...defaults, ...options };
   // A length check first: counting letters of every line of a large text costs
   // more than reading the few lines that are sampled.
-  const lines = spread(
-    text.split('\n').filter((line) => line.length >= settings.minLineLetters),
-    settings.maxLines,
-  )
-    .flatMap((line) => splitScripts(line.trim(), settings.minLineLetters, settings.maxLineChars))
-    .filter((line) => countLetters(line.slice(0, settings.lineChars)) >= settings.minLineLetters);
+  const lines = sampleLines(
+    spread(
+      text.split('\n').filter((line) => line.length >= settings.minLineLetters),
+      settings.maxLines,
+    ).flatMap((line) => splitScripts(line.trim(), settings.minLineLetters, settings.maxLineChars)),
+    settings,
+  );
   const letters = new Map<string, number>();
   const add = (code: string, count: number) => letters.set(code, (letters.get(code) ?? 0) + count);
   if (lines.length === 0) {
@@ -352,12 +371,12 @@ const detectLanguages = (text: string, options: DetectLanguagesOptions = {}): La
       MIN_SAMPLE_CHARS_PER_LINE,
       Math.floor(settings.sampleChars / lines.length),
     );
-    const ranking = rank(lines.map((line) => line.slice(0, perLine)).join('\n'));
+    const ranking = rank(lines.map((line) => line.text.slice(0, perLine)).join('\n'));
     const main = best(ranking);
     const only = ranking.slice(0, settings.candidates).map(([code]) => code);
     for (const line of lines) {
       const single = lines.length === 1 || main === UNDETERMINED;
-      add(single ? main : readLine(line, main, only, settings), lineWeight(line, settings));
+      add(single ? main : readLine(line.text, main, only, settings), line.weight);
     }
   }
   letters.delete(UNDETERMINED);

@@ -80,48 +80,109 @@ const [FIRST_UNIT_LENGTHS, LAST_UNIT_LENGTHS] = (() => {
   return [first, last];
 })();
 
-/** A hash of the units `text[start, end)` (31-polynomial, 32-bit). */
-const unitHash = (text: string, start: number, end: number): number => {
+/** A hash of the units of `word` (31-polynomial, 32-bit), as `readFunctionWords` hashes a word it reads. */
+const wordHash = (word: string): number => {
   let hash = 0;
-  for (let index = start; index < end; index++) {
-    hash = (Math.imul(hash, 31) + text.charCodeAt(index)) | 0;
+  for (let index = 0; index < word.length; index++) {
+    hash = (Math.imul(hash, 31) + word.charCodeAt(index)) | 0;
   }
   return hash;
 };
 
 /**
- * The function words and their weights by `unitHash`: a word read is looked up
- * by a number and compared in place, instead of being cut out of the line as a
- * new string and hashed again by a `Map` of strings.
+ * The function words and their weights by `wordHash`: a word read is looked
+ * up by a number and compared in place, instead of being cut out of the line
+ * as a new string and hashed again by a `Map` of strings.
  */
 const BY_HASH: ReadonlyMap<number, readonly { word: string; row: Float64Array }[]> = (() => {
   const byHash = new Map<number, { word: string; row: Float64Array }[]>();
   for (const [word, row] of WEIGHTS) {
-    const hash = unitHash(word, 0, word.length);
+    const hash = wordHash(word);
     byHash.set(hash, [...(byHash.get(hash) ?? []), { word, row }]);
   }
   return byHash;
 })();
 
-/** The weights of `lower[start, end)` when it is a function word (`WEIGHTS.get` of it). */
-const weightsAt = (lower: string, start: number, end: number): Float64Array | undefined => {
-  const entries = BY_HASH.get(unitHash(lower, start, end));
+/** Whether a word `length` long, from `first` to `last` (lowercase), may be a function word. */
+const mayBeFunctionWord = (first: number, last: number, length: number): boolean => {
+  if (length > LONGEST) return false;
+  const bit = 1 << length;
+  return (
+    ((FIRST_UNIT_LENGTHS[first] as number) & bit) !== 0 &&
+    ((LAST_UNIT_LENGTHS[last] as number) & bit) !== 0
+  );
+};
+
+const isLatinLetter = (unit: number): boolean =>
+  (unit >= 0x61 && unit <= 0x7a) ||
+  (unit >= 0xdf && unit <= 0x24f && unit !== 0xf7) ||
+  unit === 0xaa ||
+  unit === 0xba ||
+  unit === 0xb5;
+
+/**
+ * What a unit of the text is once lowercased, learned on first sight (0: not
+ * yet seen): a Latin letter, stored as its lowercase unit plus one (so at most
+ * `LATIN_UNITS`); or one of the classes below. Reading a line unit by unit
+ * through this table gives what lowercasing the whole line first gave, without
+ * the lowercase copy: lowercasing maps each unit to one unit, but for `İ`
+ * (U+0130, lowercase `i` and a combining dot: a mark, so the line is not read)
+ * and for surrogates (which stay surrogates, and are not read either).
+ */
+const UnitClass = {
+  /** Neither a Latin letter nor anything that stops the reading. */
+  SEPARATOR: 0xfffd,
+  /** A separator in the Arabic blocks (U+0600–U+08FF): a digit, a sign. */
+  ARABIC_BLOCK_SEPARATOR: 0xfffe,
+  /** A letter or mark outside Latin, or a surrogate: the line is not read. */
+  OUTSIDE: 0xffff,
+} as const;
+
+const unitClasses = new Uint16Array(0x10000);
+
+const classOf = (unit: number): number => {
+  let known = unitClasses[unit] as number;
+  if (known === 0) {
+    known = learnClass(unit);
+    unitClasses[unit] = known;
+  }
+  return known;
+};
+
+const learnClass = (unit: number): number => {
+  if (unit >= 0xd800 && unit <= 0xdfff) return UnitClass.OUTSIDE;
+  const lower = String.fromCharCode(unit).toLowerCase();
+  if (lower.length !== 1) return UnitClass.OUTSIDE;
+  const lowered = lower.charCodeAt(0);
+  if (isLatinLetter(lowered)) return lowered + 1;
+  if (lowered < LATIN_UNITS) return UnitClass.SEPARATOR;
+  if (lowered >= 0xd800 || isLetterOrMark(lowered)) return UnitClass.OUTSIDE;
+  return lowered >= 0x600 && lowered <= 0x8ff
+    ? UnitClass.ARABIC_BLOCK_SEPARATOR
+    : UnitClass.SEPARATOR;
+};
+
+/** The weights of the word `text[start, end)` read lowercase, hashed `hash`, if it is a function word. */
+const weightsAt = (
+  text: string,
+  start: number,
+  end: number,
+  hash: number,
+): Float64Array | undefined => {
+  const entries = BY_HASH.get(hash);
   if (entries === undefined) return undefined;
   for (const { word, row } of entries) {
-    if (word.length === end - start && lower.startsWith(word, start)) return row;
+    if (word.length === end - start && spells(text, start, word)) return row;
   }
   return undefined;
 };
 
-/** Whether `lower[start, end)` may be a function word (see `FIRST_UNIT_LENGTHS`). */
-const mayBeFunctionWord = (lower: string, start: number, end: number): boolean => {
-  const length = end - start;
-  if (length > LONGEST) return false;
-  const bit = 1 << length;
-  return (
-    ((FIRST_UNIT_LENGTHS[lower.charCodeAt(start)] as number) & bit) !== 0 &&
-    ((LAST_UNIT_LENGTHS[lower.charCodeAt(end - 1)] as number) & bit) !== 0
-  );
+/** Whether `text` from `start`, read lowercase, spells `word`. */
+const spells = (text: string, start: number, word: string): boolean => {
+  for (let index = 0; index < word.length; index++) {
+    if (classOf(text.charCodeAt(start + index)) - 1 !== word.charCodeAt(index)) return false;
+  }
+  return true;
 };
 
 /**
@@ -159,13 +220,6 @@ interface VerdictThresholds {
   minCoverage: number;
 }
 
-const isLatinLetter = (unit: number): boolean =>
-  (unit >= 0x61 && unit <= 0x7a) ||
-  (unit >= 0xdf && unit <= 0x24f && unit !== 0xf7) ||
-  unit === 0xaa ||
-  unit === 0xba ||
-  unit === 0xb5;
-
 /**
  * Counts the function words of `text` (read lowercase), or `undefined` when it
  * holds a letter or combining mark outside Latin (U+0000–U+024F): another
@@ -184,22 +238,31 @@ const readFunctionWords = (
     arabicBlockUnits: false,
   },
 ): FunctionWordEvidence | undefined => {
-  const lower = text.toLowerCase();
   let start = -1;
-  const end = lower.length;
+  let hash = 0;
+  let first = 0;
+  let last = 0;
+  const end = text.length;
   for (let i = 0; i <= end; i++) {
-    const unit = i < end ? lower.charCodeAt(i) : 0x20;
-    if (isLatinLetter(unit)) {
-      if (start < 0) start = i;
+    const unitClass = i < end ? classOf(text.charCodeAt(i)) : UnitClass.SEPARATOR;
+    if (unitClass <= LATIN_UNITS) {
+      const lowered = unitClass - 1;
+      if (start < 0) {
+        start = i;
+        hash = 0;
+        first = lowered;
+      }
+      hash = (Math.imul(hash, 31) + lowered) | 0;
+      last = lowered;
       continue;
     }
-    if (unit >= LATIN_UNITS) {
-      if (unit >= 0xd800 || isLetterOrMark(unit)) return undefined;
-      if (unit >= 0x600 && unit <= 0x8ff) into.arabicBlockUnits = true;
-    }
+    if (unitClass === UnitClass.OUTSIDE) return undefined;
+    if (unitClass === UnitClass.ARABIC_BLOCK_SEPARATOR) into.arabicBlockUnits = true;
     if (start < 0) continue;
     into.words++;
-    const row = mayBeFunctionWord(lower, start, i) ? weightsAt(lower, start, i) : undefined;
+    const row = mayBeFunctionWord(first, last, i - start)
+      ? weightsAt(text, start, i, hash)
+      : undefined;
     start = -1;
     if (row === undefined) continue;
     for (let language = 0; language < row.length; language++) {

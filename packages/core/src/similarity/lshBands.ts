@@ -37,7 +37,32 @@ const BAND_LAYOUTS: Readonly<Record<string, { bands: number; rows: number }>> = 
 // between different bands stay negligible at billions of documents.
 const KEY_SEEDS = [0x6c62272e, 0x2d358dcc] as const;
 
-const hex32 = (value: number): string => value.toString(16).padStart(8, '0');
+const HEX_DIGITS = Array.from('0123456789abcdef', (digit) => digit.charCodeAt(0));
+const ZERO = 48;
+
+// The character codes of the key being written: `b`, two digits, `:`, 16 hex digits.
+const keyCodes: number[] = Array.from('b00:0000000000000000', (char) => char.charCodeAt(0));
+
+/**
+ * `b<band, 2 digits>:<high, 8 hex digits><low, 8 hex digits>` as one flat
+ * string from its character codes: the key is hashed as a map key next (a
+ * concatenation of padded pieces had to be flattened first), and building it
+ * so took a third of the time. Bands from 100 on get their decimal number in
+ * full, as `padStart` would.
+ */
+const formatKey = (band: number, high: number, low: number): string => {
+  if (band > 99) {
+    return `b${band}:${high.toString(16).padStart(8, '0')}${low.toString(16).padStart(8, '0')}`;
+  }
+  keyCodes[1] = ZERO + Math.floor(band / 10);
+  keyCodes[2] = ZERO + (band % 10);
+  for (let digit = 0; digit < 8; digit++) {
+    const shift = 28 - 4 * digit;
+    keyCodes[4 + digit] = HEX_DIGITS[(high >>> shift) & 15] as number;
+    keyCodes[12 + digit] = HEX_DIGITS[(low >>> shift) & 15] as number;
+  }
+  return String.fromCharCode(...keyCodes);
+};
 
 /**
  * Probability that two documents of Jaccard similarity `similarity` share at
@@ -76,7 +101,7 @@ const bandKeys = (
     const start = band * rows;
     const high = hashWords(signature, start, start + rows, KEY_SEEDS[0]);
     const low = hashWords(signature, start, start + rows, KEY_SEEDS[1]);
-    keys.push(`b${String(band).padStart(2, '0')}:${hex32(high)}${hex32(low)}`);
+    keys.push(formatKey(band, high, low));
   }
   return keys;
 };

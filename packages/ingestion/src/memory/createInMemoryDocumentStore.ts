@@ -25,6 +25,7 @@ import type {
   IngestionOutcome,
   SourceOfKey,
 } from '../store/types.ts';
+import { createBandIndex } from './bandIndex.ts';
 
 /** A record the in-memory store keeps, as the deployed store would write it. */
 type StoredRecord = DocumentRecord | SourceRecord | TopicRecord | RejectionRecord;
@@ -50,6 +51,27 @@ interface InMemoryDocumentStoreOptions {
    * @default true
    */
   keepTexts?: boolean;
+  /**
+   * Copy each record written, so that nothing the caller does to its objects
+   * afterwards changes what the store holds. A caller that hands its records
+   * over and never touches them again (`ingest process`: `ingestObject`
+   * builds new records for each object) passes `false`, and the store keeps
+   * the very objects it is given: the copies were a sizeable share of the
+   * run's time and of its garbage. What the store hands out is copied either way.
+   * @default true
+   */
+  copyWrites?: boolean;
+  /**
+   * Keep the topic-membership items (`kind: topic`) written with each
+   * document. A run that only reports decisions (`ingest process`) passes
+   * `false`: no decision reads them (their creates are never conditions of
+   * another write), and they were more than half of the table items the run
+   * kept (2.7 per file of a news corpus, against one document and one
+   * source), all of them traced by the garbage collector. `records()` then
+   * holds none.
+   * @default true
+   */
+  keepTopicItems?: boolean;
 }
 
 /** The in-memory store, with read access for callers that report on what it holds. */
@@ -71,18 +93,12 @@ interface InMemoryDocumentStore extends DocumentStore {
   ): T | undefined;
   /** Like `pickFromDocument`, for the record under `pk` and `sk`. */
   pickFrom<T>(pk: string, sk: string, pick: (record: Readonly<StoredRecord>) => T): T | undefined;
-  /** Copies of every record, in the order they were first written. */
+  /** Copies of every record, by partition key in the order each was first written. */
   records(): StoredRecord[];
   /** The owner items of the near-duplicate bands, in claim order. */
   nearBands(): NearBandRecord[];
   /** The texts stored out of line, by content hash. */
   texts(): Map<string, string>;
-}
-
-/** A claimed band, and how many bands were claimed before it. */
-interface HeldBand {
-  band: NearBandRecord;
-  order: number;
 }
 
 /** `StoredFingerprint` with a compile error should a field ever hold an object. */
@@ -109,7 +125,11 @@ type FlatBand = {
 /** `owner` is a rest copy already: its fields are strings and numbers. */
 const flatCopy = (owner: FlatBand): NearBandRecord => owner;
 
-const keyOf = (pk: string, sk: string) => `${pk}|${sk}`;
+/** The items under one partition key, in the order first written (a handful: a document and its topics, a source's versions). */
+interface Partition {
+  sortKeys: string[];
+  records: StoredRecord[];
+}
 
 /**
  * A {@link DocumentStore} held in maps: the one `ingest process` decides
@@ -136,46 +156,78 @@ const createInMemoryDocumentStore = (
 ): InMemoryDocumentStore => {
   const textBucket = options.textBucketName ?? 'memory-texts';
   const keepTexts = options.keepTexts ?? true;
-  const items = new Map<string, StoredRecord>();
-  // Each band with its place in the order of claims.
-  const bands = new Map<string, HeldBand>();
+  const copyWrites = options.copyWrites ?? true;
+  const keepTopicItems = options.keepTopicItems ?? true;
+  // Items by partition key, then sort key: a lookup hashes the partition key
+  // the record holds, instead of a key string built for each read and write.
+  const partitions = new Map<string, Partition>();
+  // The documents again, by content hash: the decisions read a content's
+  // document several times per object, and a lookup by the hash they hold
+  // builds no key.
+  const documents = new Map<string, DocumentRecord>();
+  // The claimed bands in claim order; the index gives a band's place in it.
+  const heldBands: NearBandRecord[] = [];
+  const bandIndex = createBandIndex();
+  // By place in the claim order: a number per owning content, or -1 for a
+  // band without a fingerprint (it cannot be compared), so that a lookup
+  // tells its own bands and its candidates apart without reading the bands.
+  const bandOwners: number[] = [];
+  const ownerNumbers = new Map<string, number>();
   const texts = new Map<string, string>();
-  // An index that keeps each lookup independent of the store's size, as the
-  // deployed store's keys do: item keys of the sources of an object key.
-  const sourceItemKeys = new Map<string, string[]>();
 
-  const read = <T extends StoredRecord>(pk: string, sk: string) =>
-    items.get(keyOf(pk, sk)) as T | undefined;
+  const read = <T extends StoredRecord>(pk: string, sk: string): T | undefined => {
+    const partition = partitions.get(pk);
+    if (partition === undefined) return undefined;
+    const at = partition.sortKeys.indexOf(sk);
+    return at === -1 ? undefined : (partition.records[at] as T);
+  };
+  const exists = (record: { pk: string; sk: string }) => read(record.pk, record.sk) !== undefined;
   const write = (record: StoredRecord) => {
     options.beforeWrite?.(record);
-    const key = keyOf(record.pk, record.sk);
-    if (record.kind === 'source' && !items.has(key)) {
-      const keys = sourceItemKeys.get(record.pk);
-      if (keys === undefined) sourceItemKeys.set(record.pk, [key]);
-      else keys.push(key);
+    const stored = copyWrites ? copyOf(record) : record;
+    const partition = partitions.get(stored.pk);
+    if (partition === undefined) {
+      partitions.set(stored.pk, { sortKeys: [stored.sk], records: [stored] });
+    } else {
+      const at = partition.sortKeys.indexOf(stored.sk);
+      if (at === -1) {
+        partition.sortKeys.push(stored.sk);
+        partition.records.push(stored);
+      } else partition.records[at] = stored;
     }
-    items.set(key, copyOf(record));
+    if (
+      stored.kind === 'document' &&
+      stored.sk === DOCUMENT_SORT_KEY &&
+      stored.pk === documentPartitionKey(stored.contentHash)
+    ) {
+      documents.set(stored.contentHash, stored);
+    }
   };
-  const exists = (record: { pk: string; sk: string }) => items.has(keyOf(record.pk, record.sk));
-  const documentOf = (contentHash: string) =>
-    read<DocumentRecord>(documentPartitionKey(contentHash), DOCUMENT_SORT_KEY);
+  const documentOf = (contentHash: string) => documents.get(contentHash);
+  /** The number of the content owning a band, given when it first claims one. */
+  const ownerNumber = (contentHash: string) => {
+    const known = ownerNumbers.get(contentHash);
+    if (known !== undefined) return known;
+    ownerNumbers.set(contentHash, ownerNumbers.size);
+    return ownerNumbers.size - 1;
+  };
   const textLocation = (contentHash: string): ObjectRef => ({
     bucket: textBucket,
     key: documentTextKey(contentHash),
   });
 
   const addDuplicateSource = async (
-    items: IngestionItems,
+    ingestion: IngestionItems,
     now: string,
   ): Promise<IngestionOutcome> => {
-    if (exists(items.duplicateSource)) return 'already-recorded';
-    const document = documentOf(items.document.contentHash);
+    if (exists(ingestion.duplicateSource)) return 'already-recorded';
+    const document = documentOf(ingestion.document.contentHash);
     if (document === undefined) {
       throw new StoreConflictError(
-        `document ${items.document.contentHash} disappeared while adding a source`,
+        `document ${ingestion.document.contentHash} disappeared while adding a source`,
       );
     }
-    write(items.duplicateSource);
+    write(ingestion.duplicateSource);
     // A document from before schema 1.3 has no liveSourceCount: all its sources were live.
     document.liveSourceCount = (document.liveSourceCount ?? document.sourceCount) + 1;
     document.sourceCount += 1;
@@ -186,8 +238,8 @@ const createInMemoryDocumentStore = (
 
   const findSourcesOfKey = (ref: Pick<ObjectRef, 'bucket' | 'key'>): SourceOfKey[] => {
     const pk = sourcePartitionKey(ref);
-    return (sourceItemKeys.get(pk) ?? [])
-      .map((key) => items.get(key) as SourceRecord)
+    return (partitions.get(pk)?.records ?? [])
+      .filter((record): record is SourceRecord => record.kind === 'source')
       .sort((a, b) => (a.sk < b.sk ? -1 : a.sk > b.sk ? 1 : 0))
       .map((source) => {
         const found: SourceOfKey = {
@@ -220,6 +272,7 @@ const createInMemoryDocumentStore = (
       return undefined;
     },
     createItem: async (item) => {
+      if (item.kind === 'topic' && !keepTopicItems) return true;
       if (exists(item)) return false;
       write(item);
       return true;
@@ -240,29 +293,34 @@ const createInMemoryDocumentStore = (
           ...(first.success ? { firstSource: { ...first.data } } : {}),
         };
       }
-      const owners = new Map<string, HeldBand>();
+      const self = ownerNumbers.get(content.contentHash) ?? -1;
+      // Each owner once, at the place of its first band, with its last band's order.
+      const owners: number[] = [];
+      const orders: number[] = [];
       for (const bandKey of content.bandKeys) {
-        const pk = nearBandPartitionKey(content.fingerprintVersion, bandKey);
-        const held = bands.get(pk);
-        if (held === undefined) lookup.unclaimedBands.add(pk);
-        // An owner without a fingerprint cannot be compared (as in the deployed store).
-        else if (
-          held.band.contentHash !== content.contentHash &&
-          held.band.fingerprint !== undefined
-        ) {
-          owners.set(held.band.contentHash, held);
+        const order = bandIndex.find(content.fingerprintVersion, bandKey);
+        if (order === -1) {
+          lookup.unclaimedBands.add(nearBandPartitionKey(content.fingerprintVersion, bandKey));
+          continue;
         }
+        const owner = bandOwners[order] as number;
+        // An owner without a fingerprint cannot be compared (as in the deployed store).
+        if (owner === -1 || owner === self) continue;
+        const seen = owners.indexOf(owner);
+        if (seen === -1) {
+          owners.push(owner);
+          orders.push(order);
+        } else orders[seen] = order;
       }
       // Oldest claim first: on equal similarity the decisions keep the first
       // candidate, so the earliest canonical document wins, as in the run order.
-      const oldestFirst = [...owners.values()].sort((a, b) => a.order - b.order);
-      for (const { band } of oldestFirst) {
-        if (band.fingerprint !== undefined) {
-          lookup.candidates.push({
-            contentHash: band.contentHash,
-            fingerprint: copyFingerprint(band.fingerprint),
-          });
-        }
+      orders.sort((a, b) => a - b);
+      for (const order of orders) {
+        const band = heldBands[order] as NearBandRecord & { fingerprint: StoredFingerprint };
+        lookup.candidates.push({
+          contentHash: band.contentHash,
+          fingerprint: copyFingerprint(band.fingerprint),
+        });
       }
       return lookup;
     },
@@ -272,19 +330,29 @@ const createInMemoryDocumentStore = (
     },
     textLocation,
     claimNearBands: async (claimed) => {
-      const lost = claimed.filter((band) => bands.has(band.pk)).map((band) => band.pk);
+      const lost = claimed
+        .filter((band) => bandIndex.findPartition(band.pk) !== -1)
+        .map((band) => band.pk);
       if (lost.length > 0) return { lost };
       // The bands of a claim carry one fingerprint: held once, as it is
       // never handed out without a copy.
       const held = new Map<StoredFingerprint, StoredFingerprint>();
-      for (const { fingerprint, ...owner } of claimed) {
-        // Without its fingerprint a band item is flat: the rest spread is its copy.
-        const band: NearBandRecord = flatCopy(owner);
-        if (fingerprint !== undefined) {
-          band.fingerprint = held.get(fingerprint) ?? copyOf(fingerprint);
-          held.set(fingerprint, band.fingerprint);
+      for (const claim of claimed) {
+        let band = claim;
+        if (copyWrites) {
+          const { fingerprint, ...owner } = claim;
+          // Without its fingerprint a band item is flat: the rest spread is its copy.
+          band = flatCopy(owner);
+          if (fingerprint !== undefined) {
+            band.fingerprint = held.get(fingerprint) ?? copyOf(fingerprint);
+            held.set(fingerprint, band.fingerprint);
+          }
         }
-        bands.set(band.pk, { band, order: bands.size });
+        // A band named twice in one claim is held once, as a map would hold it.
+        const again = bandIndex.add(band.pk, heldBands.length);
+        const order = again === -1 ? heldBands.length : again;
+        heldBands[order] = band;
+        bandOwners[order] = band.fingerprint === undefined ? -1 : ownerNumber(band.contentHash);
       }
       return { lost: [] };
     },
@@ -327,8 +395,11 @@ const createInMemoryDocumentStore = (
     getDocument: (contentHash) => pickFromDocument(contentHash, copyOf),
     pickFromDocument,
     pickFrom,
-    records: () => [...items.values()].map((record) => copyOf(record)),
-    nearBands: () => [...bands.values()].map(({ band }) => copyOf(band)),
+    records: () =>
+      [...partitions.values()].flatMap((partition) =>
+        partition.records.map((record) => copyOf(record)),
+      ),
+    nearBands: () => heldBands.map((band) => copyOf(band)),
     texts: () => new Map(texts),
   };
 };

@@ -1,5 +1,3 @@
-import type { Token } from '../tokenize.ts';
-
 /**
  * The distinct stems of a document's content words, each with the first word
  * (lowercased, as written) that gave it: the words a learned layer reads.
@@ -7,14 +5,14 @@ import type { Token } from '../tokenize.ts';
  * stems the rules matched on; overlong words (key `''`) are left out.
  */
 const documentStems = (
-  content: readonly Token[],
+  content: readonly { readonly surface: string }[],
   stemAt: (position: number) => string,
 ): Map<string, string> => {
   const stems = new Map<string, string>();
   for (let position = 0; position < content.length; position++) {
     const stem = stemAt(position);
     if (stem === '' || stems.has(stem)) continue;
-    stems.set(stem, (content[position] as Token).surface.toLowerCase());
+    stems.set(stem, (content[position] as { surface: string }).surface.toLowerCase());
   }
   return stems;
 };

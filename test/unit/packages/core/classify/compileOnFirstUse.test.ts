@@ -46,4 +46,31 @@ describe('Function: compileOnFirstUse', () => {
     expect(deferred.learned?.words.get('mist')).toEqual(Float64Array.from([2]));
     expect(Object.keys(deferred).sort()).toEqual(Object.keys(compileTaxonomy(withLayer)).sort());
   });
+
+  it('holds its fields as plain values once compiled', () => {
+    // Prepare
+    const deferred = compileOnFirstUse(FOG);
+
+    // Act
+    const topics = deferred.topics;
+
+    // Assess
+    expect(topics).toEqual(['fog']);
+    expect(Object.getOwnPropertyDescriptor(deferred, 'index')?.get).toBeUndefined();
+    expect(Object.getOwnPropertyDescriptor(deferred, 'index')?.value).toBe(deferred.index);
+  });
+
+  it('keeps refusing a taxonomy the compiler refuses, at every read', () => {
+    // Prepare
+    const refused = compileOnFirstUse({
+      version: '1',
+      topics: [{ id: 'x', terms: { en: ['of'] } }],
+    });
+
+    // Act
+    const reads = [() => refused.topics, () => refused.index];
+
+    // Assess
+    for (const read of reads) expect(read).toThrow(/no content word/);
+  });
 });

@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   foldText,
   MAX_TOKEN_CHARS,
+  readContentWords,
   tokenize,
   tokenizeDocument,
 } from '../../../../../packages/core/src/classify/tokenize.ts';
@@ -182,5 +183,64 @@ describe('Function: tokenizeDocument', () => {
       ['hopitaux', 3, 1],
       ['vises', 4, 1],
     ]);
+  });
+});
+
+describe('Function: readContentWords', () => {
+  it('reads the words tokenizeDocument reads, function words left out, with their lines and sentences', () => {
+    // Prepare
+    const input = {
+      title: 'Le trafic d’armes démantelé',
+      body: 'La police a saisi des armes. Les trafiquants sont en fuite.\n• Europol’s desk',
+    };
+    const { tokens } = tokenizeDocument(input);
+    const content = tokens.filter((token) => !token.stop);
+
+    // Act
+    const read = readContentWords(input);
+
+    // Assess
+    expect(read.words.map((word) => [word.surface, word.norm])).toEqual(
+      content.map((token) => [token.surface, token.norm]),
+    );
+    expect(read.lines).toEqual(content.map((token) => token.segment));
+    expect(read.sentences).toEqual(content.map((token) => token.sentence));
+    expect(read.segments).toEqual(tokenizeDocument(input).segments);
+    expect(read.offsets).toEqual([]);
+  });
+
+  it('counts the words of the title lines, function words included', () => {
+    // Act
+    const read = readContentWords({ title: 'Le trafic\nde la drogue', body: 'Un texte.' });
+
+    // Assess
+    expect(read.titleWords).toBe(5);
+    expect(read.words.map((word) => word.norm)).toEqual(['trafic', 'drogue', 'texte']);
+  });
+
+  it('hands out one word object per spelling, across documents', () => {
+    // Act
+    const first = readContentWords({ title: 'Cocaïne saisie', body: 'cocaïne' });
+    const second = readContentWords({ title: '', body: 'Une saisie de Cocaïne.' });
+
+    // Assess
+    expect(second.words[1]).toBe(first.words[0]);
+    expect(second.words[0]).toBe(first.words[1]);
+    expect(first.words[2]).not.toBe(first.words[0]);
+    expect(first.words[2]?.norm).toBe(first.words[0]?.norm);
+  });
+
+  it('gives an overlong word a word of its own that matches nothing', () => {
+    // Prepare
+    const blob = 'z'.repeat(MAX_TOKEN_CHARS + 1);
+
+    // Act
+    const first = readContentWords({ title: '', body: blob });
+    const second = readContentWords({ title: '', body: blob });
+
+    // Assess
+    expect(first.words[0]?.norm).toBe('');
+    expect(first.words[0]?.surface).toBe(blob);
+    expect(second.words[0]).not.toBe(first.words[0]);
   });
 });

@@ -55,6 +55,68 @@ describe('Function: readFunctionWords', () => {
     // Assess
     expect(evidence?.words).toBe(5);
   });
+
+  it('reads capitals as their lowercase, letters of other blocks included', () => {
+    // Act
+    const upper = readFunctionWords('LE CHAT ET LA SOURIS DANS LA MAISON');
+    const sharpS = readFunctionWords('die STRAẞE und der Weg');
+    const kelvin = readFunctionWords('\u212A\u212Aa le');
+
+    // Assess
+    expect(upper).toEqual(readFunctionWords('le chat et la souris dans la maison'));
+    expect(sharpS).toEqual(readFunctionWords('die straße und der weg'));
+    expect(kelvin?.words).toBe(2);
+  });
+
+  it.each([
+    ['a dotted capital I (lowercase: i and a combining dot)', 'İstanbul le la'],
+    ['a lone surrogate', 'le \ud800 la'],
+    ['a letter outside the BMP', 'le 𝐀 la'],
+  ])('gives no evidence for a text with %s', (_, text) => {
+    // Act
+    const evidence = readFunctionWords(text);
+
+    // Assess
+    expect(evidence).toBeUndefined();
+  });
+
+  it('notes a separator of the Arabic blocks, and only then', () => {
+    // Act
+    const withDigit = readFunctionWords('le numéro ٣ de la liste');
+    const without = readFunctionWords('le numéro 3 de la liste');
+
+    // Assess
+    expect(withDigit?.arabicBlockUnits).toBe(true);
+    expect(without?.arabicBlockUnits).toBe(false);
+  });
+
+  it('reads any text as it reads its lowercase copy', () => {
+    // Prepare: random texts over capitals, lowercase and special units, and every BMP unit between words
+    const alphabet = [...'aAzZéÉßẞİıKÅΣσςДд٣،ابـ\u0307 ,.’-1ªºµ×÷ÀÞþÿĀɏɐ\uFEFFⒶⅠ\u00A0lLeEsSdD'];
+    let seed = 14;
+    const random = () => {
+      seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+      return seed / 0x7fffffff;
+    };
+    const texts: string[] = [];
+    for (let n = 0; n < 3_000; n++) {
+      const length = Math.floor(random() * 24);
+      texts.push(
+        Array.from({ length }, () => alphabet[Math.floor(random() * alphabet.length)]).join(''),
+      );
+    }
+    for (let unit = 0; unit < 0x10000; unit += 7) texts.push(`LE ${String.fromCharCode(unit)}A DE`);
+
+    // Act
+    const differing = texts.filter(
+      (text) =>
+        JSON.stringify(readFunctionWords(text)) !==
+        JSON.stringify(readFunctionWords(text.toLowerCase())),
+    );
+
+    // Assess
+    expect(differing).toEqual([]);
+  });
 });
 
 describe('Function: nameLanguage', () => {

@@ -1,6 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { FINGERPRINT_VERSION } from '../../../../../packages/core/src/similarity/fingerprintDocument.ts';
+import { hashWords } from '../../../../../packages/core/src/similarity/hash32.ts';
 import {
   BAND_LAYOUTS,
   bandKeys,
@@ -29,6 +30,35 @@ describe('Function: bandKeys', () => {
     expect(keys.every((key) => /^b\d{2}:[0-9a-f]{16}$/.test(key))).toBe(true);
     expect(keys.map((key) => key.slice(0, 3))).toEqual(
       Array.from({ length: LSH_BANDS }, (_, band) => `b${String(band).padStart(2, '0')}`),
+    );
+  });
+
+  it('writes each key as its band number, 2 digits at least, and the two hashes in 8 hex digits each', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.integer({ min: 0, max: 0xfffffffe }), { minLength: 200, maxLength: 200 }),
+        fc.integer({ min: 1, max: 2 }),
+        (slots, rows) => {
+          // Prepare: up to 200 one-row bands, so that band numbers reach 3 digits
+          // (no first slot of the empty signature, which has no keys)
+          const signature = Uint32Array.from(slots);
+          const bands = signature.length / rows;
+
+          // Act
+          const keys = bandKeys(signature, rows, bands);
+
+          // Assess
+          const expected = Array.from({ length: bands }, (_, band) => {
+            const hex = (seed: number) =>
+              hashWords(signature, band * rows, band * rows + rows, seed)
+                .toString(16)
+                .padStart(8, '0');
+            return `b${String(band).padStart(2, '0')}:${hex(0x6c62272e)}${hex(0x2d358dcc)}`;
+          });
+          expect(keys).toEqual(expected);
+        },
+      ),
+      { numRuns: 20 },
     );
   });
 

@@ -60,4 +60,33 @@ describe('Function: pickNearDuplicate', () => {
     // Assess
     expect(picked).toBeUndefined();
   });
+
+  it('decides the same when it meets candidates again, damaged ones included', () => {
+    // Prepare: each candidate's signature is decoded once, then remembered
+    const wire = candidate('wire', WIRE_REPORT);
+    const local = candidate('local', LOCAL_REPORT);
+    const damaged = {
+      ...wire,
+      contentHash: 'damaged',
+      fingerprint: { ...wire.fingerprint, signature: wire.fingerprint.signature.slice(4) },
+    };
+    const copy = fingerprintOf(REPUBLISHED_COPY);
+    const first = [
+      pickNearDuplicate(copy, [local, wire]),
+      pickNearDuplicate(copy, [damaged]),
+      pickNearDuplicate(copy, [local]),
+    ];
+
+    // Act
+    const again = [
+      pickNearDuplicate(copy, [local, { ...wire, fingerprint: { ...wire.fingerprint } }]),
+      pickNearDuplicate(copy, [damaged]),
+      pickNearDuplicate(copy, [local]),
+    ];
+
+    // Assess
+    expect(first[0]?.contentHash).toBe('wire');
+    expect(first.slice(1)).toEqual([undefined, undefined]);
+    expect(again).toEqual(first);
+  });
 });

@@ -20,6 +20,11 @@ describe('Function: createInMemoryDocumentStore', () => {
     const store = createInMemoryDocumentStore({ beforeWrite });
     return { store, items: () => store.records() };
   });
+  // As `ingest process` uses it: the records written are held, not copied.
+  documentStoreConformance('in memory, records handed over', (beforeWrite) => {
+    const store = createInMemoryDocumentStore({ beforeWrite, copyWrites: false });
+    return { store, items: () => store.records() };
+  });
 
   describe('what it holds belongs to it alone', () => {
     const [first, second] = loadSamples();
@@ -160,6 +165,95 @@ describe('Function: createInMemoryDocumentStore', () => {
       // Assess
       expect(location).toEqual(store.textLocation('a'.repeat(64)));
       expect(store.texts().size).toBe(kept);
+    });
+  });
+
+  describe('option keepTopicItems', () => {
+    it.each([
+      [true, 'holds'],
+      [false, 'drops'],
+    ])(
+      'keepTopicItems %s %s the topic items, and records the same decisions',
+      async (keepTopicItems) => {
+        // Prepare: a sample with topics, recorded twice under two keys
+        const withTopics = loadSamples()
+          .map((sample) => processDocument({ bytes: sample.bytes, key: 'a.txt' }))
+          .find((result) => result.ok && result.value.topics.length > 0);
+        if (withTopics === undefined || !withTopics.ok)
+          throw new Error('a sample with topics needed');
+        const doc = withTopics.value;
+        const store = createInMemoryDocumentStore({ keepTopicItems });
+        const itemsAt = (key: string) =>
+          buildDocumentItems(doc, { bucket: 'b', key, size: 1 }, { inline: true }, 'then');
+
+        // Act
+        const outcomes = [
+          await store.recordIngestion(itemsAt('one.txt'), 'then'),
+          await store.recordIngestion(itemsAt('one.txt'), 'then'),
+          await store.recordIngestion(itemsAt('two.txt'), 'then'),
+        ];
+
+        // Assess
+        expect(outcomes).toEqual(['new', 'already-recorded', 'duplicate']);
+        const kinds = store.records().map((record) => record.kind);
+        expect(kinds.filter((kind) => kind === 'topic')).toHaveLength(
+          keepTopicItems ? doc.topics.length : 0,
+        );
+        expect(kinds.filter((kind) => kind !== 'topic').sort()).toEqual([
+          'document',
+          'source',
+          'source',
+        ]);
+        expect(store.getDocument(doc.contentHash)?.topics).toEqual(doc.topics);
+      },
+    );
+  });
+
+  describe('option copyWrites', () => {
+    const [sample] = loadSamples();
+    if (sample === undefined) throw new Error('a sample needed');
+    const written = async (copyWrites: boolean) => {
+      const result = processDocument({ bytes: sample.bytes, key: 'a.txt' });
+      if (!result.ok) throw new Error(`fixture rejected: ${result.rejection.reason}`);
+      const store = createInMemoryDocumentStore({ copyWrites });
+      const items = buildDocumentItems(
+        result.value,
+        { bucket: 'b', key: 'one.txt', size: 1 },
+        { inline: true },
+        'then',
+      );
+      await store.recordIngestion(items, 'then');
+      return { store, items, contentHash: result.value.contentHash };
+    };
+
+    it.each([
+      [true, false],
+      [false, true],
+    ])('copyWrites %s holds the very document written: %s', async (copyWrites, same) => {
+      // Prepare
+      const { store, items, contentHash } = await written(copyWrites);
+
+      // Act
+      const held = store.pickFromDocument(contentHash, (document) => document);
+
+      // Assess
+      expect(held === items.document).toBe(same);
+      expect(held).toEqual(items.document);
+    });
+
+    it('hands out copies of what it holds without copying what it takes', async () => {
+      // Prepare
+      const { store, contentHash } = await written(false);
+      const before = structuredClone(store.getDocument(contentHash));
+
+      // Act
+      const copy = store.getDocument(contentHash);
+      if (copy === undefined) throw new Error('document missing');
+      copy.title = 'scribbled';
+      copy.topics.length = 0;
+
+      // Assess
+      expect(store.getDocument(contentHash)).toEqual(before);
     });
   });
 });
