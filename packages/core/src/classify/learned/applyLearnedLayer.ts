@@ -11,8 +11,8 @@ interface LearnedInput extends RuleEvidence {
 interface LearnedScores {
   probabilities: readonly (number | undefined)[];
   /**
-   * The document's words whose stems raised a topic's probability, strongest
-   * first: what explains a topic the rules did not match.
+   * The document's words (lowercase) whose stems raised a topic's probability,
+   * strongest first: what explains a topic the rules did not match.
    */
   supportingWords: (topic: number, max: number) => string[];
 }
@@ -67,7 +67,7 @@ const applyLearnedLayer = (layer: CompiledLearnedLayer, input: LearnedInput): Le
           (rowB[topic] as number) - (rowA[topic] as number) || (a < b ? -1 : 1),
       )
       .slice(0, max)
-      .map(([word]) => word);
+      .map(([word]) => word.toLowerCase());
   return { probabilities, supportingWords };
 };
 

@@ -158,7 +158,7 @@ describe('Function: readForLearning', () => {
     expect(view.termCounts).toEqual([0, 1]);
     expect(view.strongTermCounts).toEqual([0, 1]);
     expect(view.language).toBe('en');
-    expect(view.stems.get('ransomwar')).toBe('ransomware');
+    expect(view.stems.get('ransomwar')).toBe('Ransomware');
     expect(view.stems.get('bank')).toBe('banks');
   });
 });

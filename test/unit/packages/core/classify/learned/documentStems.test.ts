@@ -19,6 +19,6 @@ describe('Function: documentStems', () => {
     const stems = documentStems(content, stemAt);
 
     // Assess
-    expect([...stems]).toEqual([['trafic', 'trafics']]);
+    expect([...stems]).toEqual([['trafic', 'Trafics']]);
   });
 });
