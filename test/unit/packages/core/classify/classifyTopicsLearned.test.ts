@@ -16,18 +16,22 @@ const rules = {
   ],
 };
 
+type LayerTopics = Record<string, { bias: number; rule: number[]; words: Record<string, number> }>;
+
+const layerOf = (topics: LayerTopics) => ({
+  version: 1 as const,
+  threshold: 0.5,
+  ruleThreshold: 0.45,
+  languages: ['en'],
+  topics,
+});
+
 const withLayer = loadTaxonomy({
   ...rules,
-  learned: {
-    version: 1,
-    threshold: 0.5,
-    ruleThreshold: 0.45,
-    languages: ['en'],
-    topics: {
-      drug_trafficking: { bias: -2, rule: rule(6), words: {} },
-      cybercrime: { bias: -2, rule: rule(6), words: { hacker: 30, extort: 15 } },
-    },
-  },
+  learned: layerOf({
+    drug_trafficking: { bias: -2, rule: rule(6), words: {} },
+    cybercrime: { bias: -2, rule: rule(6), words: { hacker: 30, extort: 15 } },
+  }),
 });
 const rulesOnly = loadTaxonomy(rules);
 
@@ -81,24 +85,19 @@ describe('Function: classifyTopicsWith, with a learned layer', () => {
 });
 
 describe('Function: classifyTopicsWith, where the learned layer does not apply', () => {
+  const frameCues = {
+    fiction: { en: ['novel', 'thriller', 'episode'] },
+    commercial: { en: [] },
+    enforcement: { en: ['arrested', 'police'] },
+  };
   // A layer that would list cybercrime for any document with a content word.
   const eager = loadTaxonomy({
     ...rules,
-    frameCues: {
-      fiction: { en: ['novel', 'thriller', 'episode'] },
-      commercial: { en: [] },
-      enforcement: { en: ['arrested', 'police'] },
-    },
-    learned: {
-      version: 1,
-      threshold: 0.5,
-      ruleThreshold: 0.45,
-      languages: ['en'],
-      topics: {
-        drug_trafficking: { bias: -5, rule: rule(0), words: {} },
-        cybercrime: { bias: 5, rule: rule(0), words: {} },
-      },
-    },
+    frameCues,
+    learned: layerOf({
+      drug_trafficking: { bias: -5, rule: rule(0), words: {} },
+      cybercrime: { bias: 5, rule: rule(0), words: {} },
+    }),
   });
 
   it('leaves a text the rules read as fiction to the rules', () => {
@@ -110,16 +109,7 @@ describe('Function: classifyTopicsWith, where the learned layer does not apply',
 
     // Act
     const result = classifyTopicsWith(review, { taxonomy: eager });
-    const plain = classifyTopicsWith(review, {
-      taxonomy: loadTaxonomy({
-        ...rules,
-        frameCues: {
-          fiction: { en: ['novel', 'thriller', 'episode'] },
-          commercial: { en: [] },
-          enforcement: { en: ['arrested', 'police'] },
-        },
-      }),
-    });
+    const plain = classifyTopicsWith(review, { taxonomy: loadTaxonomy({ ...rules, frameCues }) });
 
     // Assess
     expect(result.topics).toEqual([]);
