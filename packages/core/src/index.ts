@@ -33,6 +33,8 @@ export type { LearnedInput, LearnedScores } from './classify/learned/applyLearne
 export { applyLearnedLayer, wordScale } from './classify/learned/applyLearnedLayer.ts';
 export type { CompiledLearnedLayer } from './classify/learned/compileLearnedLayer.ts';
 export { compileLearnedLayer } from './classify/learned/compileLearnedLayer.ts';
+export type { PresentWords } from './classify/learned/presentWords.ts';
+export { presentWordsOf } from './classify/learned/presentWords.ts';
 export type { RuleEvidence } from './classify/learned/ruleFeatures.ts';
 export { ruleFeatures } from './classify/learned/ruleFeatures.ts';
 export type { DecodeTextOptions } from './decode/decodeText.ts';

@@ -8,7 +8,10 @@ import {
   frameCuesFor,
 } from './documentFrame.ts';
 import { applyLearnedLayer } from './learned/applyLearnedLayer.ts';
+import type { CompiledLearnedLayer } from './learned/compileLearnedLayer.ts';
 import { documentStems } from './learned/documentStems.ts';
+import type { PresentWords } from './learned/presentWords.ts';
+import { readDocumentWords } from './learned/readDocumentWords.ts';
 import type { RuleEvidence } from './learned/ruleFeatures.ts';
 import { getStemmer, getStemVariants, type StemFunction } from './stem.ts';
 import { TermWeight } from './termWeight.ts';
@@ -610,8 +613,8 @@ interface LearningReading extends RuleEvidence {
  * product news or a lawful use of crime words (their frame decision stands: such a
  * text gets no topic however its words read), and not one without a content word.
  */
-const layerApplies = (frame: DocumentFrameKind, stems: ReadonlyMap<string, string>): boolean =>
-  frame === 'news' && stems.size > 0;
+const layerApplies = (frame: DocumentFrameKind, distinctStems: number): boolean =>
+  frame === 'news' && distinctStems > 0;
 
 /** What the rules found in a document, before any learned layer. */
 interface RuleReading extends RuleEvidence {
@@ -619,8 +622,10 @@ interface RuleReading extends RuleEvidence {
   byId: Record<string, number>;
   /** Matched terms of each topic, by id. */
   explained: Record<string, TopicEvidence['terms']>;
-  /** The document's distinct stems (what a learned layer reads), computed on demand. */
+  /** The document's distinct stems (what a learned layer is trained on), computed on demand. */
   stems: () => Map<string, string>;
+  /** The same words as `layer` weighs them, computed on demand (`readDocumentWords`). */
+  wordsFor: (layer: CompiledLearnedLayer) => PresentWords;
   /** The document's frame (`news` unless the rules damped it as a review, product news or lawful use). */
   frame: DocumentFrameKind;
 }
@@ -690,6 +695,7 @@ const readWithRules = (input: ClassifyInput, taxonomy: CompiledTaxonomy): RuleRe
     ),
     language: documentLanguage as string,
     stems: () => documentStems(matcher.content, stemAt),
+    wordsFor: (layer) => readDocumentWords(layer, policy, matcher.content, stemAt),
     frame,
   };
 };
@@ -716,7 +722,7 @@ const readForLearning = (
     strongTermCounts: reading.strongTermCounts,
     language: reading.language,
     stems,
-    layerApplies: layerApplies(reading.frame, stems),
+    layerApplies: layerApplies(reading.frame, stems.size),
   };
 };
 
@@ -763,11 +769,11 @@ const classifyTopicsWith = (
   const maxTerms = options.maxTerms ?? 8;
   const reading = readWithRules(input, taxonomy);
   const scores = reading.byId;
-  const stems = layer === undefined ? undefined : reading.stems();
+  const words = layer === undefined ? undefined : reading.wordsFor(layer);
   const learned =
-    layer === undefined || stems === undefined || !layerApplies(reading.frame, stems)
+    layer === undefined || words === undefined || !layerApplies(reading.frame, words.count)
       ? undefined
-      : applyLearnedLayer(layer, { ...reading, stems });
+      : applyLearnedLayer(layer, { ...reading, words });
   const topics: TopicScore[] = [];
   taxonomy.topics.forEach((id, index) => {
     const probability = learned?.probabilities[index];

@@ -1,5 +1,5 @@
 import type { TopicId } from '@doc-ingest/contracts';
-import { applyLearnedLayer, type CompiledLearnedLayer } from '@doc-ingest/core';
+import { applyLearnedLayer, type CompiledLearnedLayer, presentWordsOf } from '@doc-ingest/core';
 import type { LearningView } from './learningViews.ts';
 
 /**
@@ -14,7 +14,10 @@ const predictWithLayer = (
   threshold = layer.threshold,
 ): TopicId[] => {
   if (!view.layerApplies) return predictWithRules(topics, view, threshold);
-  const { probabilities } = applyLearnedLayer(layer, view);
+  const { probabilities } = applyLearnedLayer(layer, {
+    ...view,
+    words: presentWordsOf(layer, view.stems),
+  });
   return topics.flatMap((id, index) => {
     const probability = probabilities[index];
     const score =

@@ -1,10 +1,11 @@
 import type { CompiledLearnedLayer } from './compileLearnedLayer.ts';
+import type { PresentWords } from './presentWords.ts';
 import { type RuleEvidence, ruleFeatures } from './ruleFeatures.ts';
 
 /** A document as a learned layer reads it. */
 interface LearnedInput extends RuleEvidence {
-  /** Distinct word stems of the document, each with a word it stems (see `documentStems`). */
-  stems: ReadonlyMap<string, string>;
+  /** Its words the layer weighs (`readDocumentWords`, `presentWordsOf`). */
+  words: PresentWords;
 }
 
 /** Per topic (taxonomy order): the probability, or `undefined` where the layer has no model. */
@@ -35,39 +36,35 @@ const wordScale = (distinctStems: number): number =>
  * its rule features and the presence of each of the document's word stems (each
  * weighs `wordScale`: 1/sqrt(number of distinct stems, at least
  * `MIN_WEIGHED_STEMS`), so that neither a long text nor a very short one is read
- * by its words alone). Deterministic; one map lookup per distinct stem.
+ * by its words alone). Deterministic.
  */
 const applyLearnedLayer = (layer: CompiledLearnedLayer, input: LearnedInput): LearnedScores => {
   const topicCount = layer.topics.length;
   const wordSums = new Float64Array(topicCount);
-  const present: [word: string, weights: Float64Array][] = [];
-  const scale = wordScale(input.stems.size);
-  for (const [stem, word] of input.stems) {
-    const row = layer.words.get(stem);
-    if (row === undefined) continue;
-    present.push([word, row]);
+  const { rows, count, wordOf } = input.words;
+  const scale = wordScale(count);
+  for (const row of rows) {
     for (let topic = 0; topic < topicCount; topic++) {
       wordSums[topic] = (wordSums[topic] as number) + (row[topic] as number) * scale;
     }
   }
+  let buffer: Float64Array = new Float64Array(0);
   const probabilities = layer.topics.map((weights, topic) => {
     if (weights === undefined) return undefined;
-    const features = ruleFeatures(input, topic, layer.ruleThreshold, layer.languages);
+    buffer = ruleFeatures(input, topic, layer.ruleThreshold, layer.languages, buffer);
     let z = weights.bias + (wordSums[topic] as number);
-    for (let i = 0; i < features.length; i++) {
-      z += (weights.rule[i] ?? 0) * (features[i] as number);
+    for (let i = 0; i < buffer.length; i++) {
+      z += (weights.rule[i] ?? 0) * (buffer[i] as number);
     }
     return sigmoid(z);
   });
   const supportingWords = (topic: number, max: number): string[] =>
-    present
-      .filter(([, row]) => (row[topic] as number) > 0)
-      .sort(
-        ([a, rowA], [b, rowB]) =>
-          (rowB[topic] as number) - (rowA[topic] as number) || (a < b ? -1 : 1),
-      )
+    rows
+      .map((row, i) => ({ weight: row[topic] as number, word: wordOf(i).toLowerCase() }))
+      .filter(({ weight }) => weight > 0)
+      .sort((a, b) => b.weight - a.weight || (a.word < b.word ? -1 : 1))
       .slice(0, max)
-      .map(([word]) => word.toLowerCase());
+      .map(({ word }) => word);
   return { probabilities, supportingWords };
 };
 

@@ -25,16 +25,19 @@ interface RuleEvidence {
  * `ruleThreshold`, log(1 + matched terms), log(1 + matched terms above the weak
  * tier), the strongest other topic, how many others pass (/ 3), the language one-hot over `languages`, then each topic's
  * score with the topic's own slot 0. Scaled to about -2..2, so one learning rate
- * fits them all.
+ * fits them all. Written into `into` when it has the right length (one buffer
+ * for every topic of a document), else into a new array.
  */
 const ruleFeatures = (
   evidence: RuleEvidence,
   topic: number,
   ruleThreshold: number,
   languages: readonly string[],
+  into?: Float64Array,
 ): Float64Array => {
   const { scores, termCounts, strongTermCounts, language } = evidence;
-  const features = new Float64Array(FIXED + languages.length + scores.length);
+  const size = FIXED + languages.length + scores.length;
+  const features = into?.length === size ? into.fill(0) : new Float64Array(size);
   const own = scores[topic] ?? 0;
   let maxOther = 0;
   let othersAbove = 0;

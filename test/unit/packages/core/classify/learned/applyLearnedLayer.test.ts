@@ -5,6 +5,7 @@ import {
   wordScale,
 } from '../../../../../../packages/core/src/classify/learned/applyLearnedLayer.ts';
 import { compileLearnedLayer } from '../../../../../../packages/core/src/classify/learned/compileLearnedLayer.ts';
+import { presentWordsOf } from '../../../../../../packages/core/src/classify/learned/presentWords.ts';
 
 const TOPICS = ['drugs', 'fraud'];
 // 7 + 1 language + 2 topics rule features; only the score's weight is set.
@@ -29,7 +30,7 @@ const input = (stems: Record<string, string>, scores = [0, 0]) => ({
   termCounts: [0, 0],
   strongTermCounts: [0, 0],
   language: 'en',
-  stems: new Map(Object.entries(stems)),
+  words: presentWordsOf(layer, new Map(Object.entries(stems))),
 });
 
 describe('Function: applyLearnedLayer', () => {
