@@ -107,9 +107,11 @@ export type {
   TaxonomyFile,
   TaxonomyFrameCues,
   TaxonomyLanguageTerms,
+  TaxonomyLearnedLayer,
   TaxonomyTermRuleInput,
 } from './taxonomyFile.ts';
 export {
+  learnedRuleFeatureNames,
   TaxonomyFileSchema,
   TaxonomyTopicIdSchema,
   TERM_WEIGHTS,

@@ -85,6 +85,33 @@ const FrameCuesSchema = z.strictObject({
   enforcement: z.record(TaxonomyLanguageSchema, z.array(NonEmptyStringSchema)),
 });
 
+/** One topic of a learned layer: a logistic regression over rule and word features. */
+const LearnedTopicSchema = z.strictObject({
+  bias: z.number(),
+  /** Weights of the rule features, in the order `learnedRuleFeatureNames` gives. */
+  rule: z.array(z.number()),
+  /** Weight of each word stem present in the document (stems of the document's language). */
+  words: z.record(z.string(), z.number()),
+});
+
+/**
+ * A learned layer over the rules (optional): per topic, a logistic regression whose
+ * probability replaces the rule score. Written by `learnedScorer train` from
+ * labelled documents; the rules' terms still explain every topic they matched.
+ */
+const LearnedLayerSchema = z.strictObject({
+  version: z.literal(1),
+  /** Probability a topic needs to be listed (when the caller gives no threshold). */
+  threshold: z.number().check(z.gt(0), z.lt(1)),
+  /** Rule score the `aboveThreshold` feature compares with. */
+  ruleThreshold: z.number().check(z.gt(0), z.lt(1)),
+  /** Languages with a one-hot feature, in feature order. */
+  languages: z.array(TaxonomyLanguageSchema),
+  /** What it was trained on, for people. */
+  trainedOn: z.optional(z.string()),
+  topics: z.record(TaxonomyTopicIdSchema, LearnedTopicSchema),
+});
+
 /**
  * A taxonomy file (JSON or YAML). Only `version` and `topics` (each an `id` and
  * `terms` per language) are required; the rest refines scoring:
@@ -95,7 +122,8 @@ const FrameCuesSchema = z.strictObject({
  *   when its sibling clearly dominates);
  * - `chargeCues`: per language, words that make an enumeration a list of charges;
  * - `frameCues`: cue words of fiction / commercial / lawful-use / enforcement
- *   documents (without them, no document is damped as fiction or product news).
+ *   documents (without them, no document is damped as fiction or product news);
+ * - `learned`: a learned layer over the rules (see `LearnedLayerSchema`).
  * `version` is `YYYY.MM.N` (or any dot-separated numbers): a newer taxonomy has a
  * greater version, and documents are never reclassified to an older one.
  */
@@ -112,16 +140,40 @@ const TaxonomyFileSchema = z.strictObject({
   chargeCues: z.optional(z.record(TaxonomyLanguageSchema, z.array(NonEmptyStringSchema))),
   frameCues: z.optional(FrameCuesSchema),
   topics: z.array(TaxonomyTopicSchema).check(z.minLength(1)),
+  learned: z.optional(LearnedLayerSchema),
 });
 
 type TaxonomyFile = z.infer<typeof TaxonomyFileSchema>;
 type TaxonomyTermRuleInput = z.infer<typeof TaxonomyTermRuleSchema>;
 type TaxonomyLanguageTerms = z.infer<typeof TaxonomyLanguageTermsSchema>;
 type TaxonomyFrameCues = z.infer<typeof FrameCuesSchema>;
+type TaxonomyLearnedLayer = z.infer<typeof LearnedLayerSchema>;
+
+/**
+ * Names of a learned layer's rule features for one topic, in weight order: its rule
+ * score, the score's log-odds, whether it passes `ruleThreshold`, log(1 + matched
+ * terms), log(1 + matched terms above the weak tier), the strongest other topic, how many others pass, the language one-hot,
+ * then every other topic's score (the topic's own slot is 0).
+ */
+const learnedRuleFeatureNames = (
+  topics: readonly string[],
+  languages: readonly string[],
+): string[] => [
+  'score',
+  'logitScore',
+  'aboveThreshold',
+  'terms',
+  'strongTerms',
+  'maxOtherScore',
+  'otherTopicsAbove',
+  ...languages.map((language) => `lang:${language}`),
+  ...topics.map((topic) => `other:${topic}`),
+];
 
 /**
  * What the schema cannot check, one sentence per problem in file order: each
- * topic id listed once, siblings among the topics. The core refuses a file
+ * topic id listed once, siblings among the topics, a learned layer's topics among
+ * them with one rule weight per feature. The core refuses a file
  * with any; the CDK constructs refuse it at synth.
  *
  * @example
@@ -137,8 +189,31 @@ const taxonomyReferenceProblems = (file: TaxonomyFile): string[] => {
   for (const id of (file.siblings ?? []).flat()) {
     if (!ids.has(id)) problems.push(`sibling "${id}" is not a topic`);
   }
+  if (file.learned !== undefined) {
+    const expected = learnedRuleFeatureNames([...ids], file.learned.languages).length;
+    for (const [id, topic] of Object.entries(file.learned.topics)) {
+      if (!ids.has(id)) problems.push(`learned topic "${id}" is not a topic`);
+      else if (topic.rule.length !== expected) {
+        problems.push(
+          `learned topic "${id}" has ${topic.rule.length} rule weights, not ${expected}`,
+        );
+      }
+    }
+  }
   return problems;
 };
 
-export type { TaxonomyFile, TaxonomyFrameCues, TaxonomyLanguageTerms, TaxonomyTermRuleInput };
-export { TaxonomyFileSchema, TaxonomyTopicIdSchema, TERM_WEIGHTS, taxonomyReferenceProblems };
+export type {
+  TaxonomyFile,
+  TaxonomyFrameCues,
+  TaxonomyLanguageTerms,
+  TaxonomyLearnedLayer,
+  TaxonomyTermRuleInput,
+};
+export {
+  learnedRuleFeatureNames,
+  TaxonomyFileSchema,
+  TaxonomyTopicIdSchema,
+  TERM_WEIGHTS,
+  taxonomyReferenceProblems,
+};

@@ -3,8 +3,17 @@
  * processed document or a rejection out; no AWS, no environment, no I/O.
  */
 
-export type { ClassifyInput, ClassifyOptions, WithTaxonomy } from './classify/classifyTopics.ts';
-export { classifyTopicsWith, DEFAULT_THRESHOLD } from './classify/classifyTopics.ts';
+export type {
+  ClassifyInput,
+  ClassifyOptions,
+  LearningReading,
+  WithTaxonomy,
+} from './classify/classifyTopics.ts';
+export {
+  classifyTopicsWith,
+  DEFAULT_THRESHOLD,
+  readForLearning,
+} from './classify/classifyTopics.ts';
 export { compareTaxonomyVersions } from './classify/compareTaxonomyVersions.ts';
 export { compileOnFirstUse } from './classify/compileOnFirstUse.ts';
 export type { CompiledTaxonomy } from './classify/compileTaxonomy.ts';
@@ -20,6 +29,14 @@ export {
   DEFAULT_TAXONOMY,
   TAXONOMY_VERSION,
 } from './classify/defaultTaxonomy.ts';
+export type { LearnedInput, LearnedScores } from './classify/learned/applyLearnedLayer.ts';
+export { applyLearnedLayer, wordScale } from './classify/learned/applyLearnedLayer.ts';
+export type { CompiledLearnedLayer } from './classify/learned/compileLearnedLayer.ts';
+export { compileLearnedLayer } from './classify/learned/compileLearnedLayer.ts';
+export type { PresentWords } from './classify/learned/presentWords.ts';
+export { presentWordsOf } from './classify/learned/presentWords.ts';
+export type { RuleEvidence } from './classify/learned/ruleFeatures.ts';
+export { ruleFeatures } from './classify/learned/ruleFeatures.ts';
 export type { DecodeTextOptions } from './decode/decodeText.ts';
 export { decodeText } from './decode/decodeText.ts';
 export { computeContentHash } from './hash/computeContentHash.ts';

@@ -7,6 +7,12 @@ import {
   decideFrame,
   frameCuesFor,
 } from './documentFrame.ts';
+import { applyLearnedLayer } from './learned/applyLearnedLayer.ts';
+import type { CompiledLearnedLayer } from './learned/compileLearnedLayer.ts';
+import { documentStems } from './learned/documentStems.ts';
+import type { PresentWords } from './learned/presentWords.ts';
+import { readDocumentWords } from './learned/readDocumentWords.ts';
+import type { RuleEvidence } from './learned/ruleFeatures.ts';
 import { getStemmer, getStemVariants, type StemFunction } from './stem.ts';
 import { TermWeight } from './termWeight.ts';
 import { type DocumentWords, readContentWords } from './tokenize.ts';
@@ -144,7 +150,7 @@ interface ClassifyInput {
 interface ClassifyOptions {
   /**
    * Score (0..1) a topic needs to be listed in `topics`.
-   * @default DEFAULT_THRESHOLD (0.5)
+   * @default the taxonomy's learned layer's threshold, else DEFAULT_THRESHOLD (0.45)
    */
   threshold?: number;
   /**
@@ -595,37 +601,36 @@ const toScore = (evidence: number): number =>
 const baseLanguage = (language: string): string =>
   language.trim().toLowerCase().split(/[-_]/)[0] ?? '';
 
+/** What a learned layer reads of a document (see `readForLearning`). */
+interface LearningReading extends RuleEvidence {
+  stems: Map<string, string>;
+  /** Whether a learned layer scores this document (`layerApplies`); if not, the rule scores stand. */
+  layerApplies: boolean;
+}
+
 /**
- * Scores a document against every topic of the taxonomy and lists the topics at or
- * above the threshold, each with the terms that explain it (strongest first: the
- * document's word for single terms, the taxonomy phrase for phrases). Words are
- * stemmed with each taxonomy language's stemmer, the document's language first; terms
- * of other languages count when they are phrases or strong words. Title hits weigh
- * double, hits spread over several lines weigh more, and hits inside an enumeration
- * of many crime areas weigh a quarter (see `ScoringConstants`). A review or a piece of
- * fiction, or product or business news, that reports no enforcement event, and a
- * lawful or preventive use of crime words that reports none at all (see
- * `detectDocumentFrame`) get no topic: their crime words describe a plot, a
- * product, or what is hunted, prevented or regulated.
- * A weak topic whose sibling topic is clearly the subject is halved. `scores` keep
- * the adjusted values; `terms` the words that matched. Deterministic and linear in
- * the length of the text.
- *
- * @example
- * const result = classifyTopicsWith({
- *   title: 'Démantèlement d’un réseau de passeurs',
- *   body: 'Les passeurs faisaient payer la traversée de la Manche aux migrants.',
- *   language: 'fr',
- * }, { taxonomy: loadTaxonomy(taxonomyFile) });
- * result.topics[0]?.id; // 'migrant_smuggling'
+ * Whether a learned layer scores a document: not one the rules read as a review,
+ * product news or a lawful use of crime words (their frame decision stands: such a
+ * text gets no topic however its words read), and not one without a content word.
  */
-const classifyTopicsWith = (
-  input: ClassifyInput,
-  options: WithTaxonomy<ClassifyOptions>,
-): Classification => {
-  const { taxonomy } = options;
-  const threshold = options.threshold ?? DEFAULT_THRESHOLD;
-  const maxTerms = options.maxTerms ?? 8;
+const layerApplies = (frame: DocumentFrameKind, distinctStems: number): boolean =>
+  frame === 'news' && distinctStems > 0;
+
+/** What the rules found in a document, before any learned layer. */
+interface RuleReading extends RuleEvidence {
+  /** Rule score of each topic, by id (rounded to 3 decimals). */
+  byId: Record<string, number>;
+  /** Matched terms of each topic, by id. */
+  explained: Record<string, TopicEvidence['terms']>;
+  /** The document's distinct stems (what a learned layer is trained on), computed on demand. */
+  stems: () => Map<string, string>;
+  /** The same words as `layer` weighs them, computed on demand (`readDocumentWords`). */
+  wordsFor: (layer: CompiledLearnedLayer) => PresentWords;
+  /** The document's frame (`news` unless the rules damped it as a review, product news or lawful use). */
+  frame: DocumentFrameKind;
+}
+
+const readWithRules = (input: ClassifyInput, taxonomy: CompiledTaxonomy): RuleReading => {
   const documentLanguage = baseLanguage(input.language);
   const read = readContentWords(input);
   const lines = read.segments;
@@ -674,25 +679,123 @@ const classifyTopicsWith = (
   // The frame only matters when some topic has evidence.
   const frame = any ? decideFrame(cues, () => `${input.title}\n${input.body}`).kind : 'news';
   const evidence = adjustEvidence(raw, frame, taxonomy.siblings);
-  const scores = {} as Record<string, number>;
+  const byId = {} as Record<string, number>;
+  for (const id of taxonomy.topics) byId[id] = toScore(evidence[id] ?? 0);
+  // A language without a stemmer in the taxonomy is read by its folded words.
+  const stemAt = native
+    ? matcher.keysIn(documentLanguage as string).key
+    : (position: number) => (matcher.content[position] as Word).norm;
+  return {
+    byId,
+    explained,
+    scores: taxonomy.topics.map((id) => byId[id] ?? 0),
+    termCounts: taxonomy.topics.map((id) => explained[id]?.length ?? 0),
+    strongTermCounts: taxonomy.topics.map(
+      (id) => explained[id]?.filter((term) => !term.weak).length ?? 0,
+    ),
+    language: documentLanguage as string,
+    stems: () => documentStems(matcher.content, stemAt),
+    wordsFor: (layer) => readDocumentWords(layer, policy, matcher.content, stemAt),
+    frame,
+  };
+};
+
+/**
+ * What a learned layer reads of a document: the rule scores and matched-term
+ * counts of every topic (the taxonomy's order), the language and the distinct
+ * stems. The same reading `classifyTopicsWith` makes, for training a layer
+ * (`learnedScorer train`) on exactly what it will see.
+ *
+ * @example
+ * const view = readForLearning({ title, body, language: 'fr' }, { taxonomy });
+ * view.scores.length === taxonomy.topics.length; // true
+ */
+const readForLearning = (
+  input: ClassifyInput,
+  options: { taxonomy: CompiledTaxonomy },
+): LearningReading => {
+  const reading = readWithRules(input, options.taxonomy);
+  const stems = reading.stems();
+  return {
+    scores: reading.scores,
+    termCounts: reading.termCounts,
+    strongTermCounts: reading.strongTermCounts,
+    language: reading.language,
+    stems,
+    layerApplies: layerApplies(reading.frame, stems.size),
+  };
+};
+
+/** Most words listed for a topic only the learned layer found. */
+const MAX_LEARNED_WORDS = 5;
+
+/**
+ * Scores a document against every topic of the taxonomy and lists the topics at or
+ * above the threshold, each with the terms that explain it (strongest first: the
+ * document's word for single terms, the taxonomy phrase for phrases). Words are
+ * stemmed with each taxonomy language's stemmer, the document's language first; terms
+ * of other languages count when they are phrases or strong words. Title hits weigh
+ * double, hits spread over several lines weigh more, and hits inside an enumeration
+ * of many crime areas weigh a quarter (see `ScoringConstants`). A review or a piece of
+ * fiction, or product or business news, that reports no enforcement event, and a
+ * lawful or preventive use of crime words that reports none at all (see
+ * `detectDocumentFrame`) get no topic: their crime words describe a plot, a
+ * product, or what is hunted, prevented or regulated.
+ * A weak topic whose sibling topic is clearly the subject is halved.
+ * With a learned layer in the taxonomy (`learned`), each topic's score is the
+ * layer's probability, read from the rule scores and the document's word stems
+ * (see `applyLearnedLayer`); the rules' terms still explain a topic they matched,
+ * and the words that raised its probability explain one they did not. The layer
+ * leaves alone a document the rules read as a review, product news or lawful use,
+ * and one without content words (`layerApplies`).
+ * `scores` keep the final values; `terms` the words that explain. Deterministic
+ * and linear in the length of the text.
+ *
+ * @example
+ * const result = classifyTopicsWith({
+ *   title: 'Démantèlement d’un réseau de passeurs',
+ *   body: 'Les passeurs faisaient payer la traversée de la Manche aux migrants.',
+ *   language: 'fr',
+ * }, { taxonomy: loadTaxonomy(taxonomyFile) });
+ * result.topics[0]?.id; // 'migrant_smuggling'
+ */
+const classifyTopicsWith = (
+  input: ClassifyInput,
+  options: WithTaxonomy<ClassifyOptions>,
+): Classification => {
+  const { taxonomy } = options;
+  const layer = taxonomy.learned;
+  const threshold = options.threshold ?? layer?.threshold ?? DEFAULT_THRESHOLD;
+  const maxTerms = options.maxTerms ?? 8;
+  const reading = readWithRules(input, taxonomy);
+  const scores = reading.byId;
+  const words = layer === undefined ? undefined : reading.wordsFor(layer);
+  const learned =
+    layer === undefined || words === undefined || !layerApplies(reading.frame, words.count)
+      ? undefined
+      : applyLearnedLayer(layer, { ...reading, words });
   const topics: TopicScore[] = [];
-  for (const id of taxonomy.topics) {
-    const terms = explained[id] ?? [];
-    const score = toScore(evidence[id] ?? 0);
-    scores[id] = score;
-    if (score === 0 || score < threshold) continue;
+  taxonomy.topics.forEach((id, index) => {
+    const probability = learned?.probabilities[index];
+    if (probability !== undefined) scores[id] = Math.round(probability * 1000) / 1000;
+    const score = scores[id] ?? 0;
+    if (score === 0 || score < threshold) return;
+    const terms = reading.explained[id] ?? [];
     const ranked = [...terms].sort((a, b) => b.contribution - a.contribution || a.first - b.first);
     topics.push({
       id,
       score,
-      terms: ranked.slice(0, maxTerms).map((term) => term.label),
+      terms:
+        ranked.length === 0 && learned !== undefined
+          ? learned.supportingWords(index, Math.min(maxTerms, MAX_LEARNED_WORDS))
+          : ranked.slice(0, maxTerms).map((term) => term.label),
     });
-  }
+  });
   topics.sort(
     (a, b) => b.score - a.score || taxonomy.topics.indexOf(a.id) - taxonomy.topics.indexOf(b.id),
   );
   return { taxonomyVersion: taxonomy.version, topics, scores };
 };
 
-export type { ClassifyInput, ClassifyOptions, WithTaxonomy };
-export { adjustEvidence, classifyTopicsWith, DEFAULT_THRESHOLD, ScoringConstants };
+export type { ClassifyInput, ClassifyOptions, LearningReading, WithTaxonomy };
+export { adjustEvidence, classifyTopicsWith, DEFAULT_THRESHOLD, readForLearning, ScoringConstants };

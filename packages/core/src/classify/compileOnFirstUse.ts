@@ -1,17 +1,20 @@
 import type { TaxonomyFile } from '@doc-ingest/contracts';
 import { type CompiledTaxonomy, compileTaxonomy } from './compileTaxonomy.ts';
 
-// Every field of a compiled taxonomy but its version.
-const DEFERRED_FIELDS = [
-  'topics',
-  'languages',
-  'index',
-  'counts',
-  'chargeCues',
-  'siblings',
-  'enumerationFrames',
-  'frameCues',
-] as const satisfies readonly Exclude<keyof CompiledTaxonomy, 'version'>[];
+// Every field of a compiled taxonomy but its version: a record over the keys, so
+// that a field added to `CompiledTaxonomy` and not deferred here fails to compile.
+const DEFERRED: Record<Exclude<keyof CompiledTaxonomy, 'version'>, true> = {
+  topics: true,
+  languages: true,
+  index: true,
+  counts: true,
+  chargeCues: true,
+  siblings: true,
+  enumerationFrames: true,
+  frameCues: true,
+  learned: true,
+};
+const DEFERRED_FIELDS = Object.keys(DEFERRED) as (keyof typeof DEFERRED)[];
 
 /**
  * A validated taxonomy file as a compiled taxonomy that compiles itself when

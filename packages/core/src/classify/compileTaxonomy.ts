@@ -7,6 +7,7 @@ import {
   taxonomyReferenceProblems,
 } from '@doc-ingest/contracts';
 import { type CompiledFrameCues, compileCues } from './documentFrame.ts';
+import { type CompiledLearnedLayer, compileLearnedLayer } from './learned/compileLearnedLayer.ts';
 import { resolveWordList, WordListReferenceError } from './resolveWordList.ts';
 import { getStemmer } from './stem.ts';
 import { tokenize } from './tokenize.ts';
@@ -53,6 +54,8 @@ interface CompiledTaxonomy {
   enumerationFrames: ReadonlySet<string>;
   /** Cue words of document frames; absent = every document is news. */
   frameCues: CompiledFrameCues | undefined;
+  /** A learned layer over the rules; absent = the rule scores are the scores. */
+  learned: CompiledLearnedLayer | undefined;
 }
 
 /** A taxonomy term that yields no content word (only function words, or empty). */
@@ -223,9 +226,10 @@ const compileTaxonomy = (file: TaxonomyFile): CompiledTaxonomy => {
   const chargeCues = new Set(
     Object.values(file.chargeCues ?? {}).flatMap((list) => list.flatMap(contentWords)),
   );
+  const topics = file.topics.map((topic) => topic.id);
   return {
     version: file.version,
-    topics: file.topics.map((topic) => topic.id),
+    topics,
     languages,
     index,
     counts,
@@ -235,6 +239,7 @@ const compileTaxonomy = (file: TaxonomyFile): CompiledTaxonomy => {
       file.topics.filter((topic) => topic.enumerationFrame === true).map((topic) => topic.id),
     ),
     frameCues: file.frameCues === undefined ? undefined : compileCues(file.frameCues),
+    learned: file.learned === undefined ? undefined : compileLearnedLayer(file.learned, topics),
   };
 };
 

@@ -26,6 +26,10 @@ interface Word {
   entryOf: object | undefined;
   /** What the matcher found for the word under `entryOf`. */
   entry: unknown;
+  /** The learned-layer reader `learned` was found for (see `readDocumentWords`). */
+  learnedOf: object | undefined;
+  /** What that reader knows of the word: its stem's number and weight row. */
+  learned: unknown;
 }
 
 /**
@@ -41,6 +45,8 @@ const createWord = (surface: string, norm: string, stop: boolean, elision: boole
   stems: [],
   entryOf: undefined,
   entry: undefined,
+  learnedOf: undefined,
+  learned: undefined,
 });
 
 const slots = new Map<string, number>();

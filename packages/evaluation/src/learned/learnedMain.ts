@@ -1,21 +1,21 @@
 import { readFile, writeFile } from 'node:fs/promises';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { DEFAULT_THRESHOLD, TAXONOMY_VERSION } from '@doc-ingest/core';
+import type { TaxonomyFile } from '@doc-ingest/contracts';
+import { DEFAULT_TAXONOMY, loadTaxonomy, validateTaxonomy } from '@doc-ingest/core';
 import { EvaluationInputError } from '../errors.ts';
-import { crossValidate, type Figures, figuresOf, stratifiedFolds } from './crossValidate.ts';
-import {
-  type LabelledView,
-  type LearnedModel,
-  predictWithModel,
-  trainModel,
-} from './learnedModel.ts';
-import { loadLabelledViews } from './loadLabelledViews.ts';
+import { crossValidate, type Figures } from './crossValidate.ts';
+import { type LearningView, loadLearningViews } from './learningViews.ts';
+import { type TrainLayerOptions, trainLearnedLayer } from './trainLearnedLayer.ts';
 
 const USAGE = `usage:
-  learnedScorer cv <train dir>... [--dev <dir>]... [--stems] [--threshold <p>] [--l2 <x>] [--epochs <n>]
-  learnedScorer train <train dir>... --out <model.json> [--dev <dir>]... [--stems] [--threshold <p>] [--l2 <x>] [--epochs <n>]
-  learnedScorer score --model <model.json> <dir>
+  learnedScorer cv <labelled dir>... [--extra <dir>]... [--taxonomy <file>] [options]
+  learnedScorer train <labelled dir>... --out <taxonomy.json> [--taxonomy <file>] [options]
+options: --threshold <p> (0.45) --epochs <n> (20) --learning-rate <x> (0.2) --l2 <x> (0.0001)
+         --max-words <n per topic> (1500)
+cv: leave one folder out (--extra folders are always trained on), the rules next to the layer.
+train: writes the taxonomy (the built-in one unless --taxonomy) with a learned layer trained on
+       every folder given; its rules are unchanged.
 `;
 
 interface LearnedIo {
@@ -27,32 +27,64 @@ interface LearnedIo {
 const format = (value: number | null): string => (value === null ? '  -  ' : value.toFixed(3));
 
 const line = (label: string, f: Figures): string =>
-  `${label.padEnd(8)} docs ${String(f.documents).padStart(4)}  tp ${f.tp} fp ${f.fp} fn ${f.fn}  P ${format(f.microPrecision)} R ${format(f.microRecall)}  micro-F1 ${format(f.microF1)}  no-topic FP ${format(f.noTopicRate)}  Arabic micro-F1 ${format(f.arabicMicroF1)}\n`;
+  `${label.padEnd(10)} docs ${String(f.documents).padStart(4)}  tp ${f.tp} fp ${f.fp} fn ${f.fn}  micro-F1 ${format(f.microF1)}  no-topic FP ${format(f.noTopicRate)}  Arabic micro-F1 ${format(f.arabicMicroF1)}\n`;
 
 const parseCli = (argv: readonly string[]) =>
   parseArgs({
     args: [...argv],
     options: {
-      dev: { type: 'string', multiple: true, default: [] },
+      extra: { type: 'string', multiple: true, default: [] },
       out: { type: 'string' },
-      model: { type: 'string' },
-      stems: { type: 'boolean', default: false },
-      threshold: { type: 'string', default: '0.5' },
-      l2: { type: 'string', default: '0.01' },
-      epochs: { type: 'string', default: '400' },
+      taxonomy: { type: 'string' },
+      threshold: { type: 'string' },
+      epochs: { type: 'string' },
+      'learning-rate': { type: 'string' },
+      l2: { type: 'string' },
+      'max-words': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
   });
 
-const loadAll = async (dirs: readonly string[]): Promise<LabelledView[][]> =>
-  Promise.all(dirs.map((dir) => loadLabelledViews(dir)));
+type Values = ReturnType<typeof parseCli>['values'];
+
+const numberOption = (values: Values, name: keyof Values): number | undefined => {
+  const text = values[name];
+  if (text === undefined) return undefined;
+  const value = Number(text);
+  if (typeof text !== 'string' || !Number.isFinite(value) || value < 0) {
+    throw new EvaluationInputError(`--${name} must be a non-negative number, not ${String(text)}`);
+  }
+  return value;
+};
+
+const trainOptions = (values: Values): TrainLayerOptions => {
+  const options: TrainLayerOptions = {};
+  const set = <K extends keyof TrainLayerOptions>(key: K, value: TrainLayerOptions[K]) => {
+    if (value !== undefined) options[key] = value;
+  };
+  set('threshold', numberOption(values, 'threshold'));
+  set('epochs', numberOption(values, 'epochs'));
+  set('learningRate', numberOption(values, 'learning-rate'));
+  set('l2', numberOption(values, 'l2'));
+  set('maxWordsPerTopic', numberOption(values, 'max-words'));
+  return options;
+};
+
+/** The taxonomy file to read with and to extend; its rules only (a layer in it is replaced). */
+const readTaxonomyFile = async (path: string | undefined): Promise<TaxonomyFile> => {
+  if (path === undefined) return DEFAULT_TAXONOMY;
+  try {
+    return validateTaxonomy(JSON.parse(await readFile(path, 'utf8')));
+  } catch (error) {
+    throw new EvaluationInputError(`${path}: ${(error as Error).message}`);
+  }
+};
 
 /**
- * The learned-scorer experiment: `cv` cross-validates on the training folders
- * (leave-one-folder-out, then a 5-fold split by document stratified by
- * language) next to the plain rules; `train` freezes a model as JSON; `score`
- * runs a frozen model and the rules on a labelled folder.
+ * Learned layers over the rules: `cv` estimates one by leave-one-folder-out
+ * cross-validation next to the rules; `train` writes a taxonomy file carrying
+ * one trained on every folder given.
  */
 const learnedMain = async (argv: readonly string[], io: LearnedIo): Promise<number> => {
   let parsed: ReturnType<typeof parseCli>;
@@ -69,79 +101,50 @@ const learnedMain = async (argv: readonly string[], io: LearnedIo): Promise<numb
     return command === undefined && values.help !== true ? 2 : 0;
   }
   const at = (path: string) => resolve(io.cwd, path);
-  const threshold = Number(values.threshold);
-  const l2 = Number(values.l2);
-  const options = {
-    taxonomyVersion: TAXONOMY_VERSION,
-    ruleThreshold: DEFAULT_THRESHOLD,
-    threshold,
-    useStems: values.stems,
-    train: { l2Dense: l2, l2Buckets: l2 * 10, epochs: Number(values.epochs) },
-  };
   try {
+    if (command !== 'cv' && command !== 'train') {
+      throw new EvaluationInputError(`unknown command ${command}`);
+    }
+    if (dirs.length === 0) throw new EvaluationInputError(`${command} needs labelled folders`);
+    const options = trainOptions(values);
+    const file = await readTaxonomyFile(
+      values.taxonomy === undefined ? undefined : at(values.taxonomy),
+    );
+    const { learned: _previous, ...rulesOnly } = file;
+    const taxonomy = loadTaxonomy(rulesOnly);
+    const load = (paths: readonly string[]): Promise<LearningView[][]> =>
+      Promise.all(paths.map((dir) => loadLearningViews(at(dir), taxonomy)));
     if (command === 'cv') {
-      const parts = await loadAll(dirs.map(at));
-      const extra = (await loadAll(values.dev.map(at))).flat();
-      const documents = parts.flat();
-      const byPart = parts.flatMap((part, p) => part.map(() => p));
-      io.stdout(`leave one folder out (${parts.length} folds)\n`);
-      const leave = crossValidate(documents, byPart, options, extra);
-      io.stdout(line('rules', leave.rules) + line('learned', leave.learned));
-      for (const { fold, rules, learned } of leave.perFold) {
-        io.stdout(
-          `  held-out folder ${dirs[fold]}\n${line('  rules', rules)}${line('  learned', learned)}`,
-        );
-      }
-      io.stdout('5-fold by document, stratified by language\n');
-      const five = crossValidate(documents, stratifiedFolds(documents, 5), options, extra);
-      io.stdout(line('rules', five.rules) + line('learned', five.learned));
-      return 0;
-    }
-    if (command === 'train') {
-      if (values.out === undefined) throw new EvaluationInputError('train needs --out');
-      const documents = [...(await loadAll(dirs.map(at))), ...(await loadAll(values.dev.map(at)))];
-      const model = trainModel(documents.flat(), {
-        ...options,
-        trainedOn: [...dirs, ...values.dev],
-      });
-      await writeFile(at(values.out), `${JSON.stringify(model)}\n`);
-      io.stdout(`model written to ${at(values.out)} (${documents.flat().length} documents)\n`);
-      return 0;
-    }
-    if (command === 'score') {
-      if (values.model === undefined || dirs.length !== 1) {
-        throw new EvaluationInputError('score needs --model and one folder');
-      }
-      const model = JSON.parse(await readFile(at(values.model), 'utf8')) as LearnedModel;
-      if (model.kind !== 'doc-ingest-learned-scorer') {
-        throw new EvaluationInputError(`${values.model} is not a learned-scorer model`);
-      }
-      if (model.taxonomyVersion !== TAXONOMY_VERSION) {
-        io.stderr(
-          `warning: model trained on taxonomy ${model.taxonomyVersion}, rules are ${TAXONOMY_VERSION}\n`,
-        );
-      }
-      const documents = await loadLabelledViews(at(dirs[0] as string));
-      const rules = figuresOf(
-        documents,
-        documents.map((doc) =>
-          Object.entries(doc.scores).flatMap(([id, score]) =>
-            (score ?? 0) >= DEFAULT_THRESHOLD ? [id as LabelledView['expected'][number]] : [],
-          ),
-        ),
+      const folders = await load(dirs);
+      const extra = (await load(values.extra)).flat();
+      const result = crossValidate(folders, taxonomy, options, extra);
+      io.stdout(
+        `leave one folder out (${folders.length} folders, ${extra.length} extra documents)\n`,
       );
-      const learned = figuresOf(
-        documents,
-        documents.map((doc) => predictWithModel(model, doc)),
-      );
-      io.stdout(`${dirs[0]}\n${line('rules', rules)}${line('learned', learned)}`);
+      io.stdout(line('rules', result.rules) + line('learned', result.learned));
+      for (const { folder, rules, learned } of result.perFolder) {
+        io.stdout(`  ${dirs[folder]}\n${line('  rules', rules)}${line('  learned', learned)}`);
+      }
       return 0;
     }
-    io.stderr(`unknown command ${command}\n${USAGE}`);
-    return 2;
+    if (values.out === undefined) throw new EvaluationInputError('train needs --out');
+    const views = (await load(dirs)).flat();
+    const learned = trainLearnedLayer(views, taxonomy, {
+      ...options,
+      trainedOn: `${views.length} labelled documents`,
+    });
+    await writeFile(at(values.out), `${JSON.stringify({ ...rulesOnly, learned }, null, 2)}\n`);
+    const words = Object.values(learned.topics).reduce(
+      (n, t) => n + Object.keys(t.words).length,
+      0,
+    );
+    io.stdout(
+      `${at(values.out)}: taxonomy ${file.version} with a learned layer (${views.length} documents, ${words} word weights)\n`,
+    );
+    return 0;
   } catch (error) {
     if (error instanceof EvaluationInputError) {
-      io.stderr(`${error.message}\n`);
+      io.stderr(`${error.message}\n${USAGE}`);
       return 2;
     }
     throw error;

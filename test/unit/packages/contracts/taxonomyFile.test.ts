@@ -1,5 +1,6 @@
 import {
   contractJsonSchemas,
+  learnedRuleFeatureNames,
   TaxonomyFileSchema,
   taxonomyReferenceProblems,
 } from '@doc-ingest/contracts';
@@ -69,5 +70,72 @@ describe('Function: taxonomyReferenceProblems', () => {
 
     // Assess
     expect(problems).toEqual(['topic "rain" is listed twice', 'sibling "hail" is not a topic']);
+  });
+});
+
+describe('Learned layer of a taxonomy file', () => {
+  const topic = (id: string) => ({ id, terms: { en: [id] } });
+  // 7 + 1 language + 2 topics
+  const rule = [1, 0, 0, 0, 0, 0, 0, 0, 0, 0];
+  const learned = (topics: Record<string, { bias: number; rule: number[]; words: object }>) => ({
+    version: 1 as const,
+    threshold: 0.5,
+    ruleThreshold: 0.45,
+    languages: ['en'],
+    topics: topics as never,
+  });
+
+  it('accepts a layer with one rule weight per feature for known topics', () => {
+    // Prepare
+    const file = {
+      version: '1',
+      topics: [topic('rain'), topic('snow')],
+      learned: learned({ rain: { bias: -1, rule, words: { wet: 0.5 } } }),
+    };
+
+    // Act
+    const parsed = TaxonomyFileSchema.safeParse(file);
+
+    // Assess
+    expect(parsed.success).toBe(true);
+    expect(taxonomyReferenceProblems(file)).toEqual([]);
+    expect(learnedRuleFeatureNames(['rain', 'snow'], ['en'])).toHaveLength(rule.length);
+  });
+
+  it('names an unknown learned topic and a rule weight count that does not fit', () => {
+    // Act
+    const problems = taxonomyReferenceProblems({
+      version: '1',
+      topics: [topic('rain'), topic('snow')],
+      learned: learned({
+        hail: { bias: 0, rule, words: {} },
+        snow: { bias: 0, rule: [1, 2], words: {} },
+      }),
+    });
+
+    // Assess
+    expect(problems).toEqual([
+      'learned topic "hail" is not a topic',
+      'learned topic "snow" has 2 rule weights, not 10',
+    ]);
+  });
+
+  it('refuses a threshold outside 0..1 and an unknown key', () => {
+    // Prepare
+    const base = { version: '1', topics: [topic('rain')] };
+
+    // Act
+    const badThreshold = TaxonomyFileSchema.safeParse({
+      ...base,
+      learned: { ...learned({}), threshold: 1.5 },
+    });
+    const unknownKey = TaxonomyFileSchema.safeParse({
+      ...base,
+      learned: { ...learned({}), weights: [] },
+    });
+
+    // Assess
+    expect(badThreshold.success).toBe(false);
+    expect(unknownKey.success).toBe(false);
   });
 });

@@ -9,7 +9,7 @@ import {
   COMPILED_TAXONOMY,
   TAXONOMY_VERSION,
 } from '../../../../../packages/core/src/classify/defaultTaxonomy.ts';
-import { classifyTopics } from '../../../../../packages/core/src/pipeline/withDefaultTaxonomy.ts';
+import { classifyWithRules } from '../../../../helpers/classifyWithRules.ts';
 
 const SIBLING_TOPICS = COMPILED_TAXONOMY.siblings;
 
@@ -236,9 +236,9 @@ const POSITIVE_CASES: Case[] = [
 ];
 
 const ids = (title: string, body: string, language: string): TopicId[] =>
-  classifyTopics({ title, body, language }).topics.map((topic) => topic.id);
+  classifyWithRules({ title, body, language }).topics.map((topic) => topic.id);
 
-describe('Function: classifyTopics', () => {
+describe('Function: classifyTopics, the rules alone (no learned layer)', () => {
   it.each(POSITIVE_CASES)(
     'finds exactly %s in a %s paragraph: %s',
     (topic, language, title, body) => {
@@ -252,7 +252,7 @@ describe('Function: classifyTopics', () => {
 
   it('returns every topic score, the taxonomy version and the explaining terms, strongest first', () => {
     // Act
-    const result = classifyTopics({
+    const result = classifyWithRules({
       title: 'Saisie record de cocaïne au Havre',
       body: 'Les douaniers ont découvert deux tonnes de cocaïne. La cargaison était destinée à un réseau de trafic de stupéfiants.',
       language: 'fr',
@@ -323,7 +323,7 @@ describe('Function: classifyTopics', () => {
     ],
   ])('finds no topic in a text with the trap “%s”', (_trap, language, title, body, trapTopic) => {
     // Act
-    const result = classifyTopics({ title, body, language });
+    const result = classifyWithRules({ title, body, language });
 
     // Assess
     expect(result.topics).toEqual([]);
@@ -342,7 +342,7 @@ describe('Function: classifyTopics', () => {
     ['es', 'El tráfico de cocaína por el puerto preocupa a la fiscalía.', 'drug_trafficking'],
   ])('reads the ambiguous word in context (%s): %s', (language, sentence, topic) => {
     // Act
-    const result = classifyTopics({ title: '', body: sentence, language });
+    const result = classifyWithRules({ title: '', body: sentence, language });
 
     // Assess
     expect(result.scores[topic as TopicId]).toBeGreaterThan(0.3);
@@ -350,7 +350,7 @@ describe('Function: classifyTopics', () => {
 
   it('does not read `trafic` of `trafic de migrants` as drug trafficking because drugs are near', () => {
     // Act
-    const result = classifyTopics({
+    const result = classifyWithRules({
       title: '',
       body: 'Ils sont accusés de trafic de migrants et de détention de drogue.',
       language: 'fr',
@@ -378,7 +378,7 @@ describe('Function: classifyTopics', () => {
     };
 
     // Act
-    const result = classifyTopics(input);
+    const result = classifyWithRules(input);
 
     // Assess
     expect(result.topics.map((topic) => topic.id)).toEqual(['cooperation']);
@@ -396,8 +396,8 @@ describe('Function: classifyTopics', () => {
       'La coopération policière couvre le terrorisme. Elle vise aussi la cybercriminalité.';
 
     // Act
-    const listed = classifyTopics({ title: '', body: enumeration, language: 'fr' });
-    const stated = classifyTopics({ title: '', body: separate, language: 'fr' });
+    const listed = classifyWithRules({ title: '', body: enumeration, language: 'fr' });
+    const stated = classifyWithRules({ title: '', body: separate, language: 'fr' });
 
     // Assess
     expect(listed.scores.terrorism).toBe(0.154);
@@ -417,7 +417,7 @@ describe('Function: classifyTopics', () => {
     };
 
     // Act
-    const result = classifyTopics(input);
+    const result = classifyWithRules(input);
 
     // Assess
     expect(result.topics).toEqual([]);
@@ -429,8 +429,8 @@ describe('Function: classifyTopics', () => {
     const body = 'Les enquêteurs ont présenté le bilan de la cybercriminalité pour l’année.';
 
     // Act
-    const withoutTitle = classifyTopics({ title: 'Bilan annuel', body, language: 'fr' });
-    const withTitle = classifyTopics({
+    const withoutTitle = classifyWithRules({ title: 'Bilan annuel', body, language: 'fr' });
+    const withTitle = classifyWithRules({
       title: 'La cybercriminalité en hausse',
       body,
       language: 'fr',
@@ -449,8 +449,8 @@ describe('Function: classifyTopics', () => {
     const two = 'Un attentat a visé la gare.\nLe terrorisme frappe encore.';
 
     // Act
-    const together = classifyTopics({ title: '', body: one, language: 'fr' });
-    const spread = classifyTopics({ title: '', body: two, language: 'fr' });
+    const together = classifyWithRules({ title: '', body: one, language: 'fr' });
+    const spread = classifyWithRules({ title: '', body: two, language: 'fr' });
 
     // Assess
     expect(together.scores.terrorism).toBe(0.736);
@@ -459,8 +459,8 @@ describe('Function: classifyTopics', () => {
 
   it('adds ever less for a repeated word', () => {
     // Act
-    const once = classifyTopics({ title: '', body: 'Un attentat.', language: 'fr' });
-    const thrice = classifyTopics({
+    const once = classifyWithRules({ title: '', body: 'Un attentat.', language: 'fr' });
+    const thrice = classifyWithRules({
       title: '',
       body: 'Un attentat, un attentat, un attentat.',
       language: 'fr',
@@ -473,12 +473,12 @@ describe('Function: classifyTopics', () => {
 
   it('matches phrases and strong words of another language, not its weak words', () => {
     // Act
-    const phrase = classifyTopics({
+    const phrase = classifyWithRules({
       title: '',
       body: 'Le financier est poursuivi pour money laundering et corruption.',
       language: 'fr',
     });
-    const weak = classifyTopics({
+    const weak = classifyWithRules({
       title: '',
       body: 'Le rappeur chante les drugs et les guns.',
       language: 'fr',
@@ -494,7 +494,7 @@ describe('Function: classifyTopics', () => {
 
   it('uses every language fully when the document language is undetermined', () => {
     // Act
-    const result = classifyTopics({ title: '', body: 'drugs drugs drugs', language: 'und' });
+    const result = classifyWithRules({ title: '', body: 'drugs drugs drugs', language: 'und' });
 
     // Assess
     expect(result.scores.drug_trafficking).toBeGreaterThan(0);
@@ -505,8 +505,8 @@ describe('Function: classifyTopics', () => {
     const input = { title: '', body: 'Un attentat a eu lieu.', language: 'fr' };
 
     // Act
-    const low = classifyTopics(input, { threshold: 0.2 });
-    const high = classifyTopics(input, { threshold: 0.9 });
+    const low = classifyWithRules(input, { threshold: 0.2 });
+    const high = classifyWithRules(input, { threshold: 0.9 });
 
     // Assess
     expect(low.topics.map((topic) => topic.id)).toEqual(['terrorism']);
@@ -522,8 +522,8 @@ describe('Function: classifyTopics', () => {
     };
 
     // Act
-    const first = classifyTopics(input);
-    const second = classifyTopics(input);
+    const first = classifyWithRules(input);
+    const second = classifyWithRules(input);
 
     // Assess
     expect(first).toEqual(second);
@@ -533,12 +533,12 @@ describe('Function: classifyTopics', () => {
 
   it('lists a topic named once by a strong term in the body, never by weak hints alone', () => {
     // Act
-    const strong = classifyTopics({
+    const strong = classifyWithRules({
       title: 'Un élu devant le tribunal',
       body: 'Le conseiller municipal est jugé pour corruption.',
       language: 'fr',
     });
-    const hints = classifyTopics({
+    const hints = classifyWithRules({
       title: 'Fraude, fraude, fraude',
       body: 'La fraude et l’escroquerie.\nUne fraude.\nEncore une escroquerie.',
       language: 'fr',
@@ -571,8 +571,8 @@ describe('Function: classifyTopics', () => {
     };
 
     // Act
-    const charged = classifyTopics(charges);
-    const listed = classifyTopics(priorities);
+    const charged = classifyWithRules(charges);
+    const listed = classifyWithRules(priorities);
 
     // Assess
     expect(charged.topics.map((topic) => topic.id)).toEqual(['migrant_smuggling']);
@@ -584,17 +584,17 @@ describe('Function: classifyTopics', () => {
 
   it('does not match a foreign stem that is only a prefix of a foreign word', () => {
     // Act
-    const english = classifyTopics({
+    const english = classifyWithRules({
       title: 'Wild horses return to the valley',
       body: 'Wild horses and wild goats graze the slopes again.',
       language: 'en',
     });
-    const german = classifyTopics({
+    const german = classifyWithRules({
       title: 'Wild aus der Region',
       body: 'Das Restaurant serviert Wild aus heimischen Wäldern.',
       language: 'de',
     });
-    const poacher = classifyTopics({
+    const poacher = classifyWithRules({
       title: 'Wilderer im Nationalpark gefasst',
       body: 'Die Polizei nahm zwei Wilderer fest.',
       language: 'de',
@@ -644,7 +644,7 @@ describe('Function: classifyTopics', () => {
     ],
   ])('reads online fraud as cybercrime (%s): %s', (language, title, body) => {
     // Act
-    const result = classifyTopics({ title, body, language });
+    const result = classifyWithRules({ title, body, language });
 
     // Assess
     expect(result.topics.map((topic) => topic.id)).toContain('cybercrime');
@@ -652,7 +652,7 @@ describe('Function: classifyTopics', () => {
 
   it('does not read a Portuguese coup (`golpe de Estado`) or a rescue (`resgate`) as cybercrime', () => {
     // Act
-    const result = classifyTopics({
+    const result = classifyWithRules({
       title: 'Trinta anos depois do golpe de Estado',
       body: 'Historiadores recordam o golpe de Estado e o resgate dos presos políticos pelas redes de apoio.',
       language: 'pt',
@@ -720,7 +720,7 @@ describe('Function: classifyTopics', () => {
     ],
   ])('finds waste or wildlife crime (%s): %s', (language, title, body) => {
     // Act
-    const result = classifyTopics({ title, body, language });
+    const result = classifyWithRules({ title, body, language });
 
     // Assess
     expect(result.topics.map((topic) => topic.id)).toEqual(['environmental']);
@@ -749,7 +749,7 @@ describe('Function: classifyTopics', () => {
     ],
   ])('finds no topic in ordinary %s news: %s', (language, title, body) => {
     // Act
-    const result = classifyTopics({ title, body, language });
+    const result = classifyWithRules({ title, body, language });
 
     // Assess
     expect(result.topics).toEqual([]);
@@ -773,7 +773,7 @@ describe('Function: classifyTopics', () => {
     ],
   ])('finds cultural property crime with a theft context (%s): %s', (language, title, body) => {
     // Act
-    const result = classifyTopics({ title, body, language });
+    const result = classifyWithRules({ title, body, language });
 
     // Assess
     expect(result.topics.map((topic) => topic.id)).toEqual(['cultural_property']);
@@ -781,7 +781,7 @@ describe('Function: classifyTopics', () => {
 
   it('reads sexual exploitation of children as child exploitation, not human trafficking', () => {
     // Act
-    const result = classifyTopics({
+    const result = classifyWithRules({
       title: 'Preso homem que aliciava crianças na internet',
       body: 'Ele é suspeito de exploração sexual de crianças e guardava material de abuso sexual infantil.',
       language: 'pt',
@@ -825,7 +825,7 @@ describe('Function: classifyTopics', () => {
     ],
   ])('finds international cooperation (%s): %s', (language, title, body) => {
     // Act
-    const result = classifyTopics({ title, body, language });
+    const result = classifyWithRules({ title, body, language });
 
     // Assess
     expect(result.topics.map((topic) => topic.id)).toContain('cooperation');
@@ -833,12 +833,12 @@ describe('Function: classifyTopics', () => {
 
   it('needs a policing word as well as a foreign partner to read a collaboration as cooperation', () => {
     // Act
-    const fashion = classifyTopics({
+    const fashion = classifyWithRules({
       title: 'Sfilata a Milano',
       body: 'La collaborazione con stilisti francesi ha dato vita a una collezione di abiti.',
       language: 'it',
     });
-    const aid = classifyTopics({
+    const aid = classifyWithRules({
       title: 'Aiuti allo sviluppo',
       body: 'La cooperazione internazionale finanzia scuole e pozzi in Africa.',
       language: 'it',
@@ -851,7 +851,7 @@ describe('Function: classifyTopics', () => {
 
   it('does not read the terrorism charge `association de malfaiteurs terroriste` as organized crime', () => {
     // Act
-    const result = classifyTopics({
+    const result = classifyWithRules({
       title: 'Deux jeunes mis en examen',
       body: 'Ils sont poursuivis pour association de malfaiteurs terroriste.',
       language: 'fr',
@@ -902,7 +902,7 @@ describe('Function: classifyTopics', () => {
     'does not read an everyday word sharing a stem with a crime term (%s): %s',
     (language, title, body, topic) => {
       // Act
-      const result = classifyTopics({ title, body, language });
+      const result = classifyWithRules({ title, body, language });
 
       // Assess
       expect(result.scores[topic as TopicId]).toBe(0);
@@ -915,12 +915,12 @@ describe('Function: classifyTopics', () => {
       'MODENA. I carabinieri hanno arrestato due giovani che avevano rubato una bicicletta in centro e che nel corso della perquisizione sono stati trovati con una piccola quantità di stupefacenti per uso personale, poi sequestrata dagli agenti.';
 
     // Act
-    const asLead = classifyTopics({
+    const asLead = classifyWithRules({
       title: lead,
       body: 'Il giudice ha convalidato.',
       language: 'it',
     });
-    const asTitle = classifyTopics({
+    const asTitle = classifyWithRules({
       title: 'Trovati con stupefacenti',
       body: 'Il giudice ha convalidato.',
       language: 'it',
@@ -944,7 +944,7 @@ describe('Function: classifyTopics', () => {
     };
 
     // Act
-    const result = classifyTopics(review);
+    const result = classifyWithRules(review);
 
     // Assess
     expect(result.topics).toEqual([]);
@@ -964,7 +964,7 @@ describe('Function: classifyTopics', () => {
     };
 
     // Act
-    const result = classifyTopics(news);
+    const result = classifyWithRules(news);
 
     // Assess
     expect(result.topics.map((topic) => topic.id)).toContain('organized_crime');
@@ -990,8 +990,8 @@ describe('Function: classifyTopics', () => {
     };
 
     // Act
-    const launched = classifyTopics(launch);
-    const arrested = classifyTopics(arrest);
+    const launched = classifyWithRules(launch);
+    const arrested = classifyWithRules(arrest);
 
     // Assess
     expect(launched.topics).toEqual([]);
@@ -1012,7 +1012,7 @@ describe('Function: classifyTopics', () => {
     };
 
     // Act
-    const result = classifyTopics(input);
+    const result = classifyWithRules(input);
 
     // Assess
     expect(result.topics.map((topic) => topic.id)).toEqual(['migrant_smuggling']);
@@ -1021,7 +1021,7 @@ describe('Function: classifyTopics', () => {
 
   it('finds weapons caches and weapons-law offences written as German compounds', () => {
     // Act
-    const result = classifyTopics({
+    const result = classifyWithRules({
       title: 'Waffenlager in Kärnten entdeckt',
       body: 'Die Polizei fand zwei Maschinenpistolen und mehrere Faustfeuerwaffen. Ermittelt wird wegen Verstößen gegen das Waffengesetz.',
       language: 'de',
@@ -1033,7 +1033,7 @@ describe('Function: classifyTopics', () => {
 
   it('finds online investment fraud run from a call centre, and the Swiss word for laundering', () => {
     // Act
-    const result = classifyTopics({
+    const result = classifyWithRules({
       title: 'Anklage wegen Anlagebetrug',
       body: [
         'Die Opfer wurden über Onlinewerbung auf falsche Trading-Plattformen gelockt.',
@@ -1052,7 +1052,7 @@ describe('Function: classifyTopics', () => {
 
   it('reads French drug-gang vocabulary as organized crime', () => {
     // Act
-    const result = classifyTopics({
+    const result = classifyWithRules({
       title: 'Narcobanditisme : deux morts dans une cité',
       body: 'Les enquêteurs évoquent une guerre de territoire entre bandes rivales pour le contrôle d’un point de deal tenu par un réseau de trafiquants de cannabis.',
       language: 'fr',
@@ -1067,7 +1067,7 @@ describe('Function: classifyTopics', () => {
 
   it('does not read an `arsenal` without weapons as firearms', () => {
     // Act
-    const result = classifyTopics({
+    const result = classifyWithRules({
       title: 'Le gouvernement présente un arsenal de mesures contre la vie chère',
       body: 'Arsenal a battu Chelsea dimanche.',
       language: 'fr',
@@ -1079,7 +1079,7 @@ describe('Function: classifyTopics', () => {
 
   it('lists a Spanish `tráfico de personas` alone as trafficking only with more evidence', () => {
     // Act
-    const once = classifyTopics({
+    const once = classifyWithRules({
       title: 'Investigación abierta',
       body: 'La fiscalía abrió una causa por tráfico de personas.',
       language: 'es',
@@ -1092,7 +1092,7 @@ describe('Function: classifyTopics', () => {
 
   it('returns only zero scores for an empty document', () => {
     // Act
-    const result = classifyTopics({ title: '', body: '', language: 'und' });
+    const result = classifyWithRules({ title: '', body: '', language: 'und' });
 
     // Assess
     expect(result.topics).toEqual([]);
@@ -1159,7 +1159,7 @@ describe('Function: adjustEvidence', () => {
 // Arabic paragraphs written for these tests (issue 15).
 describe('Function: classifyTopics on Arabic text', () => {
   const topicsOf = (title: string, body: string, language = 'ar') =>
-    classifyTopics({ title, body, language }).topics.map((topic) => topic.id);
+    classifyWithRules({ title, body, language }).topics.map((topic) => topic.id);
 
   it.each([
     [
@@ -1201,8 +1201,8 @@ describe('Function: classifyTopics on Arabic text', () => {
     const written = 'وأَحبَطت الشرطةُ لتهريـــب المُخدِّرات، وضبطت كميات من الكوكايين.';
 
     // Act
-    const a = classifyTopics({ title: '', body: plain, language: 'ar' });
-    const b = classifyTopics({ title: '', body: written, language: 'ar' });
+    const a = classifyWithRules({ title: '', body: plain, language: 'ar' });
+    const b = classifyWithRules({ title: '', body: written, language: 'ar' });
 
     // Assess
     expect(a.scores.drug_trafficking).toBeGreaterThan(DEFAULT_THRESHOLD);
@@ -1256,12 +1256,12 @@ describe('Function: classifyTopics on Arabic text', () => {
 describe('Function: classifyTopics, rules of taxonomy 2026.12.1', () => {
   it('gives organized_crime to a group described by its leaders, not to a passing network', () => {
     // Act
-    const group = classifyTopics({
+    const group = classifyWithRules({
       title: 'Golpe al narcotráfico',
       body: 'La Guardia Civil ha desarticulado una organización criminal cuyos cabecillas dirigían el transporte de hachís.',
       language: 'es',
     });
-    const passing = classifyTopics({
+    const passing = classifyWithRules({
       title: 'Rescatados en el mar',
       body: 'Los migrantes pagaron a una organización criminal por el viaje en patera hasta la costa.',
       language: 'es',
@@ -1274,7 +1274,7 @@ describe('Function: classifyTopics, rules of taxonomy 2026.12.1', () => {
 
   it('matches the plural of a Spanish -ción term (organizaciones criminales)', () => {
     // Act
-    const result = classifyTopics({
+    const result = classifyWithRules({
       title: 'Desarticuladas dos organizaciones criminales',
       body: 'Los líderes de las organizaciones criminales fueron detenidos en Málaga.',
       language: 'es',
@@ -1286,7 +1286,7 @@ describe('Function: classifyTopics, rules of taxonomy 2026.12.1', () => {
 
   it('finds cooperation in counterparts working jointly across a border', () => {
     // Act
-    const result = classifyTopics({
+    const result = classifyWithRules({
       title: 'Cocaine ship seized',
       body: 'Irish detectives worked with their Spanish counterparts for months.\nThe ship was boarded jointly by British and Irish police officers.',
       language: 'en',
@@ -1298,7 +1298,7 @@ describe('Function: classifyTopics, rules of taxonomy 2026.12.1', () => {
 
   it('leaves an online scam to cybercrime, without a financial-crime hint', () => {
     // Act
-    const result = classifyTopics({
+    const result = classifyWithRules({
       title: 'WhatsApp scam',
       body: 'Police warned of a scam on WhatsApp: fraud messages ask victims for their bank codes online.',
       language: 'en',
@@ -1325,7 +1325,7 @@ describe('Function: classifyTopics, rules of taxonomy 2026.12.2', () => {
     ],
   ])('finds cooperation with a partner named by its country (%s)', (language, body) => {
     // Act
-    const result = classifyTopics({ title: 'Operación', body, language });
+    const result = classifyWithRules({ title: 'Operación', body, language });
 
     // Assess
     expect(result.scores.cooperation).toBeGreaterThan(DEFAULT_THRESHOLD);
@@ -1333,7 +1333,7 @@ describe('Function: classifyTopics, rules of taxonomy 2026.12.2', () => {
 
   it('does not take a named country without police or justice for cooperation', () => {
     // Act
-    const result = classifyTopics({
+    const result = classifyWithRules({
       title: 'Amistoso en Sevilla',
       body: 'El partido se organiza en colaboración con las autoridades de Perú y con la federación de Perú.',
       language: 'es',
@@ -1345,7 +1345,7 @@ describe('Function: classifyTopics, rules of taxonomy 2026.12.2', () => {
 
   it('finds cooperation in a wanted man surrendered by a named country', () => {
     // Act
-    const result = classifyTopics({
+    const result = classifyWithRules({
       title: 'Latitante consegnato',
       body: 'Un tribunale della Spagna ha autorizzato la consegna del latitante.\nLa polizia della Spagna lo aveva seguito per settimane.',
       language: 'it',
@@ -1357,12 +1357,12 @@ describe('Function: classifyTopics, rules of taxonomy 2026.12.2', () => {
 
   it('does not read the Italian "si tratta di persone" (these are people) as trafficking', () => {
     // Act
-    const idiom = classifyTopics({
+    const idiom = classifyWithRules({
       title: 'Arresti in Comune',
       body: 'Si tratta di persone che lavorano negli uffici tecnici.',
       language: 'it',
     });
-    const offence = classifyTopics({
+    const offence = classifyWithRules({
       title: 'Arresti',
       body: 'Sono accusati di tratta di persone.',
       language: 'it',
@@ -1375,12 +1375,12 @@ describe('Function: classifyTopics, rules of taxonomy 2026.12.2', () => {
 
   it('weighs a criminal network named by its smuggling trade as a hint of organized crime', () => {
     // Act
-    const crew = classifyTopics({
+    const crew = classifyWithRules({
       title: 'Smugglers jailed',
       body: 'They ran a criminal network smuggling migrants.\nA second criminal network smuggling migrants was found.',
       language: 'en',
     });
-    const plain = classifyTopics({
+    const plain = classifyWithRules({
       title: 'Arrests',
       body: 'They ran a criminal network from a flat.\nA second criminal network was found.',
       language: 'en',

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { DEFAULT_THRESHOLD } from '../../../../../packages/core/src/classify/classifyTopics.ts';
-import { classifyTopics } from '../../../../../packages/core/src/pipeline/withDefaultTaxonomy.ts';
+import { classifyWithRules } from '../../../../helpers/classifyWithRules.ts';
 
 // Rule classes of taxonomy 2026.12.3 (issue 15, round 2). Sentences written for
 // these tests; each positive case has a negative twin of the same shape.
 const scoreOf = (language: string, body: string, topic: string, title = 'Nachricht') =>
-  classifyTopics({ title, body, language }).scores[topic] ?? 0;
+  classifyWithRules({ title, body, language }).scores[topic] ?? 0;
 
 describe('Function: classifyTopics, rule classes of taxonomy 2026.12.3', () => {
   it.each([

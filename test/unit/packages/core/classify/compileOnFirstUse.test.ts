@@ -26,6 +26,27 @@ describe('Function: compileOnFirstUse', () => {
     expect(deferred.index).toBe(deferred.index);
   });
 
+  it('defers every field, the learned layer included', () => {
+    // Prepare: 7 + 1 language + 1 topic rule weights
+    const withLayer = {
+      ...FOG,
+      learned: {
+        version: 1 as const,
+        threshold: 0.5,
+        ruleThreshold: 0.45,
+        languages: ['en'],
+        topics: { fog: { bias: -1, rule: [1, 0, 0, 0, 0, 0, 0, 0, 0], words: { mist: 2 } } },
+      },
+    };
+
+    // Act
+    const deferred = compileOnFirstUse(withLayer);
+
+    // Assess
+    expect(deferred.learned?.words.get('mist')).toEqual(Float64Array.from([2]));
+    expect(Object.keys(deferred).sort()).toEqual(Object.keys(compileTaxonomy(withLayer)).sort());
+  });
+
   it('holds its fields as plain values once compiled', () => {
     // Prepare
     const deferred = compileOnFirstUse(FOG);

@@ -2,7 +2,14 @@ import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  COMPILED_TAXONOMY,
+  DEFAULT_TAXONOMY,
+  loadTaxonomy,
+} from '../../../../../packages/core/src/index.ts';
 import { learnedMain } from '../../../../../packages/evaluation/src/learned/learnedMain.ts';
+
+const { learned: _builtInLayer, ...DEFAULT_TAXONOMY_RULES } = DEFAULT_TAXONOMY;
 
 const repoRoot = join(import.meta.dirname, '..', '..', '..', '..', '..');
 const fixture = join(repoRoot, 'test', 'fixtures', 'eval-ar');
@@ -26,43 +33,57 @@ describe('Function: learnedMain', () => {
     await rm(dir, { recursive: true, force: true });
   });
 
-  it('freezes a model as JSON, then scores a folder with it next to the rules', async () => {
+  it('writes a taxonomy with a learned layer the core loads, its rules unchanged', async () => {
     // Prepare
-    const model = join(dir, 'model.json');
+    const out = join(dir, 'taxonomy.json');
     const train = capture();
-    const score = capture();
 
     // Act
-    const trained = await learnedMain(['train', fixture, '--out', model], train.io);
-    const scored = await learnedMain(['score', '--model', model, fixture], score.io);
+    const code = await learnedMain(['train', fixture, '--out', out, '--epochs', '3'], train.io);
 
     // Assess
-    expect(trained).toBe(0);
-    const frozen = JSON.parse(await readFile(model, 'utf8'));
-    expect(frozen.kind).toBe('doc-ingest-learned-scorer');
-    expect(Object.keys(frozen.topics)).toHaveLength(12);
-    expect(scored).toBe(0);
-    const report = score.out.join('');
-    expect(report).toMatch(/^rules +docs +\d+ .*micro-F1 \d\.\d{3}/m);
-    expect(report).toMatch(/^learned +docs +\d+ .*Arabic micro-F1 \d\.\d{3}/m);
+    expect(code).toBe(0);
+    const written = JSON.parse(await readFile(out, 'utf8'));
+    const { learned, ...rules } = written;
+    expect(rules).toEqual(DEFAULT_TAXONOMY_RULES);
+    expect(Object.keys(learned.topics)).toEqual(COMPILED_TAXONOMY.topics);
+    expect(loadTaxonomy(written).learned?.topics).toHaveLength(12);
+    expect(train.out.join('')).toMatch(/with a learned layer \(\d+ documents, \d+ word weights\)/);
   });
 
-  it('refuses a file that is not a learned-scorer model, and an unknown command', async () => {
+  it('cross-validates by folder, the rules next to the layer', async () => {
     // Prepare
-    const notModel = capture();
+    const cv = capture();
+
+    // Act
+    const code = await learnedMain(
+      ['cv', fixture, join(repoRoot, 'test', 'fixtures', 'eval-rules-3'), '--epochs', '2'],
+      cv.io,
+    );
+
+    // Assess
+    expect(code).toBe(0);
+    const report = cv.out.join('');
+    expect(report).toMatch(/^rules +docs +\d+ .*micro-F1 \d\.\d{3}/m);
+    expect(report).toMatch(/^learned +docs +\d+ .*Arabic micro-F1 \d\.\d{3}/m);
+    expect(report.match(/^ {2}\S+\n {2}rules/gm)).toHaveLength(2);
+  });
+
+  it('refuses a bad option value, a missing --out and an unknown command', async () => {
+    // Prepare
+    const badValue = capture();
+    const noOut = capture();
     const unknown = capture();
 
     // Act
-    const refused = await learnedMain(
-      ['score', '--model', join(fixture, 'labels.json'), fixture],
-      notModel.io,
-    );
-    const misuse = await learnedMain(['fit'], unknown.io);
+    const refusedValue = await learnedMain(['cv', fixture, '--l2', 'lots'], badValue.io);
+    const refusedOut = await learnedMain(['train', fixture], noOut.io);
+    const misuse = await learnedMain(['fit', fixture], unknown.io);
 
     // Assess
-    expect(refused).toBe(2);
-    expect(notModel.err.join('')).toContain('is not a learned-scorer model');
-    expect(misuse).toBe(2);
+    expect([refusedValue, refusedOut, misuse]).toEqual([2, 2, 2]);
+    expect(badValue.err.join('')).toContain('--l2 must be a non-negative number');
+    expect(noOut.err.join('')).toContain('train needs --out');
     expect(unknown.err.join('')).toContain('unknown command fit');
   });
 });
