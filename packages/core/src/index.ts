@@ -30,7 +30,7 @@ export {
   TAXONOMY_VERSION,
 } from './classify/defaultTaxonomy.ts';
 export type { LearnedInput, LearnedScores } from './classify/learned/applyLearnedLayer.ts';
-export { applyLearnedLayer, wordScale } from './classify/learned/applyLearnedLayer.ts';
+export { applyLearnedLayer, sigmoid, wordScale } from './classify/learned/applyLearnedLayer.ts';
 export type { CompiledLearnedLayer } from './classify/learned/compileLearnedLayer.ts';
 export { compileLearnedLayer } from './classify/learned/compileLearnedLayer.ts';
 export type { PresentWords } from './classify/learned/presentWords.ts';

@@ -617,9 +617,11 @@ const layerApplies = (frame: DocumentFrameKind, distinctStems: number): boolean 
   frame === 'news' && distinctStems > 0;
 
 /** What the rules found in a document, before any learned layer. */
-interface RuleReading extends RuleEvidence {
+interface RuleReading {
   /** Rule score of each topic, by id (rounded to 3 decimals). */
   byId: Record<string, number>;
+  /** The same as a learned layer's features read them, computed on demand. */
+  evidence: () => RuleEvidence;
   /** Matched terms of each topic, by id. */
   explained: Record<string, TopicEvidence['terms']>;
   /** The document's distinct stems (what a learned layer is trained on), computed on demand. */
@@ -685,15 +687,20 @@ const readWithRules = (input: ClassifyInput, taxonomy: CompiledTaxonomy): RuleRe
   const stemAt = native
     ? matcher.keysIn(documentLanguage as string).key
     : (position: number) => (matcher.content[position] as Word).norm;
+  const strongTerms = (terms: TopicEvidence['terms']): number => {
+    let count = 0;
+    for (const term of terms) if (!term.weak) count += 1;
+    return count;
+  };
   return {
     byId,
     explained,
-    scores: taxonomy.topics.map((id) => byId[id] ?? 0),
-    termCounts: taxonomy.topics.map((id) => explained[id]?.length ?? 0),
-    strongTermCounts: taxonomy.topics.map(
-      (id) => explained[id]?.filter((term) => !term.weak).length ?? 0,
-    ),
-    language: documentLanguage as string,
+    evidence: () => ({
+      scores: taxonomy.topics.map((id) => byId[id] ?? 0),
+      termCounts: taxonomy.topics.map((id) => explained[id]?.length ?? 0),
+      strongTermCounts: taxonomy.topics.map((id) => strongTerms(explained[id] ?? [])),
+      language: documentLanguage as string,
+    }),
     stems: () => documentStems(matcher.content, stemAt),
     wordsFor: (layer) => readDocumentWords(layer, policy, matcher.content, stemAt),
     frame,
@@ -717,10 +724,7 @@ const readForLearning = (
   const reading = readWithRules(input, options.taxonomy);
   const stems = reading.stems();
   return {
-    scores: reading.scores,
-    termCounts: reading.termCounts,
-    strongTermCounts: reading.strongTermCounts,
-    language: reading.language,
+    ...reading.evidence(),
     stems,
     layerApplies: layerApplies(reading.frame, stems.size),
   };
@@ -769,15 +773,17 @@ const classifyTopicsWith = (
   const maxTerms = options.maxTerms ?? 8;
   const reading = readWithRules(input, taxonomy);
   const scores = reading.byId;
-  const words = layer === undefined ? undefined : reading.wordsFor(layer);
+  // A text the rules damped keeps their verdict: its words need not be read.
+  const words =
+    layer === undefined || reading.frame !== 'news' ? undefined : reading.wordsFor(layer);
   const learned =
     layer === undefined || words === undefined || !layerApplies(reading.frame, words.count)
       ? undefined
-      : applyLearnedLayer(layer, { ...reading, words });
+      : applyLearnedLayer(layer, { ...reading.evidence(), words });
   const topics: TopicScore[] = [];
   taxonomy.topics.forEach((id, index) => {
     const probability = learned?.probabilities[index];
-    if (probability !== undefined) scores[id] = Math.round(probability * 1000) / 1000;
+    if (probability !== undefined) scores[id] = probability;
     const score = scores[id] ?? 0;
     if (score === 0 || score < threshold) return;
     const terms = reading.explained[id] ?? [];

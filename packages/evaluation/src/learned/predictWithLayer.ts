@@ -4,8 +4,8 @@ import type { LearningView } from './learningViews.ts';
 
 /**
  * The topics `classifyTopicsWith` lists for a document with this layer: each
- * topic's probability rounded as scores are, or its rule score where the layer
- * has no model or does not apply, at or above `threshold` (the layer's by default).
+ * topic's probability, or its rule score where the layer has no model or does
+ * not apply, at or above `threshold` (the layer's by default).
  */
 const predictWithLayer = (
   layer: CompiledLearnedLayer,
@@ -19,9 +19,7 @@ const predictWithLayer = (
     words: presentWordsOf(layer, view.stems),
   });
   return topics.flatMap((id, index) => {
-    const probability = probabilities[index];
-    const score =
-      probability === undefined ? (view.scores[index] ?? 0) : Math.round(probability * 1000) / 1000;
+    const score = probabilities[index] ?? view.scores[index] ?? 0;
     return score > 0 && score >= threshold ? [id as TopicId] : [];
   });
 };

@@ -1,5 +1,5 @@
 import type { TaxonomyLearnedLayer } from '@doc-ingest/contracts';
-import { type CompiledTaxonomy, ruleFeatures, wordScale } from '@doc-ingest/core';
+import { type CompiledTaxonomy, ruleFeatures, sigmoid, wordScale } from '@doc-ingest/core';
 import type { LearningView } from './learningViews.ts';
 
 /** How a learned layer is trained. */
@@ -90,7 +90,7 @@ const fitTopic = (
           z += (words.get(stem) ?? 0) * example.scale;
         }
       }
-      const error = 1 / (1 + Math.exp(-z)) - (example.positive ? 1 : 0);
+      const error = sigmoid(z) - (example.positive ? 1 : 0);
       biasSquares += error * error;
       bias -= (rate / Math.sqrt(biasSquares)) * error;
       for (let i = 0; i < size; i++) {

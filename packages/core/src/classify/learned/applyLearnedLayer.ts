@@ -10,6 +10,7 @@ interface LearnedInput extends RuleEvidence {
 
 /** Per topic (taxonomy order): the probability, or `undefined` where the layer has no model. */
 interface LearnedScores {
+  /** Rounded to 3 decimals, as every topic score is: what `classifyTopicsWith` reports. */
   probabilities: readonly (number | undefined)[];
   /**
    * The document's words (lowercase) whose stems raised a topic's probability,
@@ -56,7 +57,7 @@ const applyLearnedLayer = (layer: CompiledLearnedLayer, input: LearnedInput): Le
     for (let i = 0; i < buffer.length; i++) {
       z += (weights.rule[i] ?? 0) * (buffer[i] as number);
     }
-    return sigmoid(z);
+    return Math.round(sigmoid(z) * 1000) / 1000;
   });
   const supportingWords = (topic: number, max: number): string[] =>
     rows
