@@ -111,6 +111,7 @@ export type {
   TaxonomyTermRuleInput,
 } from './taxonomyFile.ts';
 export {
+  FRAME_CUE_KINDS,
   learnedRuleFeatureNames,
   TaxonomyFileSchema,
   TaxonomyTopicIdSchema,

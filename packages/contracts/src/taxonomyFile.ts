@@ -100,7 +100,8 @@ const LearnedTopicSchema = z.strictObject({
  * labelled documents; the rules' terms still explain every topic they matched.
  */
 const LearnedLayerSchema = z.strictObject({
-  version: z.literal(1),
+  /** 1: rule, language and other-topic features; 2: also the document-frame cues. */
+  version: z.union([z.literal(1), z.literal(2)]),
   /** Probability a topic needs to be listed (when the caller gives no threshold). */
   threshold: z.number().check(z.gt(0), z.lt(1)),
   /** Rule score the `aboveThreshold` feature compares with. */
@@ -149,15 +150,21 @@ type TaxonomyLanguageTerms = z.infer<typeof TaxonomyLanguageTermsSchema>;
 type TaxonomyFrameCues = z.infer<typeof FrameCuesSchema>;
 type TaxonomyLearnedLayer = z.infer<typeof LearnedLayerSchema>;
 
+/** Kinds of document-frame cue words (`frameCues`), in the order a version 2 layer reads them. */
+const FRAME_CUE_KINDS = ['fiction', 'commercial', 'lawful', 'offence', 'enforcement'] as const;
+
 /**
  * Names of a learned layer's rule features for one topic, in weight order: its rule
  * score, the score's log-odds, whether it passes `ruleThreshold`, log(1 + matched
- * terms), log(1 + matched terms above the weak tier), the strongest other topic, how many others pass, the language one-hot,
- * then every other topic's score (the topic's own slot is 0).
+ * terms), log(1 + matched terms above the weak tier), the strongest other topic, how
+ * many others pass, the language one-hot, then every other topic's score (the topic's
+ * own slot is 0); from layer version 2, log(1 + distinct frame cue words) of each
+ * kind of `FRAME_CUE_KINDS`.
  */
 const learnedRuleFeatureNames = (
   topics: readonly string[],
   languages: readonly string[],
+  version: 1 | 2 = 1,
 ): string[] => [
   'score',
   'logitScore',
@@ -168,6 +175,7 @@ const learnedRuleFeatureNames = (
   'otherTopicsAbove',
   ...languages.map((language) => `lang:${language}`),
   ...topics.map((topic) => `other:${topic}`),
+  ...(version >= 2 ? FRAME_CUE_KINDS.map((kind) => `frame:${kind}`) : []),
 ];
 
 /**
@@ -190,7 +198,11 @@ const taxonomyReferenceProblems = (file: TaxonomyFile): string[] => {
     if (!ids.has(id)) problems.push(`sibling "${id}" is not a topic`);
   }
   if (file.learned !== undefined) {
-    const expected = learnedRuleFeatureNames([...ids], file.learned.languages).length;
+    const expected = learnedRuleFeatureNames(
+      [...ids],
+      file.learned.languages,
+      file.learned.version,
+    ).length;
     for (const [id, topic] of Object.entries(file.learned.topics)) {
       if (!ids.has(id)) problems.push(`learned topic "${id}" is not a topic`);
       else if (topic.rule.length !== expected) {
@@ -211,6 +223,7 @@ export type {
   TaxonomyTermRuleInput,
 };
 export {
+  FRAME_CUE_KINDS,
   learnedRuleFeatureNames,
   TaxonomyFileSchema,
   TaxonomyTopicIdSchema,

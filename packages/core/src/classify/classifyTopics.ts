@@ -1,8 +1,9 @@
-import type { TopicScore } from '@doc-ingest/contracts';
+import { FRAME_CUE_KINDS, type TopicScore } from '@doc-ingest/contracts';
 import type { Classification } from '../types.ts';
 import { type CompiledTaxonomy, type CompiledTerm, EXACT_PREFIX } from './compileTaxonomy.ts';
 import {
   type CueKind,
+  countCues,
   type DocumentFrameKind,
   decideFrame,
   frameCuesFor,
@@ -632,6 +633,12 @@ interface RuleReading {
   frame: DocumentFrameKind;
 }
 
+/** Distinct frame cue words of each kind, in the order a learned layer reads them. */
+const cueCountsOf = (cues: ReadonlyMap<string, CueKind>): number[] => {
+  const counts = countCues(cues);
+  return FRAME_CUE_KINDS.map((kind) => counts[kind]);
+};
+
 const readWithRules = (input: ClassifyInput, taxonomy: CompiledTaxonomy): RuleReading => {
   const documentLanguage = baseLanguage(input.language);
   const read = readContentWords(input);
@@ -700,6 +707,7 @@ const readWithRules = (input: ClassifyInput, taxonomy: CompiledTaxonomy): RuleRe
       termCounts: taxonomy.topics.map((id) => explained[id]?.length ?? 0),
       strongTermCounts: taxonomy.topics.map((id) => strongTerms(explained[id] ?? [])),
       language: documentLanguage as string,
+      frameCues: cueCountsOf(cues),
     }),
     stems: () => documentStems(matcher.content, stemAt),
     wordsFor: (layer) => readDocumentWords(layer, policy, matcher.content, stemAt),

@@ -129,6 +129,13 @@ const frameCuesFor = (
     ? NO_CUES
     : (compiled.get(language) ?? (compiled.get(ANY_LANGUAGE) as ReadonlyMap<string, CueKind>));
 
+/** Distinct cue words of each kind among those found (see `frameCuesFor`). */
+const countCues = (found: ReadonlyMap<string, CueKind> | undefined): Record<CueKind, number> => {
+  const counts = { fiction: 0, commercial: 0, lawful: 0, offence: 0, enforcement: 0 };
+  for (const kind of found?.values() ?? []) counts[kind] += 1;
+  return counts;
+};
+
 /**
  * The frame of a document from the distinct cue words found in it (`found`, see
  * `frameCuesFor`) and, for ratings, its raw text (`text` is called only when a
@@ -138,8 +145,7 @@ const decideFrame = (
   found: ReadonlyMap<string, CueKind> | undefined,
   text: () => string,
 ): DocumentFrame => {
-  const counts = { fiction: 0, commercial: 0, lawful: 0, offence: 0, enforcement: 0 };
-  for (const kind of found?.values() ?? []) counts[kind] += 1;
+  const counts = countCues(found);
   const { MIN_CUES, ENFORCEMENT_EXEMPTION, LAWFUL_ENFORCEMENT_EXEMPTION } = FrameConstants;
   if (counts.enforcement >= ENFORCEMENT_EXEMPTION) return { kind: 'news', cues: counts };
   if (counts.fiction === MIN_CUES - 1 && RATING.test(text())) counts.fiction += 1;
@@ -182,4 +188,4 @@ const detectDocumentFrame = (
 };
 
 export type { CompiledFrameCues, CueKind, DocumentFrame, DocumentFrameKind, FrameCues };
-export { compileCues, decideFrame, detectDocumentFrame, FrameConstants, frameCuesFor };
+export { compileCues, countCues, decideFrame, detectDocumentFrame, FrameConstants, frameCuesFor };

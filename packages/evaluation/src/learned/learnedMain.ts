@@ -12,7 +12,8 @@ const USAGE = `usage:
   learnedScorer cv <labelled dir>... [--extra <dir>]... [--taxonomy <file>] [options]
   learnedScorer train <labelled dir>... --out <taxonomy.json> [--taxonomy <file>] [options]
 options: --threshold <p> (0.45) --epochs <n> (20) --learning-rate <x> (0.2) --l2 <x> (0.0001)
-         --max-words <n per topic> (1500)
+         --max-words <n per topic> (1500) --layer-version <1|2> (2: also reads the frame cues;
+         1: for readers on @doc-ingest/contracts before 1.4.3)
 cv: leave one folder out (--extra folders are always trained on), the rules next to the layer.
 train: writes the taxonomy (the built-in one unless --taxonomy) with a learned layer trained on
        every folder given; its rules are unchanged.
@@ -41,6 +42,7 @@ const parseCli = (argv: readonly string[]) =>
       'learning-rate': { type: 'string' },
       l2: { type: 'string' },
       'max-words': { type: 'string' },
+      'layer-version': { type: 'string' },
       help: { type: 'boolean', short: 'h' },
     },
     allowPositionals: true,
@@ -68,6 +70,13 @@ const trainOptions = (values: Values): TrainLayerOptions => {
   set('learningRate', numberOption(values, 'learning-rate'));
   set('l2', numberOption(values, 'l2'));
   set('maxWordsPerTopic', numberOption(values, 'max-words'));
+  const version = values['layer-version'];
+  if (version !== undefined) {
+    if (version !== '1' && version !== '2') {
+      throw new EvaluationInputError(`--layer-version must be 1 or 2, not ${version}`);
+    }
+    options.version = version === '1' ? 1 : 2;
+  }
   return options;
 };
 

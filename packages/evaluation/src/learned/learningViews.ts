@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { TopicId } from '@doc-ingest/contracts';
+import { FRAME_CUE_KINDS, type TopicId } from '@doc-ingest/contracts';
 import {
   type CompiledTaxonomy,
   normalizeText,
@@ -56,6 +56,7 @@ const loadLearningViews = async (
         termCounts: taxonomy.topics.map(() => 0),
         strongTermCounts: taxonomy.topics.map(() => 0),
         language: 'und',
+        frameCues: FRAME_CUE_KINDS.map(() => 0),
         stems: new Map(),
         layerApplies: false,
       });

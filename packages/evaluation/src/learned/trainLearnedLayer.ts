@@ -4,6 +4,12 @@ import type { LearningView } from './learningViews.ts';
 
 /** How a learned layer is trained. */
 interface TrainLayerOptions {
+  /**
+   * Layer version, which rule features it reads: 2 adds the document-frame cues
+   * (`FRAME_CUE_KINDS`); 1 is what `@doc-ingest/contracts` before 1.4.3 accepts.
+   * @default 2
+   */
+  version?: 1 | 2;
   /** Probability a topic needs to be listed. @default 0.45 */
   threshold?: number;
   /** Rule score the `aboveThreshold` feature compares with. @default 0.45 (the rules' default) */
@@ -27,6 +33,7 @@ interface TrainLayerOptions {
 }
 
 const DEFAULTS: Required<Omit<TrainLayerOptions, 'trainedOn'>> = {
+  version: 2,
   threshold: 0.45,
   ruleThreshold: 0.45,
   languages: ['ar', 'de', 'en', 'es', 'fr', 'it', 'pt'],
@@ -134,7 +141,7 @@ const trainLearnedLayer = (
     const examples: Example[] = views
       .filter((view) => view.layerApplies && !view.optional.includes(topic as never))
       .map((view) => ({
-        rule: ruleFeatures(view, index, settings.ruleThreshold, settings.languages),
+        rule: ruleFeatures(view, index, settings),
         stems: [...view.stems.keys()],
         scale: wordScale(view.stems.size),
         positive: view.expected.includes(topic as never),
@@ -152,7 +159,7 @@ const trainLearnedLayer = (
     topics[topic] = { bias: round(fitted.bias), rule: [...fitted.rule].map(round), words };
   });
   const layer: TaxonomyLearnedLayer = {
-    version: 1,
+    version: settings.version,
     threshold: settings.threshold,
     ruleThreshold: settings.ruleThreshold,
     languages: [...settings.languages],

@@ -120,6 +120,36 @@ describe('Learned layer of a taxonomy file', () => {
     ]);
   });
 
+  it('counts the five frame-cue weights of a version 2 layer, and refuses version 3', () => {
+    // Prepare
+    const file = (version: number, weights: number[]) => ({
+      version: '1',
+      topics: [topic('rain'), topic('snow')],
+      learned: { ...learned({ rain: { bias: 0, rule: weights, words: {} } }), version },
+    });
+    const withFrame = [...rule, 0, 0, 0, 0, 0];
+
+    // Act
+    const second = file(2, withFrame);
+    const secondShort = file(2, rule);
+    const third = TaxonomyFileSchema.safeParse(file(3, withFrame));
+
+    // Assess
+    expect(TaxonomyFileSchema.safeParse(second).success).toBe(true);
+    expect(taxonomyReferenceProblems(second as never)).toEqual([]);
+    expect(taxonomyReferenceProblems(secondShort as never)).toEqual([
+      'learned topic "rain" has 10 rule weights, not 15',
+    ]);
+    expect(learnedRuleFeatureNames(['rain', 'snow'], ['en'], 2).slice(-5)).toEqual([
+      'frame:fiction',
+      'frame:commercial',
+      'frame:lawful',
+      'frame:offence',
+      'frame:enforcement',
+    ]);
+    expect(third.success).toBe(false);
+  });
+
   it('refuses a threshold outside 0..1 and an unknown key', () => {
     // Prepare
     const base = { version: '1', topics: [topic('rain')] };

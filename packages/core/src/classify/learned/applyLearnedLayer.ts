@@ -52,7 +52,7 @@ const applyLearnedLayer = (layer: CompiledLearnedLayer, input: LearnedInput): Le
   let buffer: Float64Array = new Float64Array(0);
   const probabilities = layer.topics.map((weights, topic) => {
     if (weights === undefined) return undefined;
-    buffer = ruleFeatures(input, topic, layer.ruleThreshold, layer.languages, buffer);
+    buffer = ruleFeatures(input, topic, layer, buffer);
     let z = weights.bias + (wordSums[topic] as number);
     for (let i = 0; i < buffer.length; i++) {
       z += (weights.rule[i] ?? 0) * (buffer[i] as number);

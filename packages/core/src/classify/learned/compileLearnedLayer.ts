@@ -9,6 +9,8 @@ interface LearnedTopic {
 
 /** A learned layer as lookup structures, aligned with the taxonomy's topic order. */
 interface CompiledLearnedLayer {
+  /** Which rule features it reads (see `ruleFeatures`). */
+  version: number;
   threshold: number;
   ruleThreshold: number;
   languages: readonly string[];
@@ -46,6 +48,7 @@ const compileLearnedLayer = (
     return { bias: topic.bias, rule: Float64Array.from(topic.rule) };
   });
   return {
+    version: learned.version,
     threshold: learned.threshold,
     ruleThreshold: learned.ruleThreshold,
     languages: learned.languages,

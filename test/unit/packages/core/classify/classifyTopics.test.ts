@@ -182,13 +182,13 @@ const POSITIVE_CASES: Case[] = [
   [
     'cultural_property',
     'fr',
-    'Des antiquités pillées restituées à l’Irak',
+    'Des antiquités pillées saisies chez un galeriste',
     'Les objets archéologiques, issus de fouilles clandestines, avaient été vendus par une galerie. Ce trafic de biens culturels finance parfois des milices.',
   ],
   [
     'cultural_property',
     'en',
-    'Looted antiquities returned to Egypt',
+    'Looted antiquities seized before an auction',
     'Customs officers recovered statues taken from archaeological sites during the unrest. The dealer had forged export papers to sell the cultural property at auction.',
   ],
   [

@@ -51,6 +51,27 @@ describe('Function: learnedMain', () => {
     expect(train.out.join('')).toMatch(/with a learned layer \(\d+ documents, \d+ word weights\)/);
   });
 
+  it('writes a version 2 layer by default and a version 1 layer on request', async () => {
+    // Prepare
+    const second = join(dir, 'second.json');
+    const first = join(dir, 'first.json');
+
+    // Act
+    await learnedMain(['train', fixture, '--out', second, '--epochs', '1'], capture().io);
+    await learnedMain(
+      ['train', fixture, '--out', first, '--epochs', '1', '--layer-version', '1'],
+      capture().io,
+    );
+
+    // Assess: 7 fixed + 7 languages + 12 topics, and the 5 frame cues from version 2
+    const layers = await Promise.all(
+      [second, first].map(async (path) => JSON.parse(await readFile(path, 'utf8')).learned),
+    );
+    expect(layers.map((layer) => layer.version)).toEqual([2, 1]);
+    expect(layers.map((layer) => layer.topics.terrorism.rule.length)).toEqual([31, 26]);
+    expect(loadTaxonomy(JSON.parse(await readFile(first, 'utf8'))).learned?.version).toBe(1);
+  });
+
   it('cross-validates by folder, the rules next to the layer', async () => {
     // Prepare
     const cv = capture();
@@ -77,11 +98,17 @@ describe('Function: learnedMain', () => {
 
     // Act
     const refusedValue = await learnedMain(['cv', fixture, '--l2', 'lots'], badValue.io);
+    const badVersion = capture();
+    const refusedVersion = await learnedMain(
+      ['cv', fixture, '--layer-version', '3'],
+      badVersion.io,
+    );
     const refusedOut = await learnedMain(['train', fixture], noOut.io);
     const misuse = await learnedMain(['fit', fixture], unknown.io);
 
     // Assess
-    expect([refusedValue, refusedOut, misuse]).toEqual([2, 2, 2]);
+    expect([refusedValue, refusedVersion, refusedOut, misuse]).toEqual([2, 2, 2, 2]);
+    expect(badVersion.err.join('')).toContain('--layer-version must be 1 or 2, not 3');
     expect(badValue.err.join('')).toContain('--l2 must be a non-negative number');
     expect(noOut.err.join('')).toContain('train needs --out');
     expect(unknown.err.join('')).toContain('unknown command fit');

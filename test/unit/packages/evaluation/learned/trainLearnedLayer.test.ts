@@ -21,6 +21,7 @@ const view = (name: string, words: string[], expected: LearningView['expected'])
   termCounts: [0, 0],
   strongTermCounts: [0, 0],
   language: 'en',
+  frameCues: [0, 0, 0, 0, 0],
   stems: new Map(words.map((word) => [word, word])),
   layerApplies: true,
 });

@@ -30,6 +30,7 @@ const input = (stems: Record<string, string>, scores = [0, 0]) => ({
   termCounts: [0, 0],
   strongTermCounts: [0, 0],
   language: 'en',
+  frameCues: [0, 0, 0, 0, 0],
   words: presentWordsOf(layer, new Map(Object.entries(stems))),
 });
 
