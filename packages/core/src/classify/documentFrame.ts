@@ -1,3 +1,4 @@
+import { FRAME_CUE_KINDS } from '@doc-ingest/contracts';
 import { foldText } from './tokenize.ts';
 
 /**
@@ -19,7 +20,8 @@ import { foldText } from './tokenize.ts';
  */
 type DocumentFrameKind = 'fiction' | 'commercial' | 'lawful' | 'news';
 
-type CueKind = 'fiction' | 'commercial' | 'lawful' | 'offence' | 'enforcement';
+/** The kinds of cue words, in the order the contracts name them (`FRAME_CUE_KINDS`). */
+type CueKind = (typeof FRAME_CUE_KINDS)[number];
 
 /** Cue kinds a taxonomy may leave out (no such frame then). */
 type OptionalCueKind = 'lawful' | 'offence';
@@ -91,7 +93,7 @@ const compileCues = (cues: FrameCues): CompiledFrameCues => {
     }
     byWord.set(word, kind);
   };
-  for (const kind of ['fiction', 'commercial', 'lawful', 'offence', 'enforcement'] as const) {
+  for (const kind of FRAME_CUE_KINDS) {
     for (const [language, words] of Object.entries(cues[kind] ?? {})) {
       for (const word of words) {
         const folded = foldText(word);
