@@ -16,7 +16,7 @@ options: --threshold <p> (0.45) --epochs <n> (20) --learning-rate <x> (0.2) --l2
          1: for readers on @doc-ingest/contracts before 1.4.3)
 cv: leave one folder out (--extra folders are always trained on), the rules next to the layer.
 train: writes the taxonomy (the built-in one unless --taxonomy) with a learned layer trained on
-       every folder given; its rules are unchanged.
+       every folder given (a folder given twice weighs twice); its rules are unchanged.
 `;
 
 interface LearnedIo {

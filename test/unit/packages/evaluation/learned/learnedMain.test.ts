@@ -72,6 +72,27 @@ describe('Function: learnedMain', () => {
     expect(loadTaxonomy(JSON.parse(await readFile(first, 'utf8'))).learned?.version).toBe(1);
   });
 
+  it('weighs a folder given twice twice (how the built-in layer weighs its fixtures)', async () => {
+    // Prepare
+    const once = capture();
+    const twice = capture();
+    const documents = (lines: string[]) => Number(/\((\d+) documents/.exec(lines.join(''))?.[1]);
+
+    // Act
+    await learnedMain(
+      ['train', fixture, '--out', join(dir, 'once.json'), '--epochs', '1'],
+      once.io,
+    );
+    await learnedMain(
+      ['train', fixture, fixture, '--out', join(dir, 'twice.json'), '--epochs', '1'],
+      twice.io,
+    );
+
+    // Assess
+    expect(documents(once.out)).toBeGreaterThan(0);
+    expect(documents(twice.out)).toBe(2 * documents(once.out));
+  });
+
   it('cross-validates by folder, the rules next to the layer', async () => {
     // Prepare
     const cv = capture();
