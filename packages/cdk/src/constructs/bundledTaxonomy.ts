@@ -1,5 +1,5 @@
-import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash, randomUUID } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { extname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -64,7 +64,13 @@ const bundledTaxonomy = (file: string): BundledTaxonomy => {
   const dir = join(tmpdir(), 'doc-ingest-taxonomy');
   mkdirSync(dir, { recursive: true });
   const out = join(dir, `${sha256.slice(0, 16)}.json`);
-  writeFileSync(out, json);
+  // Written aside, then renamed over: several synths on one machine (parallel
+  // tests, two `cdk synth` at once) share this path, and one of them may be
+  // copying the file into a function's code while another rewrites it. A rename
+  // is atomic, so a reader sees the whole file, never a truncated one.
+  const aside = `${out}.${process.pid}.${randomUUID()}.tmp`;
+  writeFileSync(aside, json);
+  renameSync(aside, out);
   return { name: BUNDLED_TAXONOMY_NAME, path: out, version, sha256 };
 };
 
