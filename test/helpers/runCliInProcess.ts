@@ -1,7 +1,7 @@
 import type { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import type { S3Client } from '@aws-sdk/client-s3';
 import type { SQSClient } from '@aws-sdk/client-sqs';
-import { main } from '@doc-ingest/cli';
+import { runCliMain } from './runCliMain.ts';
 
 /**
  * Runs the `ingest` CLI in this process with the given clients (aimed at
@@ -15,13 +15,7 @@ const runCliInProcess = async (
   clients: { s3: S3Client; sqs: SQSClient; dynamodb: DynamoDBClient },
   argv: string[],
 ) => {
-  let stdout = '';
-  let stderr = '';
-  const io = {
-    stdout: { write: (chunk: string) => (stdout += chunk) },
-    stderr: { write: (chunk: string) => (stderr += chunk) },
-  };
-  const code = await main(argv, io, {
+  const { code, stdout, stderr } = await runCliMain(argv, {
     s3: () => clients.s3,
     sqs: () => clients.sqs,
     dynamodb: () => clients.dynamodb,

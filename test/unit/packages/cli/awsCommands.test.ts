@@ -8,9 +8,9 @@ import {
   SQSClient,
   StartMessageMoveTaskCommand,
 } from '@aws-sdk/client-sqs';
-import { main } from '@doc-ingest/cli';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { runCliMain } from '../../../helpers/runCliMain.ts';
 
 /*
  * In-process runs with mocked SDK clients: the failure and fallback paths
@@ -27,19 +27,8 @@ const cfnMock = mockClient(cloudformation);
 const clients = { s3: () => s3, sqs: () => sqs, cloudformation: () => cloudformation };
 
 /** Runs in-process; `terminal` makes stderr look like a terminal, as progress needs. */
-const runWith = async (terminal: boolean, argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    {
-      stdout: { write: (chunk: string) => out.push(chunk) },
-      stderr: { write: (chunk: string) => err.push(chunk), isTTY: terminal, columns: 120 },
-    },
-    clients,
-  );
-  return { code, out: out.join(''), err: err.join('') };
-};
+const runWith = (terminal: boolean, argv: string[]) =>
+  runCliMain(argv, clients, { stderr: { isTTY: terminal, columns: 120 } });
 const run = (...argv: string[]) => runWith(false, argv);
 
 const STACK_OUTPUTS = [
@@ -88,11 +77,11 @@ describe('Function: main (ingest redrive and backfill)', () => {
     });
 
     // Act
-    const { code, out } = await run('redrive', '--from', 'https://dlq', '--to', 'https://queue');
+    const { code, stdout } = await run('redrive', '--from', 'https://dlq', '--to', 'https://queue');
 
     // Assess
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toEqual({
+    expect(JSON.parse(stdout)).toEqual({
       command: 'redrive',
       method: 'move-task',
       moved: 3,
@@ -114,11 +103,11 @@ describe('Function: main (ingest redrive and backfill)', () => {
       .resolves({ Messages: [] });
 
     // Act
-    const { code, out } = await run('redrive', '--from', 'https://dlq', '--to', 'https://queue');
+    const { code, stdout } = await run('redrive', '--from', 'https://dlq', '--to', 'https://queue');
 
     // Assess
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toEqual({
+    expect(JSON.parse(stdout)).toEqual({
       command: 'redrive',
       method: 'receive-send',
       moved: 1,
@@ -139,11 +128,11 @@ describe('Function: main (ingest redrive and backfill)', () => {
     });
 
     // Act
-    const { code, err } = await run('redrive', '-s', 'DocIngest', '--method', 'task');
+    const { code, stderr } = await run('redrive', '-s', 'DocIngest', '--method', 'task');
 
     // Assess
     expect(code).toBe(1);
-    expect(err).toMatch(/move task ended FAILED after 1 .*AccessDenied/);
+    expect(stderr).toMatch(/move task ended FAILED after 1 .*AccessDenied/);
   });
 
   it('reads the queues from the stack outputs with --stack-name', async () => {
@@ -151,11 +140,11 @@ describe('Function: main (ingest redrive and backfill)', () => {
     sqsMock.on(ReceiveMessageCommand).resolves({ Messages: [] });
 
     // Act
-    const { code, out } = await run('redrive', '--stack-name', 'DocIngest', '--method', 'loop');
+    const { code, stdout } = await run('redrive', '--stack-name', 'DocIngest', '--method', 'loop');
 
     // Assess
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toMatchObject({ moved: 0, method: 'receive-send' });
+    expect(JSON.parse(stdout)).toMatchObject({ moved: 0, method: 'receive-send' });
     expect(cfnMock.commandCalls(DescribeStacksCommand)[0]?.args[0].input).toEqual({
       StackName: 'DocIngest',
     });
@@ -169,7 +158,7 @@ describe('Function: main (ingest redrive and backfill)', () => {
     s3Mock.on(ListObjectsV2Command).resolves({ Contents: [{ Key: 'old/a.txt', Size: 3 }] });
 
     // Act
-    const { code, out } = await run(
+    const { code, stdout } = await run(
       'backfill',
       '-s',
       'DocIngest',
@@ -181,7 +170,12 @@ describe('Function: main (ingest redrive and backfill)', () => {
 
     // Assess
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toEqual({ command: 'backfill', mode: 'local', enqueued: 1, failed: 0 });
+    expect(JSON.parse(stdout)).toEqual({
+      command: 'backfill',
+      mode: 'local',
+      enqueued: 1,
+      failed: 0,
+    });
     expect(s3Mock.commandCalls(ListObjectsV2Command)[0]?.args[0].input.Bucket).toBe('b');
     expect(sqsMock.commandCalls(SendMessageBatchCommand)[0]?.args[0].input.QueueUrl).toBe(
       'https://queue',
@@ -198,9 +192,9 @@ describe('Function: main (ingest redrive and backfill)', () => {
     const pipe = await runWith(false, argv);
 
     // Assess
-    expect(terminal.err).toMatch(/backfill 1 objects \| 1 enqueued, 0 failed/);
-    expect(pipe.err).toBe('');
-    expect(JSON.parse(terminal.out)).toEqual(JSON.parse(pipe.out));
+    expect(terminal.stderr).toMatch(/backfill 1 objects \| 1 enqueued, 0 failed/);
+    expect(pipe.stderr).toBe('');
+    expect(JSON.parse(terminal.stdout)).toEqual(JSON.parse(pipe.stdout));
   });
 
   it('exits 3 when the stack does not exist', async () => {
@@ -212,11 +206,11 @@ describe('Function: main (ingest redrive and backfill)', () => {
       );
 
     // Act
-    const { code, err } = await run('backfill', '--stack-name', 'Nope');
+    const { code, stderr } = await run('backfill', '--stack-name', 'Nope');
 
     // Assess
     expect(code).toBe(3);
-    expect(err).toBe('ingest: stack Nope does not exist (in this account and region)\n');
+    expect(stderr).toBe('ingest: stack Nope does not exist (in this account and region)\n');
   });
 
   it.each([
@@ -224,11 +218,11 @@ describe('Function: main (ingest redrive and backfill)', () => {
     [['backfill', '--bucket', 'b'], /give --stack-name <name> \(or --queue <url>\)/],
   ])('exits 2 when %j lacks a target', async (argv, message) => {
     // Act
-    const { code, err } = await run(...argv);
+    const { code, stderr } = await run(...argv);
 
     // Assess
     expect(code).toBe(2);
-    expect(err).toMatch(message);
+    expect(stderr).toMatch(message);
     expect(sqsMock.calls()).toHaveLength(0);
   });
 });

@@ -9,9 +9,9 @@ import {
   StartExecutionCommand,
 } from '@aws-sdk/client-sfn';
 import { SendMessageBatchCommand, SQSClient } from '@aws-sdk/client-sqs';
-import { main } from '@doc-ingest/cli';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { runCliMain } from '../../../helpers/runCliMain.ts';
 
 /*
  * Mocked SDK clients: LocalStack's community Step Functions has no
@@ -33,19 +33,7 @@ const clients = {
   cloudformation: () => cloudformation,
 };
 
-const run = async (...argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    {
-      stdout: { write: (chunk: string) => out.push(chunk) },
-      stderr: { write: (chunk: string) => err.push(chunk) },
-    },
-    clients,
-  );
-  return { code, out: out.join(''), err: err.join('') };
-};
+const run = (...argv: string[]) => runCliMain(argv, clients);
 
 const BACKFILL_ARN = 'arn:aws:states:eu-west-1:123456789012:stateMachine:Backfill';
 const RECLASSIFY_ARN = 'arn:aws:states:eu-west-1:123456789012:stateMachine:Reclassify';
@@ -97,7 +85,7 @@ describe('Function: main (backfill and reclassify as jobs)', () => {
       .resolves(counts(25, 0, 25) as never);
 
     // Act
-    const { code, out } = await run(
+    const { code, stdout } = await run(
       'backfill',
       '-s',
       'DocIngest',
@@ -114,7 +102,7 @@ describe('Function: main (backfill and reclassify as jobs)', () => {
       input: JSON.stringify({ prefix: 'old/' }),
     });
     expect(sfnMock.commandCalls(DescribeExecutionCommand)).toHaveLength(2);
-    expect(JSON.parse(out)).toMatchObject({
+    expect(JSON.parse(stdout)).toMatchObject({
       command: 'backfill',
       mode: 'distributed',
       prefix: 'old/',
@@ -132,11 +120,16 @@ describe('Function: main (backfill and reclassify as jobs)', () => {
     sqsMock.on(SendMessageBatchCommand).resolves({ Successful: [{ Id: '0' } as never] });
 
     // Act
-    const { code, out } = await run('backfill', '-s', 'DocIngest', '--local');
+    const { code, stdout } = await run('backfill', '-s', 'DocIngest', '--local');
 
     // Assess
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toEqual({ command: 'backfill', mode: 'local', enqueued: 1, failed: 0 });
+    expect(JSON.parse(stdout)).toEqual({
+      command: 'backfill',
+      mode: 'local',
+      enqueued: 1,
+      failed: 0,
+    });
     expect(s3Mock.commandCalls(ListObjectsV2Command)[0]?.args[0].input.Bucket).toBe('stack-bucket');
     expect(sfnMock.commandCalls(StartExecutionCommand)).toHaveLength(0);
   });
@@ -149,11 +142,11 @@ describe('Function: main (backfill and reclassify as jobs)', () => {
     s3Mock.on(ListObjectsV2Command).resolves({ Contents: [] });
 
     // Act
-    const { code, out } = await run('backfill', '-s', 'DocIngest');
+    const { code, stdout } = await run('backfill', '-s', 'DocIngest');
 
     // Assess
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toMatchObject({ mode: 'local', enqueued: 0 });
+    expect(JSON.parse(stdout)).toMatchObject({ mode: 'local', enqueued: 0 });
     expect(sfnMock.commandCalls(StartExecutionCommand)).toHaveLength(0);
   });
 
@@ -167,7 +160,7 @@ describe('Function: main (backfill and reclassify as jobs)', () => {
     sfnMock.on(DescribeMapRunCommand).resolves(counts(30, 2, 32) as never);
 
     // Act
-    const { code, out, err } = await run(
+    const { code, stdout, stderr } = await run(
       'reclassify',
       '-s',
       'DocIngest',
@@ -182,13 +175,13 @@ describe('Function: main (backfill and reclassify as jobs)', () => {
     expect(sfnMock.commandCalls(StartExecutionCommand)[0]?.args[0].input.input).toBe(
       JSON.stringify({ totalSegments: 32, dryRun: false }),
     );
-    expect(JSON.parse(out)).toMatchObject({
+    expect(JSON.parse(stdout)).toMatchObject({
       command: 'reclassify',
       status: 'FAILED',
       error: 'States.ExceedToleratedFailureThreshold',
       items: { failed: 2, succeeded: 30 },
     });
-    expect(err).toContain(`ingest reclassify --redrive ${EXECUTION_ARN}`);
+    expect(stderr).toContain(`ingest reclassify --redrive ${EXECUTION_ARN}`);
   });
 
   it('redrives a failed job by its execution ARN, without reading the stack', async () => {
@@ -198,7 +191,7 @@ describe('Function: main (backfill and reclassify as jobs)', () => {
     sfnMock.on(DescribeMapRunCommand).resolves(counts(32, 0, 32) as never);
 
     // Act
-    const { code, out } = await run('reclassify', '--redrive', EXECUTION_ARN, '--poll', '0');
+    const { code, stdout } = await run('reclassify', '--redrive', EXECUTION_ARN, '--poll', '0');
 
     // Assess
     expect(code).toBe(0);
@@ -207,16 +200,16 @@ describe('Function: main (backfill and reclassify as jobs)', () => {
     });
     expect(sfnMock.commandCalls(StartExecutionCommand)).toHaveLength(0);
     expect(cfnMock.commandCalls(DescribeStacksCommand)).toHaveLength(0);
-    expect(JSON.parse(out)).toMatchObject({ status: 'SUCCEEDED', items: { succeeded: 32 } });
+    expect(JSON.parse(stdout)).toMatchObject({ status: 'SUCCEEDED', items: { succeeded: 32 } });
   });
 
   it('returns at once with --no-wait, printing the execution to follow', async () => {
     // Act
-    const { code, out } = await run('reclassify', '-s', 'DocIngest', '--dry-run', '--no-wait');
+    const { code, stdout } = await run('reclassify', '-s', 'DocIngest', '--dry-run', '--no-wait');
 
     // Assess
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toMatchObject({
+    expect(JSON.parse(stdout)).toMatchObject({
       executionArn: EXECUTION_ARN,
       status: 'RUNNING',
       dryRun: true,

@@ -1,8 +1,8 @@
 import { DynamoDBClient, GetItemCommand, QueryCommand } from '@aws-sdk/client-dynamodb';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { main } from '@doc-ingest/cli';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { runCliMain } from '../../../helpers/runCliMain.ts';
 
 /*
  * The text output of `get` and `where`, with an in-memory table (mocked
@@ -53,19 +53,9 @@ const REJECTION = {
   rejectedAt: '2026-11-22T11:00:00.000Z',
 };
 
-const run = async (...argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    {
-      stdout: { write: (chunk: string) => out.push(chunk), isTTY: true },
-      stderr: { write: (chunk: string) => err.push(chunk) },
-    },
-    { dynamodb: () => dynamodb },
-  );
-  return { code, out: out.join(''), err: err.join('') };
-};
+/** stdout looks like a terminal: `get` and `where` print text unless asked for JSON. */
+const run = (...argv: string[]) =>
+  runCliMain(argv, { dynamodb: () => dynamodb }, { stdout: { isTTY: true } });
 
 describe('Function: main (ingest get and where)', () => {
   beforeEach(() => {
@@ -83,23 +73,23 @@ describe('Function: main (ingest get and where)', () => {
 
   it('get prints the document, its topics and sources as text on a terminal', async () => {
     // Act
-    const { code, out } = await run('get', HASH, '--table', 't');
+    const { code, stdout } = await run('get', HASH, '--table', 't');
 
     // Assess
     expect(code).toBe(0);
-    expect(out).toContain(`document  ${HASH}`);
-    expect(out).toContain('topics    cybercrime 0.91 (ransomware, ransom)');
-    expect(out).toContain('text      inline, 14 bytes');
-    expect(out).toMatch(
+    expect(stdout).toContain(`document  ${HASH}`);
+    expect(stdout).toContain('topics    cybercrime 0.91 (ransomware, ransom)');
+    expect(stdout).toContain('text      inline, 14 bytes');
+    expect(stdout).toMatch(
       /sources {3}1\n {2}new {8}2026-11-22T10:00:01\.000Z {2}s3:\/\/b\/in\/a\.txt {2}\(version v1\)\n$/,
     );
   });
 
   it('get -o json leaves out keys, fingerprint and text unless asked', async () => {
     // Act
-    const plain = JSON.parse((await run('get', HASH, '--table', 't', '-o', 'json')).out);
+    const plain = JSON.parse((await run('get', HASH, '--table', 't', '-o', 'json')).stdout);
     const withText = JSON.parse(
-      (await run('get', HASH, '--table', 't', '-o', 'json', '--with-text')).out,
+      (await run('get', HASH, '--table', 't', '-o', 'json', '--with-text')).stdout,
     );
 
     // Assess
@@ -112,11 +102,11 @@ describe('Function: main (ingest get and where)', () => {
 
   it('where lists each version, oldest first, with what it became', async () => {
     // Act
-    const { code, out } = await run('where', 's3://b/in/a.txt', '--table', 't');
+    const { code, stdout } = await run('where', 's3://b/in/a.txt', '--table', 't');
 
     // Assess
     expect(code).toBe(0);
-    expect(out.split('\n')).toEqual([
+    expect(stdout.split('\n')).toEqual([
       's3://b/in/a.txt: 2 versions recorded',
       `  2026-11-22T10:00:01.000Z  v1            new             ${HASH}  "Ransomware hits a hospital group" [cybercrime]`,
       '  2026-11-22T11:00:00.000Z  v2            rejected        empty: the object is empty',
@@ -129,11 +119,11 @@ describe('Function: main (ingest get and where)', () => {
     [['where', 'b/in/a.txt', '--table', 't'], 2, /s3:\/\/bucket\/key/],
   ])('refuses %j', async (argv, expected, message) => {
     // Act
-    const { code, err } = await run(...argv);
+    const { code, stderr } = await run(...argv);
 
     // Assess
     expect(code).toBe(expected);
-    expect(err).toMatch(message);
+    expect(stderr).toMatch(message);
     expect(ddbMock.calls()).toHaveLength(0);
   });
 
@@ -142,10 +132,10 @@ describe('Function: main (ingest get and where)', () => {
     ddbMock.on(GetItemCommand).resolves({});
 
     // Act
-    const { code, err } = await run('get', HASH, '--table', 't');
+    const { code, stderr } = await run('get', HASH, '--table', 't');
 
     // Assess
     expect(code).toBe(3);
-    expect(err).toBe(`ingest: no document ${HASH} in t\n`);
+    expect(stderr).toBe(`ingest: no document ${HASH} in t\n`);
   });
 });

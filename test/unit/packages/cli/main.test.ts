@@ -1,23 +1,17 @@
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { main } from '@doc-ingest/cli';
 import { describe, expect, it } from 'vitest';
+import { runCliMain } from '../../../helpers/runCliMain.ts';
 import { SAMPLES_DIR } from '../../../helpers/samples.ts';
 
 const run = async (...argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(argv, {
-    stdout: { write: (chunk: string) => out.push(chunk) },
-    stderr: { write: (chunk: string) => err.push(chunk) },
-  });
-  const lines = out
-    .join('')
+  const { code, stdout, stderr } = await runCliMain(argv);
+  const lines = stdout
     .split('\n')
     .filter(Boolean)
     .map((line) => JSON.parse(line));
-  return { code, lines, stderr: err.join('') };
+  return { code, lines, stderr };
 };
 
 const scratch = () => mkdtempSync(join(tmpdir(), 'ingest-cli-'));

@@ -1,11 +1,12 @@
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
 import { DeleteObjectCommand, ListObjectVersionsCommand, S3Client } from '@aws-sdk/client-s3';
-import { main, purgeDocument } from '@doc-ingest/cli';
+import { purgeDocument } from '@doc-ingest/cli';
 import { type RejectionRecord, rejectionPartitionKey } from '@doc-ingest/contracts';
 import { buildDocumentItems, buildRejectionRecord, processDocument } from '@doc-ingest/core';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeDocumentTable } from '../../../helpers/fakeDocumentTable.ts';
+import { runCliMain } from '../../../helpers/runCliMain.ts';
 import { loadSamples } from '../../../helpers/samples.ts';
 
 /*
@@ -128,14 +129,9 @@ describe('Function: purgeDocument', () => {
       NOW,
     );
     table.items.set(`${rejection.pk}|${rejection.sk}`, { ...rejection });
-    let stdout = '';
-    const io = {
-      stdout: { write: (chunk: string) => (stdout += chunk) },
-      stderr: { write: () => true },
-    };
 
     // Act
-    const code = await main(
+    const { code, stdout } = await runCliMain(
       [
         'purge',
         '--table',
@@ -145,7 +141,6 @@ describe('Function: purgeDocument', () => {
         '--source',
         's3://in/a.txt',
       ],
-      io,
       { dynamodb: () => clients.dynamodb, s3: () => clients.s3 },
     );
 
@@ -190,15 +185,8 @@ describe('Function: purgeDocument', () => {
       /--stack-name <name> \(or --table <name> and --near-index-table <name>\)/,
     ],
   ])('refuses %j', async (argv, message) => {
-    // Prepare
-    let stderr = '';
-    const io = {
-      stdout: { write: () => true },
-      stderr: { write: (chunk: string) => (stderr += chunk) },
-    };
-
     // Act
-    const code = await main(argv, io, {});
+    const { code, stderr } = await runCliMain(argv);
 
     // Assess
     expect(code).toBe(2);

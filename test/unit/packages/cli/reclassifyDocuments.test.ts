@@ -6,10 +6,10 @@ import {
 } from '@aws-sdk/client-dynamodb';
 import { S3Client } from '@aws-sdk/client-s3';
 import { marshall } from '@aws-sdk/util-dynamodb';
-import { main } from '@doc-ingest/cli';
 import { buildDocumentItems, processDocument, TAXONOMY_VERSION } from '@doc-ingest/core';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
+import { runCliMain } from '../../../helpers/runCliMain.ts';
 
 const dynamodb = new DynamoDBClient({ region: 'eu-west-1' });
 const dynamoMock = mockClient(dynamodb);
@@ -38,17 +38,11 @@ const storedDocument = (taxonomyVersion: string) => {
 };
 
 const run = async (...argv: string[]) => {
-  const out: string[] = [];
-  const err: string[] = [];
-  const code = await main(
-    argv,
-    {
-      stdout: { write: (c: string) => out.push(c) },
-      stderr: { write: (c: string) => err.push(c) },
-    },
-    { dynamodb: () => dynamodb, s3: () => s3 },
-  );
-  return { code, report: JSON.parse(out.join('')), stderr: err.join('') };
+  const { code, stdout, stderr } = await runCliMain(argv, {
+    dynamodb: () => dynamodb,
+    s3: () => s3,
+  });
+  return { code, report: JSON.parse(stdout), stderr };
 };
 
 const WEATHER = new URL('../../../../examples/weather-taxonomy/taxonomy.yaml', import.meta.url)

@@ -1,10 +1,11 @@
 import { CloudFormationClient, DescribeStacksCommand } from '@aws-sdk/client-cloudformation';
 import { DynamoDBClient } from '@aws-sdk/client-dynamodb';
-import { main, reindexNearBands } from '@doc-ingest/cli';
+import { reindexNearBands } from '@doc-ingest/cli';
 import { buildDocumentItems, type DocumentItems, processDocument } from '@doc-ingest/core';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { fakeDocumentTable } from '../../../helpers/fakeDocumentTable.ts';
+import { runCliMain } from '../../../helpers/runCliMain.ts';
 import { loadSamples } from '../../../helpers/samples.ts';
 
 /*
@@ -148,19 +149,8 @@ describe('Command: ingest reindex', () => {
     cfnMock.reset();
   });
 
-  const run = async (argv: string[]) => {
-    let stdout = '';
-    let stderr = '';
-    const io = {
-      stdout: { write: (chunk: string) => (stdout += chunk) },
-      stderr: { write: (chunk: string) => (stderr += chunk) },
-    };
-    const code = await main(argv, io, {
-      dynamodb: () => dynamodb,
-      cloudformation: () => cloudformation,
-    });
-    return { code, stdout, stderr };
-  };
+  const run = (argv: string[]) =>
+    runCliMain(argv, { dynamodb: () => dynamodb, cloudformation: () => cloudformation });
 
   it('reads both tables from the stack outputs and prints a summary', async () => {
     // Prepare

@@ -2,7 +2,7 @@ import { DynamoDBClient, GetItemCommand, ScanCommand } from '@aws-sdk/client-dyn
 import { EventBridgeClient, PutEventsCommand } from '@aws-sdk/client-eventbridge';
 import { DeleteMessageBatchCommand, ReceiveMessageCommand, SQSClient } from '@aws-sdk/client-sqs';
 import { marshall, unmarshall } from '@aws-sdk/util-dynamodb';
-import { main, republishEvents } from '@doc-ingest/cli';
+import { republishEvents } from '@doc-ingest/cli';
 import {
   type DocumentRecord,
   documentEventId,
@@ -13,6 +13,7 @@ import type { DynamoDBStreamEvent } from 'aws-lambda';
 import { mockClient } from 'aws-sdk-client-mock';
 import { beforeEach, describe, expect, it } from 'vitest';
 import { loadEvent } from '../../../helpers/loadEvent.ts';
+import { runCliMain } from '../../../helpers/runCliMain.ts';
 
 /*
  * The table, the bus and the queue are SDK mocks: unit runs have no AWS. The
@@ -216,26 +217,15 @@ describe('Function: republishEvents', () => {
 });
 
 describe('Function: main (ingest republish)', () => {
-  const run = async (...argv: string[]) => {
-    const out: string[] = [];
-    const err: string[] = [];
-    const code = await main(
-      argv,
-      {
-        stdout: { write: (chunk: string) => out.push(chunk) },
-        stderr: { write: (chunk: string) => err.push(chunk) },
-      },
-      { dynamodb: () => dynamodb, eventBridge: () => eventBridge, sqs: () => sqs },
-    );
-    return { code, out: out.join(''), err: err.join('') };
-  };
+  const run = (...argv: string[]) =>
+    runCliMain(argv, { dynamodb: () => dynamodb, eventBridge: () => eventBridge, sqs: () => sqs });
 
   it('republishes documents by hash and reports as JSON', async () => {
     // Prepare
     ddbMock.on(GetItemCommand).resolves({ Item: marshall(first) });
 
     // Act
-    const { code, out } = await run(
+    const { code, stdout } = await run(
       'republish',
       '--table',
       'documents',
@@ -247,7 +237,7 @@ describe('Function: main (ingest republish)', () => {
 
     // Assess
     expect(code).toBe(0);
-    expect(JSON.parse(out)).toMatchObject({ command: 'republish', published: 1, failed: 0 });
+    expect(JSON.parse(stdout)).toMatchObject({ command: 'republish', published: 1, failed: 0 });
     expect(ebMock.commandCalls(PutEventsCommand)[0]?.args[0].input.Entries?.[0]?.EventBusName).toBe(
       'bus',
     );
@@ -288,10 +278,10 @@ describe('Function: main (ingest republish)', () => {
     ],
   ])('exits 2 on %j', async (argv, message) => {
     // Act
-    const { code, err } = await run(...argv);
+    const { code, stderr } = await run(...argv);
 
     // Assess
     expect(code).toBe(2);
-    expect(err).toMatch(message);
+    expect(stderr).toMatch(message);
   });
 });
