@@ -1,30 +1,11 @@
-import type { TopicId } from '@doc-ingest/contracts';
-import { describe, expect, it } from 'vitest';
-import { DEFAULT_THRESHOLD } from '../../../../../packages/core/src/classify/classifyTopics.ts';
-import { classifyWithRules } from '../../../../helpers/classifyWithRules.ts';
+import { describe } from 'vitest';
+import { findsNoTopicIn, findsTopicIn } from '../../../../helpers/ruleClassCases.ts';
 
 // Rule classes of taxonomy 2026.12.9 (issue 15, round 5), from the misses of the
 // spent unseen sets K to P. Sentences written for these tests; every class has
 // negative twins of the same shape that must stay below the threshold.
-const scoreOf = (topic: TopicId, language: string, title: string, body: string) =>
-  classifyWithRules({ title, body, language }).scores[topic] ?? 0;
-
-type Case = [language: string, title: string, body: string];
-
-const found = (topic: TopicId, what: string, cases: Case[]) =>
-  it.each(cases)(`finds ${topic} in ${what} (%s)`, (language, title, body) => {
-    // Assess
-    expect(scoreOf(topic, language, title, body)).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
-  });
-
-const notFound = (topic: TopicId, what: string, cases: Case[]) =>
-  it.each(cases)(`finds no ${topic} in ${what} (%s)`, (language, title, body) => {
-    // Assess
-    expect(scoreOf(topic, language, title, body)).toBeLessThan(DEFAULT_THRESHOLD);
-  });
-
 describe('Function: classifyTopics, rule classes of taxonomy 2026.12.9', () => {
-  found('child_exploitation', 'children made to beg', [
+  findsTopicIn('child_exploitation', 'children made to beg', [
     [
       'en',
       'Gang forced children to beg',
@@ -61,7 +42,7 @@ describe('Function: classifyTopics, rule classes of taxonomy 2026.12.9', () => {
       'ألقت الشرطة القبض على أفراد شبكة أجبرت أطفالا على التسول في الشوارع وكانت تستولي على ما يجمعه الصغار.',
     ],
   ]);
-  notFound('child_exploitation', 'begging without children', [
+  findsNoTopicIn('child_exploitation', 'begging without children', [
     [
       'en',
       'City bans begging near the station',
@@ -79,7 +60,7 @@ describe('Function: classifyTopics, rule classes of taxonomy 2026.12.9', () => {
     ],
   ]);
 
-  found('firearms', 'a weapons shipment smuggled', [
+  findsTopicIn('firearms', 'a weapons shipment smuggled', [
     [
       'en',
       'Weapons shipment bound for Lebanon seized',
@@ -96,7 +77,7 @@ describe('Function: classifyTopics, rule classes of taxonomy 2026.12.9', () => {
       'La douane a saisi au port une cargaison d’armes dissimulée dans un conteneur ; la contrebande d’armes visait les Balkans.',
     ],
   ]);
-  notFound('firearms', 'a shipment of something else', [
+  findsNoTopicIn('firearms', 'a shipment of something else', [
     [
       'en',
       'Shipment of medicine reaches Lebanon',
@@ -109,7 +90,7 @@ describe('Function: classifyTopics, rule classes of taxonomy 2026.12.9', () => {
     ],
   ]);
 
-  found('cultural_property', 'churches robbed of their art', [
+  findsTopicIn('cultural_property', 'churches robbed of their art', [
     [
       'en',
       'Statues stolen from churches recovered',
@@ -131,7 +112,7 @@ describe('Function: classifyTopics, rule classes of taxonomy 2026.12.9', () => {
       'La Guardia Civil recuperó las estatuas robadas en iglesias de la comarca; los robos en iglesias duraban meses.',
     ],
   ]);
-  notFound('cultural_property', 'churches in other news', [
+  findsNoTopicIn('cultural_property', 'churches in other news', [
     [
       'en',
       'Churches reopen after restoration',
@@ -144,7 +125,7 @@ describe('Function: classifyTopics, rule classes of taxonomy 2026.12.9', () => {
     ],
   ]);
 
-  found('cultural_property', 'antiquities dug up, held or sold (Arabic)', [
+  findsTopicIn('cultural_property', 'antiquities dug up, held or sold (Arabic)', [
     [
       'ar',
       'ضبط شقيقين ينقبان عن الآثار',
@@ -156,7 +137,7 @@ describe('Function: classifyTopics, rule classes of taxonomy 2026.12.9', () => {
       'أحبطت الجمارك محاولة تهريب 13 عملة أثرية ترجع للعصر الروماني في حقيبة راكب.',
     ],
   ]);
-  notFound('cultural_property', 'antiquities in lawful news (Arabic)', [
+  findsNoTopicIn('cultural_property', 'antiquities in lawful news (Arabic)', [
     [
       'ar',
       'افتتاح معرض للقطع الأثرية',
@@ -164,7 +145,7 @@ describe('Function: classifyTopics, rule classes of taxonomy 2026.12.9', () => {
     ],
   ]);
 
-  found('environmental', 'animals smuggled (Arabic) and protected species (German)', [
+  findsTopicIn('environmental', 'animals smuggled (Arabic) and protected species (German)', [
     [
       'ar',
       'ضبط سلاحف مهربة في مطار القاهرة',
@@ -176,7 +157,7 @@ describe('Function: classifyTopics, rule classes of taxonomy 2026.12.9', () => {
       'Der Zoll stellte am Flughafen artgeschützte Tiere sicher; bei Verstößen gegen das Artenschutzrecht drohen hohe Geldstrafen.',
     ],
   ]);
-  notFound('environmental', 'animals in lawful news (Arabic)', [
+  findsNoTopicIn('environmental', 'animals in lawful news (Arabic)', [
     [
       'ar',
       'حديقة الحيوان تستقبل سلاحف جديدة',
@@ -184,7 +165,7 @@ describe('Function: classifyTopics, rule classes of taxonomy 2026.12.9', () => {
     ],
   ]);
 
-  found('cybercrime', 'romance fraud and fake call centres', [
+  findsTopicIn('cybercrime', 'romance fraud and fake call centres', [
     [
       'en',
       'Romance fraudsters jailed',

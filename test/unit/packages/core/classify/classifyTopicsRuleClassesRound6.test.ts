@@ -1,30 +1,11 @@
-import type { TopicId } from '@doc-ingest/contracts';
-import { describe, expect, it } from 'vitest';
-import { DEFAULT_THRESHOLD } from '../../../../../packages/core/src/classify/classifyTopics.ts';
-import { classifyWithRules } from '../../../../helpers/classifyWithRules.ts';
+import { describe } from 'vitest';
+import { findsNoTopicIn, findsTopicIn } from '../../../../helpers/ruleClassCases.ts';
 
 // Rule classes of taxonomy 2026.12.10 (issue 15, round 6), from the misses of the
 // spent unseen sets Q and R. Sentences written for these tests; every class has
 // negative twins of the same shape that must stay below the threshold.
-const scoreOf = (topic: TopicId, language: string, title: string, body: string) =>
-  classifyWithRules({ title, body, language }).scores[topic] ?? 0;
-
-type Case = [language: string, title: string, body: string];
-
-const found = (topic: TopicId, what: string, cases: Case[]) =>
-  it.each(cases)(`finds ${topic} in ${what} (%s)`, (language, title, body) => {
-    // Assess
-    expect(scoreOf(topic, language, title, body)).toBeGreaterThanOrEqual(DEFAULT_THRESHOLD);
-  });
-
-const notFound = (topic: TopicId, what: string, cases: Case[]) =>
-  it.each(cases)(`finds no ${topic} in ${what} (%s)`, (language, title, body) => {
-    // Assess
-    expect(scoreOf(topic, language, title, body)).toBeLessThan(DEFAULT_THRESHOLD);
-  });
-
 describe('Function: classifyTopics, rule classes of taxonomy 2026.12.10', () => {
-  found('child_exploitation', 'a minor prostituted by a pimping ring', [
+  findsTopicIn('child_exploitation', 'a minor prostituted by a pimping ring', [
     [
       'fr',
       'Une adolescente prostituée par un réseau',
@@ -41,7 +22,7 @@ describe('Function: classifyTopics, rule classes of taxonomy 2026.12.10', () => 
       'La policía liberó a dos adolescentes; la red de proxenetismo las obligaba a la prostitución siendo menores.',
     ],
   ]);
-  notFound('child_exploitation', 'pimping of adults', [
+  findsNoTopicIn('child_exploitation', 'pimping of adults', [
     [
       'fr',
       'Un réseau de proxénétisme démantelé',
@@ -54,14 +35,14 @@ describe('Function: classifyTopics, rule classes of taxonomy 2026.12.10', () => 
     ],
   ]);
 
-  found('child_exploitation', 'a child harassed or abused (Arabic)', [
+  findsTopicIn('child_exploitation', 'a child harassed or abused (Arabic)', [
     [
       'ar',
       'القبض على متحرش بطفل',
       'أمر النائب العام بالقبض على متحرش بطفل عبر مواقع التواصل، وتوعدت النيابة كل من يتحرش بطفلة أو قاصر.',
     ],
   ]);
-  notFound('child_exploitation', 'harassment of adults (Arabic)', [
+  findsNoTopicIn('child_exploitation', 'harassment of adults (Arabic)', [
     [
       'ar',
       'حملة ضد التحرش في العمل',
@@ -69,7 +50,7 @@ describe('Function: classifyTopics, rule classes of taxonomy 2026.12.10', () => 
     ],
   ]);
 
-  found('environmental', 'protected birds caught or held', [
+  findsTopicIn('environmental', 'protected birds caught or held', [
     [
       'ar',
       'تحرير صقور نادرة محرم صيدها',
@@ -81,7 +62,7 @@ describe('Function: classifyTopics, rule classes of taxonomy 2026.12.10', () => 
       'Le guardie del servizio antibracconaggio hanno sorpreso un uomo che catturava cardellini con le reti; gli uccelli protetti sono stati liberati.',
     ],
   ]);
-  notFound('environmental', 'birds in lawful news', [
+  findsNoTopicIn('environmental', 'birds in lawful news', [
     [
       'it',
       'Tornano i cardellini nei parchi',
@@ -89,7 +70,7 @@ describe('Function: classifyTopics, rule classes of taxonomy 2026.12.10', () => 
     ],
   ]);
 
-  found('cybercrime', 'bank staff impersonated (Arabic)', [
+  findsTopicIn('cybercrime', 'bank staff impersonated (Arabic)', [
     [
       'ar',
       'متهمون انتحلوا صفة موظفي بنوك',
@@ -97,7 +78,7 @@ describe('Function: classifyTopics, rule classes of taxonomy 2026.12.10', () => 
     ],
   ]);
 
-  found('migrant_smuggling', 'a network bringing in irregular migrants (Spanish)', [
+  findsTopicIn('migrant_smuggling', 'a network bringing in irregular migrants (Spanish)', [
     [
       'es',
       'Cae una red que introdujo a 900 inmigrantes',
