@@ -3,6 +3,7 @@ import { PAIR_KINDS } from './labels.ts';
 import type { DocumentOutcome, EvaluationReport } from './runEvaluation.ts';
 import type { PairScores } from './scorePairs.ts';
 import type { TopicScores } from './scoreTopics.ts';
+import { topicMisses } from './topicMisses.ts';
 
 const num = (value: number | null | undefined): string =>
   value === null || value === undefined ? '—' : value.toFixed(3);
@@ -71,11 +72,7 @@ const scored = (doc: DocumentOutcome, ids: readonly TopicId[]): string =>
 
 const missLines = (documents: readonly DocumentOutcome[]): string[] =>
   documents.flatMap((doc) => {
-    if (doc.expected === undefined) return [];
-    const expected = new Set(doc.expected);
-    const optional = new Set(doc.optional);
-    const missed = doc.expected.filter((id) => !doc.predicted.includes(id));
-    const extra = doc.predicted.filter((id) => !expected.has(id) && !optional.has(id));
+    const { missed, extra } = topicMisses(doc);
     if (missed.length === 0 && extra.length === 0) return [];
     const parts = [
       missed.length > 0 ? `missed ${scored(doc, missed)}` : '',

@@ -37,3 +37,5 @@ export type {
 export { hashJudge, scorePairs } from './scorePairs.ts';
 export type { TopicCase, TopicCounts, TopicScores } from './scoreTopics.ts';
 export { scoreTopics } from './scoreTopics.ts';
+export type { TopicMisses } from './topicMisses.ts';
+export { topicMisses } from './topicMisses.ts';

@@ -1,4 +1,4 @@
-import { runEvaluation } from '@doc-ingest/evaluation';
+import { runEvaluation, topicMisses } from '@doc-ingest/evaluation';
 import { describe, expect, it } from 'vitest';
 import { loadFixtureSet } from '../../../helpers/fixtureSet.ts';
 
@@ -23,12 +23,7 @@ const FIXTURE_SETS = [
 const mismatches = async (name: string): Promise<string[]> => {
   const report = await runEvaluation({ dir: loadFixtureSet(name).dir });
   return report.documents.flatMap((document) => {
-    const expected = document.expected ?? [];
-    const { optional } = document;
-    const extra = document.predicted.filter(
-      (topic) => !expected.includes(topic) && !optional.includes(topic),
-    );
-    const missing = expected.filter((topic) => !document.predicted.includes(topic));
+    const { extra, missed: missing } = topicMisses(document);
     if (extra.length === 0 && missing.length === 0) return [];
     return [
       `${document.name}: ${[...extra.map((t) => `+${t}`), ...missing.map((t) => `-${t}`)].join(' ')}`,
